@@ -1,0 +1,239 @@
+import Foundation
+
+extension CooccurrenceGraph {
+    /// The graph with degree, weighted degree, PageRank, betweenness and communities set on
+    /// every node.
+    public func withAnalytics() -> CooccurrenceGraph {
+        let adjacency = weightedAdjacency()
+        let rank = pageRank(adjacency)
+        let between = betweenness()
+        let communities = louvainCommunities(adjacency, seed: settings.communitySeed)
+        var updated = nodes
+        for position in updated.indices {
+            updated[position].degree = adjacency[position].count
+            updated[position].weightedDegree = adjacency[position].reduce(0) { $0 + $1.weight }
+            updated[position].pageRank = rank[position]
+            updated[position].betweenness = between[position]
+            updated[position].community = communities[position]
+        }
+        return replacingNodes(updated)
+    }
+
+    /// Neighbours of each node by index, with positive edge weights (non-positive weights,
+    /// possible with PMI or NPMI, count as zero), in index order.
+    func weightedAdjacency() -> [[(node: Int, weight: Double)]] {
+        var adjacency = [[(node: Int, weight: Double)]](repeating: [], count: nodes.count)
+        for edge in edges {
+            guard let a = index(of: edge.source), let b = index(of: edge.target) else { continue }
+            let weight = max(edge.weight, 0)
+            adjacency[a].append((b, weight))
+            adjacency[b].append((a, weight))
+        }
+        return adjacency.map { $0.sorted { $0.node < $1.node } }
+    }
+
+    /// Weighted PageRank, Page et al. (1999), with damping 0.85 and the rank of nodes without
+    /// edges spread evenly, as networkx's `pagerank` computes it.
+    ///
+    /// - Complexity: O(*i*·(*n* + *m*)) for *i* iterations, at most 1000, to a change below 1e-12.
+    func pageRank(_ adjacency: [[(node: Int, weight: Double)]], damping: Double = 0.85) -> [Double] {
+        let n = nodes.count
+        guard n > 0 else { return [] }
+        let strength = adjacency.map { $0.reduce(0) { $0 + $1.weight } }
+        var rank = [Double](repeating: 1 / Double(n), count: n)
+        for _ in 0..<1000 {
+            var next = [Double](repeating: 0, count: n)
+            var dangling = 0.0
+            for node in 0..<n {
+                if strength[node] == 0 {
+                    dangling += rank[node]
+                    continue
+                }
+                for (neighbor, weight) in adjacency[node] {
+                    next[neighbor] += damping * rank[node] * weight / strength[node]
+                }
+            }
+            let spread = (1 - damping) / Double(n) + damping * dangling / Double(n)
+            var change = 0.0
+            for node in 0..<n {
+                next[node] += spread
+                change += abs(next[node] - rank[node])
+            }
+            rank = next
+            if change < 1e-12 * Double(n) { break }
+        }
+        return rank
+    }
+
+    /// Betweenness centrality over shortest paths by hop count, Brandes (2001), "A faster
+    /// algorithm for betweenness centrality", normalized by (n−1)(n−2) as networkx normalizes
+    /// an undirected graph.
+    ///
+    /// - Complexity: O(*n*·*m*).
+    func betweenness() -> [Double] {
+        let n = nodes.count
+        var neighbors = [[Int]](repeating: [], count: n)
+        for edge in edges {
+            guard let a = index(of: edge.source), let b = index(of: edge.target) else { continue }
+            neighbors[a].append(b)
+            neighbors[b].append(a)
+        }
+        var centrality = [Double](repeating: 0, count: n)
+        for source in 0..<n {
+            var stack: [Int] = []
+            var predecessors = [[Int]](repeating: [], count: n)
+            var paths = [Double](repeating: 0, count: n)
+            var distance = [Int](repeating: -1, count: n)
+            paths[source] = 1
+            distance[source] = 0
+            var queue = [source]
+            var head = 0
+            while head < queue.count {
+                let v = queue[head]
+                head += 1
+                stack.append(v)
+                for w in neighbors[v] {
+                    if distance[w] < 0 {
+                        distance[w] = distance[v] + 1
+                        queue.append(w)
+                    }
+                    if distance[w] == distance[v] + 1 {
+                        paths[w] += paths[v]
+                        predecessors[w].append(v)
+                    }
+                }
+            }
+            var dependency = [Double](repeating: 0, count: n)
+            while let w = stack.popLast() {
+                for v in predecessors[w] {
+                    dependency[v] += paths[v] / paths[w] * (1 + dependency[w])
+                }
+                if w != source { centrality[w] += dependency[w] }
+            }
+        }
+        guard n > 2 else { return [Double](repeating: 0, count: n) }
+        let scale = 1 / (Double(n - 1) * Double(n - 2))
+        return centrality.map { $0 * scale }
+    }
+
+    /// Communities by the Louvain method, Blondel et al. (2008), "Fast unfolding of communities
+    /// in large networks", J. Stat. Mech. P10008: nodes move greedily to the neighbouring
+    /// community that most increases modularity, then communities become nodes, until nothing
+    /// moves. Nodes are visited in id order, or in an order shuffled by `seed`, so the result is
+    /// the same for the same graph and seed. Communities are numbered by size, largest first,
+    /// ties by their smallest member.
+    ///
+    /// - Returns: the community number of each node, by index.
+    func louvainCommunities(_ adjacency: [[(node: Int, weight: Double)]], seed: UInt64?) -> [Int] {
+        let n = nodes.count
+        guard n > 0 else { return [] }
+        // Symmetric weights; a node's own entry holds twice its internal weight.
+        var level: [[Int: Double]] = adjacency.map { row in
+            var map: [Int: Double] = [:]
+            for (node, weight) in row where weight > 0 { map[node, default: 0] += weight }
+            return map
+        }
+        var membership = Array(0..<n)
+        var generator = seed.map { LouvainRandom(seed: $0) }
+        while true {
+            let size = level.count
+            let strength = level.map { $0.values.reduce(0, +) }
+            let total = strength.reduce(0, +)
+            guard total > 0 else { break }
+            var community = Array(0..<size)
+            var communityStrength = strength
+            var order = Array(0..<size)
+            if var random = generator {
+                for position in stride(from: size - 1, to: 0, by: -1) {
+                    order.swapAt(position, Int(random.next() % UInt64(position + 1)))
+                }
+                generator = random
+            }
+            var movedAny = false
+            var moved = true
+            var passes = 0
+            while moved, passes < 100 {
+                moved = false
+                passes += 1
+                for node in order {
+                    let current = community[node]
+                    communityStrength[current] -= strength[node]
+                    var links: [Int: Double] = [:]
+                    for (neighbor, weight) in level[node] where neighbor != node {
+                        links[community[neighbor], default: 0] += weight
+                    }
+                    var best = current
+                    var bestGain = (links[current] ?? 0) - communityStrength[current] * strength[node] / total
+                    for (candidate, weight) in links.sorted(by: { $0.key < $1.key }) {
+                        let gain = weight - communityStrength[candidate] * strength[node] / total
+                        if gain > bestGain + 1e-12 {
+                            best = candidate
+                            bestGain = gain
+                        }
+                    }
+                    communityStrength[best] += strength[node]
+                    if best != current {
+                        community[node] = best
+                        moved = true
+                        movedAny = true
+                    }
+                }
+            }
+            guard movedAny else { break }
+            // Renumber and aggregate.
+            var renumber: [Int: Int] = [:]
+            for node in 0..<size where renumber[community[node]] == nil { renumber[community[node]] = renumber.count }
+            var aggregated = [[Int: Double]](repeating: [:], count: renumber.count)
+            for node in 0..<size {
+                let from = renumber[community[node]]!
+                for (neighbor, weight) in level[node] {
+                    aggregated[from][renumber[community[neighbor]]!, default: 0] += weight
+                }
+            }
+            membership = membership.map { renumber[community[$0]]! }
+            level = aggregated
+        }
+        // Number communities by size, then by smallest member.
+        var members: [Int: [Int]] = [:]
+        for (node, group) in membership.enumerated() { members[group, default: []].append(node) }
+        let ranked = members.sorted { ($1.value.count, $0.value.min()!) < ($0.value.count, $1.value.min()!) }
+        var number: [Int: Int] = [:]
+        for (position, entry) in ranked.enumerated() { number[entry.key] = position }
+        return membership.map { number[$0]! }
+    }
+
+    /// Modularity of a partition, Newman (2006): Σ over communities of (internal weight / m −
+    /// (strength / 2m)²).
+    func modularity(of communities: [Int]) -> Double {
+        let adjacency = weightedAdjacency()
+        let total = adjacency.reduce(0) { $0 + $1.reduce(0) { $0 + $1.weight } }
+        guard total > 0 else { return 0 }
+        var inside: [Int: Double] = [:]
+        var strength: [Int: Double] = [:]
+        for (node, row) in adjacency.enumerated() {
+            for (neighbor, weight) in row {
+                strength[communities[node], default: 0] += weight
+                if communities[neighbor] == communities[node] { inside[communities[node], default: 0] += weight }
+            }
+        }
+        var sum = 0.0
+        for group in strength.keys.sorted() {
+            let share = (strength[group] ?? 0) / total
+            sum += (inside[group] ?? 0) / total - share * share
+        }
+        return sum
+    }
+}
+
+/// SplitMix64, for a reproducible visiting order.
+struct LouvainRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

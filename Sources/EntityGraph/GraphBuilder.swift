@@ -1,0 +1,213 @@
+import EntityRecognition
+
+/// Builds a ``CooccurrenceGraph`` from recognized documents, one document at a time.
+///
+/// Counting is order-independent and the evidence kept per edge is the first in document order,
+/// so the same documents in any order give the same graph. Mentions on boilerplate lines, and
+/// nested mentions, make neither nodes nor edges (unless the settings keep boilerplate); two
+/// mentions of one entity never make an edge.
+public struct GraphBuilder: Sendable {
+    public private(set) var settings: GraphSettings
+
+    private struct NodeTally: Sendable {
+        var entity: Entity
+        var mentions = 0
+        var documents = 0
+        var windows = 0
+        var languages = Set<String>()
+        var surfaces: [String: Int] = [:]
+        var firstDate: String?
+        var lastDate: String?
+    }
+
+    private struct EdgeTally: Sendable {
+        var count = 0
+        var documents = 0
+        var decayed = 0.0
+        var evidence: [Evidence] = []
+    }
+
+    private struct PairKey: Hashable, Sendable {
+        var source: String
+        var target: String
+    }
+
+    private var nodes: [String: NodeTally] = [:]
+    private var pairs: [PairKey: EdgeTally] = [:]
+    private var windowCount = 0
+    private var documentCount = 0
+
+    public init(settings: GraphSettings = GraphSettings()) {
+        self.settings = settings
+    }
+
+    /// Whether a document's date lies in the settings' `since`…`until` range (inclusive, compared
+    /// on the date's first ten characters). Without a range every document does.
+    public func accepts(date: String?) -> Bool {
+        guard settings.since != nil || settings.until != nil else { return true }
+        guard let date, !date.isEmpty else { return false }
+        let day = String(date.prefix(10))
+        if let since = settings.since, day < String(since.prefix(10)) { return false }
+        if let until = settings.until, day > String(until.prefix(10)) { return false }
+        return true
+    }
+
+    /// Adds a document's mentions to the tallies.
+    ///
+    /// - Complexity: O(*w*·*e*²) for *w* windows of at most *e* distinct entities.
+    public mutating func addDocument(_ result: RecognizedDocument) {
+        let document = result.document
+        guard accepts(date: document.date) else { return }
+        documentCount += 1
+        let mentions = result.mentions.filter { !$0.isNested && (settings.includeBoilerplate || !$0.inBoilerplate) }
+
+        var entitiesInDocument = Set<String>()
+        for mention in mentions {
+            let id = mention.entity.id
+            var tally = nodes[id] ?? NodeTally(entity: mention.entity)
+            tally.mentions += 1
+            tally.surfaces[mention.surface, default: 0] += 1
+            if entitiesInDocument.insert(id).inserted {
+                tally.documents += 1
+                tally.languages.insert(result.language)
+                if let date = document.date, !date.isEmpty {
+                    if tally.firstDate.map({ date < $0 }) ?? true { tally.firstDate = date }
+                    if tally.lastDate.map({ date > $0 }) ?? true { tally.lastDate = date }
+                }
+            }
+            nodes[id] = tally
+        }
+
+        var pairsInDocument = Set<PairKey>()
+        for window in windows(of: result, mentions: mentions) {
+            windowCount += 1
+            var byEntity: [String: [EntityMention]] = [:]
+            for mention in window.mentions { byEntity[mention.entity.id, default: []].append(mention) }
+            let ids = byEntity.keys.sorted()
+            for id in ids { nodes[id]?.windows += 1 }
+            guard ids.count > 1 else { continue }
+            for first in 0..<(ids.count - 1) {
+                for second in (first + 1)..<ids.count {
+                    let key = PairKey(source: ids[first], target: ids[second])
+                    let (a, b, distance) = closestPair(byEntity[key.source]!, byEntity[key.target]!)
+                    var tally = pairs[key] ?? EdgeTally()
+                    tally.count += 1
+                    tally.decayed += 1 / (1 + distance)
+                    if pairsInDocument.insert(key).inserted { tally.documents += 1 }
+                    if settings.evidenceLimit > 0 {
+                        let item = evidence(for: a, and: b, in: result)
+                        Self.keepFirst(item, in: &tally.evidence, limit: settings.evidenceLimit)
+                    }
+                    pairs[key] = tally
+                }
+            }
+        }
+    }
+
+    /// The windows of a document, each with the mentions it holds.
+    private func windows(of result: RecognizedDocument, mentions: [EntityMention]) -> [(key: Int, mentions: [EntityMention])] {
+        let usableSentences = result.sentences.filter {
+            settings.includeBoilerplate || !result.boilerplateSentences.contains($0.index)
+        }
+        switch settings.window {
+        case .sentence:
+            var grouped: [Int: [EntityMention]] = [:]
+            for mention in mentions { grouped[mention.sentence, default: []].append(mention) }
+            return usableSentences.map { ($0.index, grouped[$0.index] ?? []) }
+        case .paragraph:
+            var grouped: [Int: [EntityMention]] = [:]
+            for mention in mentions { grouped[result.sentences[mention.sentence].paragraph, default: []].append(mention) }
+            let paragraphs = Set(usableSentences.map(\.paragraph)).sorted()
+            return paragraphs.map { ($0, grouped[$0] ?? []) }
+        case .document:
+            return [(0, mentions)]
+        case .tokens(let k):
+            return mentions.enumerated().map { position, anchor in
+                let reach = anchor.tokens.lowerBound + k
+                let held = mentions[position...].prefix { $0.tokens.lowerBound <= reach }
+                return (position, Array(held))
+            }
+        }
+    }
+
+    /// The two mentions, one of each entity, closest to each other, and their distance: in
+    /// sentences, or for token windows in windows of k tokens.
+    private func closestPair(_ first: [EntityMention], _ second: [EntityMention]) -> (EntityMention, EntityMention, Double) {
+        var best = (first[0], second[0], Double.infinity)
+        for a in first {
+            for b in second {
+                let distance: Double
+                if case .tokens(let k) = settings.window {
+                    distance = Double(abs(a.tokens.lowerBound - b.tokens.lowerBound)) / Double(k)
+                } else {
+                    distance = Double(abs(a.sentence - b.sentence))
+                }
+                let tieBreak = abs(a.start - b.start) < abs(best.0.start - best.1.start)
+                if distance < best.2 || distance == best.2 && tieBreak { best = (a, b, distance) }
+            }
+        }
+        return best
+    }
+
+    private func evidence(for a: EntityMention, and b: EntityMention, in result: RecognizedDocument) -> Evidence {
+        let firstSentence = result.sentences[min(a.sentence, b.sentence)]
+        let lastSentence = result.sentences[max(a.sentence, b.sentence)]
+        let snippet = Self.snippet(of: result.document.text, from: firstSentence.start, to: lastSentence.end,
+                                   around: min(a.start, b.start), max(a.end, b.end))
+        return Evidence(document: result.document.id, date: result.document.date, sentence: firstSentence.index,
+                        source: TextSpan(start: a.start, end: a.end), target: TextSpan(start: b.start, end: b.end),
+                        snippet: snippet)
+    }
+
+    /// Text from `start` to `end`, white space folded, cut to about 300 characters around the
+    /// two mentions with an ellipsis where it is cut.
+    static func snippet(of text: String, from start: Int, to end: Int, around low: Int, _ high: Int) -> String {
+        let limit = 300
+        var lower = start
+        var upper = end
+        if upper - lower > limit {
+            let middle = (low + high) / 2
+            lower = max(start, min(low, middle - limit / 2))
+            upper = min(end, max(high, lower + limit))
+        }
+        var result = RecognizedDocument.slice(text, lower, upper)
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if lower > start { result = "…" + result }
+        if upper < end { result += "…" }
+        return result
+    }
+
+    /// Inserts `item` into a sorted array that keeps only the first `limit` items.
+    static func keepFirst(_ item: Evidence, in kept: inout [Evidence], limit: Int) {
+        if kept.count == limit, let last = kept.last, !(item < last) { return }
+        let position = kept.firstIndex { item < $0 } ?? kept.count
+        kept.insert(item, at: position)
+        if kept.count > limit { kept.removeLast() }
+    }
+
+    /// The graph: association measures, weights, filters, then analytics.
+    public func build() -> CooccurrenceGraph {
+        var graphNodes: [GraphNode] = nodes.values.map { tally in
+            let surfaces = tally.surfaces.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
+            return GraphNode(id: tally.entity.id, label: tally.entity.label, type: tally.entity.type,
+                             subtype: tally.entity.subtype, mentions: tally.mentions, documents: tally.documents,
+                             windows: tally.windows, languages: tally.languages.sorted(), surfaces: surfaces,
+                             firstDate: tally.firstDate, lastDate: tally.lastDate)
+        }
+        graphNodes.sort { $0.id < $1.id }
+        var graphEdges: [GraphEdge] = []
+        for (key, tally) in pairs {
+            guard tally.count >= settings.minimumCount, tally.documents >= settings.minimumDocuments else { continue }
+            let measures = AssociationMeasures(joint: tally.count, first: nodes[key.source]!.windows,
+                                               second: nodes[key.target]!.windows, total: windowCount)
+            var edge = GraphEdge(source: key.source, target: key.target, count: tally.count, documents: tally.documents,
+                                 decayed: tally.decayed, pmi: measures.pmi, npmi: measures.npmi, dice: measures.dice,
+                                 jaccard: measures.jaccard, llr: measures.logLikelihood, evidence: tally.evidence)
+            edge.weight = edge.value(of: settings.weight)
+            graphEdges.append(edge)
+        }
+        let graph = CooccurrenceGraph(nodes: graphNodes, edges: graphEdges, windowCount: windowCount,
+                                      documentCount: documentCount, settings: settings)
+        return graph.filtered().withAnalytics()
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import EntityGraph
+import EntityGraphExport
+import EntityRecognition
+import Foundation
+
+/// `entity-graph build`: reads a corpus once and writes its graph.
+public struct BuildCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the weighted co-occurrence graph of a corpus and write it to a folder.",
+        discussion: """
+            Writes OUT/graph.graphml (GraphML: nodes with mentions, documents, languages, degree, \
+            PageRank, betweenness, community; edges with weight, count, documents, PMI, NPMI, Dice, \
+            Jaccard, log-likelihood) and OUT/graph.evidence.jsonl (the evidence behind each edge). \
+            Files are written whole or not at all. Query the result with neighbors, path, ego and \
+            stats --graph OUT/graph.graphml.
+
+            Example:
+              entity-graph build examples/corpus --out exports
+            """
+    )
+
+    @OptionGroup var recognition: RecognitionArguments
+    @OptionGroup var graph: GraphArguments
+
+    @Option(help: ArgumentHelp("The folder to write to.", valueName: "dir"))
+    var out: String = "exports"
+
+    @Flag(help: "Also write each edge's evidence into the GraphML, as a JSON array in an 'evidence' attribute.")
+    var evidence = false
+
+    @Argument(help: ArgumentHelp("Files, folders, JSON lines files, or - for standard input.", valueName: "input"))
+    var inputs: [String]
+
+    public init() {}
+
+    public func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("name at least one input (a file, a folder, or - for standard input)") }
+    }
+
+    public func run() throws {
+        try runReporting { try render(warn: StandardError.writeLine) }
+    }
+
+    /// Builds and writes the graph; returns the summary `run()` prints.
+    public func render(warn: @escaping (String) -> Void = { _ in }) throws -> String {
+        let (built, _) = try GraphPipeline(recognition: recognition, graph: graph, inputs: inputs).run(warn: warn)
+        let folder = URL(fileURLWithPath: out)
+        let graphURL = folder.appendingPathComponent("graph.graphml")
+        var files = AtomicFileSet()
+        files.add(try GraphML.data(for: built, includeEvidence: evidence), at: graphURL)
+        files.add(EvidenceFile.data(for: built), at: EvidenceFile.url(besides: graphURL))
+        try files.commit()
+        let statistics = built.statistics()
+        return "\(statistics.nodes) entities, \(statistics.edges) edges from \(statistics.documents) documents "
+            + "(\(statistics.windows) \(built.settings.window) windows) → \(graphURL.relativePath)\n"
+    }
+}

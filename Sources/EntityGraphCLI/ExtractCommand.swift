@@ -1,0 +1,136 @@
+import ArgumentParser
+import EntityGraphExport
+import EntityRecognition
+import Foundation
+
+/// `entity-graph extract`: every mention of a known entity, one per line.
+public struct ExtractCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Print every entity mention in the input documents, linked to its entity.",
+        discussion: """
+            INPUT is a text file, a folder (read recursively: .txt, .md, .jsonl), a JSON lines file \
+            with one {"id", "text", "lang"?, "date"?, "title"?, "url"?} object a line, or - for \
+            standard input.
+
+            JSON lines output has one object a mention: doc, start, end (Unicode code points of \
+            the text as given, as Python string indices), surface, entity, label, type (PER, ORG, \
+            LOC), lang, match (exact, folded, inflected, abbreviation, short-form, demonym), \
+            sentence (0-based index in the document), and boilerplate: true for mentions on lines \
+            of page chrome (Reklama, CITEȘTE ȘI, Read also, donation appeals, tag lists).
+
+            Examples:
+              entity-graph extract examples/corpus --format table
+              entity-graph extract --gazetteer people.tsv --lang pl --format jsonl articles/
+              cat feed.jsonl | entity-graph extract - > mentions.jsonl
+            """
+    )
+
+    public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
+        case jsonl, tsv, table
+    }
+
+    @OptionGroup var gazetteer: GazetteerOptions
+
+    @Option(help: ArgumentHelp("The documents' language (ISO 639-1 code such as pl, ro, it, en), or 'auto' to use the input's own or detect it.", valueName: "code"))
+    var lang: String = "auto"
+
+    @Option(help: "Output format: jsonl, tsv or table.")
+    var format: Format = .jsonl
+
+    @Flag(inversion: .prefixedNo, help: "Report demonyms and place adjectives (rosyjski, Russian, americani) as mentions of their place.")
+    var demonyms = true
+
+    @Flag(help: "Also report mentions nested inside longer ones (SUA in 'Departamentul de Justiție al SUA').")
+    var nested = false
+
+    @Argument(help: ArgumentHelp("Files, folders, JSON lines files, or - for standard input.", valueName: "input"))
+    var inputs: [String]
+
+    public init() {}
+
+    public func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("name at least one input (a file, a folder, or - for standard input)") }
+        guard lang == "auto" || Gazetteer.isLanguageCode(lang) && lang != "*" else {
+            throw ValidationError("--lang takes an ISO 639-1 code such as pl, ro, it, en, or 'auto'")
+        }
+    }
+
+    public func run() throws {
+        var output = StandardOutput()
+        do {
+            try write(to: &output, warn: StandardError.writeLine)
+            output.flush()
+        } catch {
+            output.flush()
+            StandardError.writeLine("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// Runs the extraction and returns what `run()` prints, for tests.
+    public func render() throws -> String {
+        var text = ""
+        try write(to: &text, warn: { _ in })
+        return text
+    }
+
+    func write(to output: inout some TextOutputStream, warn: @escaping (String) -> Void) throws {
+        let index = AliasIndex(gazetteer: try gazetteer.load())
+        let options = RecognitionOptions(language: lang == "auto" ? nil : lang,
+                                         includeDemonyms: demonyms, includeNested: nested)
+        let recognizer = Recognizer(index: index, options: options)
+        let formatter = MentionFormatter(format: format)
+        formatter.writeHeader(to: &output)
+        try CorpusReader(inputs: inputs, warn: warn).forEachDocument { document in
+            formatter.write(recognizer.recognize(document), to: &output)
+        }
+    }
+}
+
+/// Writes mentions as JSON lines, TSV or an aligned table.
+struct MentionFormatter {
+    var format: ExtractCommand.Format
+
+    static let columns = ["doc", "start", "end", "surface", "entity", "label", "type", "lang", "match", "sentence"]
+
+    func writeHeader(to output: inout some TextOutputStream) {
+        if format == .tsv { output.write(Self.columns.joined(separator: "\t") + "\n") }
+    }
+
+    func write(_ result: RecognizedDocument, to output: inout some TextOutputStream) {
+        switch format {
+        case .jsonl:
+            for mention in result.mentions {
+                var line = "{\"doc\":\(JSONText.quote(result.document.id)),\"start\":\(mention.start),\"end\":\(mention.end)"
+                line += ",\"surface\":\(JSONText.quote(mention.surface)),\"entity\":\(JSONText.quote(mention.entity.id))"
+                line += ",\"label\":\(JSONText.quote(mention.entity.label)),\"type\":\"\(mention.entity.type.code)\""
+                line += ",\"lang\":\(JSONText.quote(result.language)),\"match\":\"\(mention.match.rawValue)\""
+                line += ",\"sentence\":\(mention.sentence)"
+                if mention.isNested { line += ",\"nested\":true" }
+                if mention.inBoilerplate { line += ",\"boilerplate\":true" }
+                output.write(line + "}\n")
+            }
+        case .tsv:
+            for mention in result.mentions {
+                let fields = [result.document.id, "\(mention.start)", "\(mention.end)", mention.surface,
+                              mention.entity.id, mention.entity.label, mention.entity.type.code, result.language,
+                              mention.match.rawValue, "\(mention.sentence)"]
+                output.write(fields.map(Self.tsvField).joined(separator: "\t") + "\n")
+            }
+        case .table:
+            output.write("\(result.document.id) [\(result.language)]: \(result.mentions.count) mentions, \(Set(result.mentions.map(\.entity.id)).count) entities\n")
+            let rows = result.mentions.map { mention in
+                ["\(mention.start)-\(mention.end)", Self.tsvField(mention.surface), mention.entity.label,
+                 mention.entity.type.code, mention.match.rawValue + (mention.isNested ? " (nested)" : "")]
+            }
+            output.write(TextTable.render(header: ["span", "surface", "entity", "type", "match"], rows: rows, indent: 2))
+            output.write("\n")
+        }
+    }
+
+    /// A TSV field: tabs and line breaks become spaces.
+    static func tsvField(_ value: String) -> String {
+        String(value.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+    }
+}

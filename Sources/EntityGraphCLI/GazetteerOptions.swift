@@ -1,0 +1,72 @@
+import ArgumentParser
+import EntityRecognition
+import Foundation
+
+/// The `--gazetteer` option every command that recognizes entities shares.
+struct GazetteerOptions: ParsableArguments {
+    @Option(name: .customLong("gazetteer"),
+            help: ArgumentHelp(
+                "A gazetteer file or folder (.gaz entity files or alias<TAB>id<TAB>type TSV lists). Repeatable; 'default' names the bundled one. Without it, the bundled gazetteer is used.",
+                valueName: "path"))
+    var paths: [String] = []
+
+    /// Loads the named gazetteers, or the bundled one.
+    func load() throws -> Gazetteer {
+        var gazetteer = Gazetteer()
+        let names = paths.isEmpty ? ["default"] : paths
+        for name in names {
+            let url: URL
+            if name == "default" {
+                guard let bundled = BundledGazetteer.location() else {
+                    throw CommandError("the bundled gazetteer was not found; set ENTITY_GRAPH_GAZETTEERS to the gazetteers/default folder or pass --gazetteer")
+                }
+                url = bundled
+            } else {
+                url = URL(fileURLWithPath: name)
+            }
+            try gazetteer.load(contentsOf: url)
+        }
+        guard !gazetteer.aliases.isEmpty else {
+            throw CommandError("the gazetteers named hold no aliases")
+        }
+        return gazetteer
+    }
+}
+
+/// Finds the gazetteer that ships with EntityGraph, from any working directory.
+enum BundledGazetteer {
+    /// The `gazetteers/default` folder: from `ENTITY_GRAPH_GAZETTEERS`, next to or above the
+    /// executable (a build folder inside the repository), in `../share/entity-graph/gazetteers`
+    /// beside an installed executable, or in the source tree this code was built from.
+    static func location() -> URL? {
+        let fileManager = FileManager.default
+        var candidates: [URL] = []
+        if let variable = ProcessInfo.processInfo.environment["ENTITY_GRAPH_GAZETTEERS"], !variable.isEmpty {
+            let url = URL(fileURLWithPath: variable)
+            candidates.append(url.appendingPathComponent("default"))
+            candidates.append(url)
+        }
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            var folder = executable.deletingLastPathComponent()
+            candidates.append(folder.appendingPathComponent("../share/entity-graph/gazetteers/default").standardized)
+            for _ in 0..<6 {
+                candidates.append(folder.appendingPathComponent("gazetteers/default"))
+                folder = folder.deletingLastPathComponent()
+            }
+        }
+        let sourceRoot = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(sourceRoot.appendingPathComponent("gazetteers/default"))
+        return candidates.first { url in
+            var isFolder: ObjCBool = false
+            return fileManager.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
+                && !Gazetteer.files(below: url).isEmpty
+        }
+    }
+}
+
+/// An error a command reports to the user as one line.
+struct CommandError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

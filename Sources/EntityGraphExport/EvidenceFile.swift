@@ -1,0 +1,83 @@
+import EntityGraph
+import Foundation
+
+/// The evidence sidecar written beside a GraphML file: one JSON object a line for each piece of
+/// evidence kept, `{"source", "target", "document", "date", "sentence", "source_start",
+/// "source_end", "target_start", "target_end", "snippet"}`, edges in endpoint order.
+public enum EvidenceFile {
+    /// The sidecar's name for a GraphML file: `graph.graphml` → `graph.evidence.jsonl`.
+    public static func url(besides graphML: URL) -> URL {
+        graphML.deletingPathExtension().appendingPathExtension("evidence.jsonl")
+    }
+
+    /// One evidence object as JSON.
+    static func json(_ item: Evidence, edge: GraphEdge) -> String {
+        "{\"source\":\(JSONText.quote(edge.source)),\"target\":\(JSONText.quote(edge.target))"
+            + ",\"document\":\(JSONText.quote(item.document.sanitizedForExport)),\"date\":\(JSONText.optional(item.date))"
+            + ",\"sentence\":\(item.sentence),\"source_start\":\(item.source.start),\"source_end\":\(item.source.end)"
+            + ",\"target_start\":\(item.target.start),\"target_end\":\(item.target.end)"
+            + ",\"snippet\":\(JSONText.quote(item.snippet.sanitizedForExport))}"
+    }
+
+    /// The sidecar's contents for a graph.
+    public static func data(for graph: CooccurrenceGraph) -> Data {
+        var text = ""
+        for edge in graph.edges {
+            for item in edge.evidence { text += json(item, edge: edge) + "\n" }
+        }
+        return Data(text.utf8)
+    }
+
+    /// Reads a sidecar into evidence per edge, keyed by `source` and `target` joined with U+001F.
+    ///
+    /// - Throws: ``ExportError`` naming the line of a malformed object.
+    public static func evidence(from data: Data, name: String) throws -> [String: [Evidence]] {
+        var result: [String: [Evidence]] = [:]
+        for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: true).enumerated() {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                  let item = evidence(object), let source = object["source"] as? String,
+                  let target = object["target"] as? String
+            else {
+                throw ExportError(.malformed, "\(name):\(number + 1): not an evidence object")
+            }
+            result[source + "\u{1F}" + target, default: []].append(item)
+        }
+        return result
+    }
+
+    /// Evidence from an `evidence` GraphML attribute (a JSON array).
+    static func evidenceArray(_ text: String, edge: GraphEdge) -> [Evidence] {
+        guard let array = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else { return [] }
+        return array.compactMap(evidence)
+    }
+
+    private static func evidence(_ object: [String: Any]) -> Evidence? {
+        func int(_ key: String) -> Int? { (object[key] as? NSNumber)?.intValue }
+        guard let document = object["document"] as? String, let sentence = int("sentence"),
+              let sourceStart = int("source_start"), let sourceEnd = int("source_end"),
+              let targetStart = int("target_start"), let targetEnd = int("target_end"),
+              let snippet = object["snippet"] as? String
+        else { return nil }
+        return Evidence(document: document, date: object["date"] as? String, sentence: sentence,
+                        source: TextSpan(start: sourceStart, end: sourceEnd),
+                        target: TextSpan(start: targetStart, end: targetEnd), snippet: snippet)
+    }
+}
+
+/// Reading and writing a graph as GraphML with its evidence sidecar.
+public enum GraphFile {
+    /// Reads a GraphML file and, when it is there, its evidence sidecar.
+    ///
+    /// - Throws: ``ExportError`` for a missing, unreadable or malformed file.
+    public static func read(_ url: URL) throws -> CooccurrenceGraph {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ExportError(.unreadable, "\(url.relativePath): no such graph file (build one with 'entity-graph build')")
+        }
+        var graph = try GraphML.graph(from: data, name: url.relativePath)
+        let sidecar = EvidenceFile.url(besides: url)
+        if let evidenceData = FileManager.default.contents(atPath: sidecar.path) {
+            graph = graph.attachingEvidence(try EvidenceFile.evidence(from: evidenceData, name: sidecar.relativePath))
+        }
+        return graph
+    }
+}

@@ -1,0 +1,378 @@
+import CLibXML2
+import EntityGraph
+import EntityRecognition
+import Foundation
+
+// The one file that calls libxml2. Every return code is checked; a negative one becomes an
+// ExportError naming the C function.
+
+/// A GraphML attribute: its key id, what it belongs to, its name and its type.
+struct GraphMLKey: Hashable {
+    var id: String
+    var domain: String
+    var name: String
+    var type: String
+}
+
+/// Writes and reads EntityGraph's GraphML.
+///
+/// The writer uses libxml2's `xmlTextWriter`, so escaping is libxml2's, never string
+/// concatenation. Every key is declared with its `attr.type`; attribute names avoid the ones
+/// Gephi takes for its own (`size`, `x`, `y`, `r`, `g`, `b`), and `label` and `weight` mean what
+/// Gephi expects. Text is NFC, with characters XML cannot carry removed. The reader accepts
+/// EntityGraph's own GraphML and GraphML from networkx, igraph and Gephi.
+public enum GraphML {
+    static let nodeKeys: [GraphMLKey] = [
+        GraphMLKey(id: "label", domain: "node", name: "label", type: "string"),
+        GraphMLKey(id: "type", domain: "node", name: "type", type: "string"),
+        GraphMLKey(id: "subtype", domain: "node", name: "subtype", type: "string"),
+        GraphMLKey(id: "mentions", domain: "node", name: "mentions", type: "int"),
+        GraphMLKey(id: "documents", domain: "node", name: "documents", type: "int"),
+        GraphMLKey(id: "windows", domain: "node", name: "windows", type: "int"),
+        GraphMLKey(id: "languages", domain: "node", name: "languages", type: "string"),
+        GraphMLKey(id: "surfaces", domain: "node", name: "surfaces", type: "string"),
+        GraphMLKey(id: "first_date", domain: "node", name: "first_date", type: "string"),
+        GraphMLKey(id: "last_date", domain: "node", name: "last_date", type: "string"),
+        GraphMLKey(id: "degree", domain: "node", name: "degree", type: "int"),
+        GraphMLKey(id: "weighted_degree", domain: "node", name: "weighted_degree", type: "double"),
+        GraphMLKey(id: "pagerank", domain: "node", name: "pagerank", type: "double"),
+        GraphMLKey(id: "betweenness", domain: "node", name: "betweenness", type: "double"),
+        GraphMLKey(id: "community", domain: "node", name: "community", type: "int"),
+    ]
+
+    static let edgeKeys: [GraphMLKey] = [
+        GraphMLKey(id: "weight", domain: "edge", name: "weight", type: "double"),
+        GraphMLKey(id: "count", domain: "edge", name: "count", type: "int"),
+        GraphMLKey(id: "edge_documents", domain: "edge", name: "documents", type: "int"),
+        GraphMLKey(id: "decayed", domain: "edge", name: "decayed", type: "double"),
+        GraphMLKey(id: "pmi", domain: "edge", name: "pmi", type: "double"),
+        GraphMLKey(id: "npmi", domain: "edge", name: "npmi", type: "double"),
+        GraphMLKey(id: "dice", domain: "edge", name: "dice", type: "double"),
+        GraphMLKey(id: "jaccard", domain: "edge", name: "jaccard", type: "double"),
+        GraphMLKey(id: "llr", domain: "edge", name: "llr", type: "double"),
+    ]
+
+    static let evidenceKey = GraphMLKey(id: "evidence", domain: "edge", name: "evidence", type: "string")
+
+    static let graphKeys: [GraphMLKey] = [
+        GraphMLKey(id: "g_window", domain: "graph", name: "window", type: "string"),
+        GraphMLKey(id: "g_weight", domain: "graph", name: "weight_measure", type: "string"),
+        GraphMLKey(id: "g_windows", domain: "graph", name: "windows_total", type: "int"),
+        GraphMLKey(id: "g_documents", domain: "graph", name: "documents_total", type: "int"),
+        GraphMLKey(id: "g_evidence_limit", domain: "graph", name: "evidence_limit", type: "int"),
+    ]
+
+    // MARK: - Writing
+
+    /// The graph as GraphML.
+    ///
+    /// - Parameter includeEvidence: also write each edge's evidence, as a JSON array, in an
+    ///   `evidence` attribute.
+    /// - Throws: ``ExportError`` when a libxml2 call fails.
+    public static func data(for graph: CooccurrenceGraph, includeEvidence: Bool = false) throws -> Data {
+        let writer = try XMLWriter()
+        try writer.startDocument()
+        try writer.start("graphml")
+        try writer.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns")
+        try writer.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
+        try writer.attribute("xsi:schemaLocation",
+                             "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd")
+        let keys = graphKeys + nodeKeys + edgeKeys + (includeEvidence ? [evidenceKey] : [])
+        for key in keys {
+            try writer.start("key")
+            try writer.attribute("id", key.id)
+            try writer.attribute("for", key.domain)
+            try writer.attribute("attr.name", key.name)
+            try writer.attribute("attr.type", key.type)
+            try writer.end()
+        }
+        try writer.start("graph")
+        try writer.attribute("id", "G")
+        try writer.attribute("edgedefault", "undirected")
+        let settings = graph.settings
+        try writer.data("g_window", settings.window.description)
+        try writer.data("g_weight", settings.weight.rawValue)
+        try writer.data("g_windows", String(graph.windowCount))
+        try writer.data("g_documents", String(graph.documentCount))
+        try writer.data("g_evidence_limit", String(settings.evidenceLimit))
+        for node in graph.nodes {
+            try writer.start("node")
+            try writer.attribute("id", node.id)
+            try writer.data("label", node.label)
+            try writer.data("type", node.type.code)
+            if let subtype = node.subtype { try writer.data("subtype", subtype) }
+            try writer.data("mentions", String(node.mentions))
+            try writer.data("documents", String(node.documents))
+            try writer.data("windows", String(node.windows))
+            try writer.data("languages", node.languages.joined(separator: ","))
+            try writer.data("surfaces", node.surfaces.joined(separator: " | "))
+            if let date = node.firstDate { try writer.data("first_date", date) }
+            if let date = node.lastDate { try writer.data("last_date", date) }
+            try writer.data("degree", String(node.degree))
+            try writer.data("weighted_degree", JSONText.number(node.weightedDegree))
+            try writer.data("pagerank", JSONText.number(node.pageRank))
+            try writer.data("betweenness", JSONText.number(node.betweenness))
+            try writer.data("community", String(node.community))
+            try writer.end()
+        }
+        for (number, edge) in graph.edges.enumerated() {
+            try writer.start("edge")
+            try writer.attribute("id", "e\(number)")
+            try writer.attribute("source", edge.source)
+            try writer.attribute("target", edge.target)
+            try writer.data("weight", JSONText.number(edge.weight))
+            try writer.data("count", String(edge.count))
+            try writer.data("edge_documents", String(edge.documents))
+            try writer.data("decayed", JSONText.number(edge.decayed))
+            try writer.data("pmi", JSONText.number(edge.pmi))
+            try writer.data("npmi", JSONText.number(edge.npmi))
+            try writer.data("dice", JSONText.number(edge.dice))
+            try writer.data("jaccard", JSONText.number(edge.jaccard))
+            try writer.data("llr", JSONText.number(edge.llr))
+            if includeEvidence {
+                try writer.data("evidence", "[" + edge.evidence.map { EvidenceFile.json($0, edge: edge) }.joined(separator: ",") + "]")
+            }
+            try writer.end()
+        }
+        try writer.end()  // graph
+        try writer.end()  // graphml
+        return try writer.finish()
+    }
+
+    // MARK: - Reading
+
+    /// Reads a graph from GraphML: EntityGraph's own, or networkx's, igraph's or Gephi's.
+    ///
+    /// - Parameter name: the file name errors give.
+    /// - Throws: ``ExportError`` when the data is not well-formed XML or not GraphML.
+    public static func graph(from data: Data, name: String) throws -> CooccurrenceGraph {
+        eg_xml_silence_errors()
+        guard !data.isEmpty else { throw ExportError(.notGraphML, "\(name): empty file, not GraphML") }
+        let document = data.withUnsafeBytes { buffer -> xmlDocPtr? in
+            guard let base = buffer.baseAddress else { return nil }
+            return xmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), name, "UTF-8",
+                                 eg_xml_read_options())
+        }
+        guard let document else {
+            let detail = xmlGetLastError().map { String(cString: $0.pointee.message).trimmingCharacters(in: .whitespacesAndNewlines) }
+            let line = xmlGetLastError().map { Int($0.pointee.line) } ?? 0
+            throw ExportError(.notGraphML, "\(name):\(line): not well-formed XML (xmlReadMemory: \(detail ?? "unknown error"))")
+        }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document), elementName(root) == "graphml" else {
+            throw ExportError(.notGraphML, "\(name): not GraphML (the root element is not <graphml>)")
+        }
+        var keys: [String: GraphMLKey] = [:]
+        var graphElement: xmlNodePtr?
+        for child in elements(of: root) {
+            switch elementName(child) {
+            case "key":
+                guard let id = property(child, "id") else { continue }
+                keys[id] = GraphMLKey(id: id, domain: property(child, "for") ?? "all",
+                                      name: property(child, "attr.name") ?? id, type: property(child, "attr.type") ?? "string")
+            case "graph":
+                if graphElement == nil { graphElement = child }
+            default: break
+            }
+        }
+        guard let graphElement else { throw ExportError(.notGraphML, "\(name): GraphML without a <graph> element") }
+
+        var settings = GraphSettings()
+        var windowCount = 0
+        var documentCount = 0
+        var nodes: [GraphNode] = []
+        var edges: [GraphEdge] = []
+        var seen = Set<String>()
+        for element in elements(of: graphElement) {
+            switch elementName(element) {
+            case "data":
+                let (attribute, value) = dataValue(element, keys: keys)
+                switch attribute {
+                case "window": settings.window = CooccurrenceWindow(argument: value) ?? .sentence
+                case "weight_measure": settings.weight = EdgeMeasure(rawValue: value) ?? .count
+                case "windows_total": windowCount = Int(value) ?? 0
+                case "documents_total": documentCount = Int(value) ?? 0
+                case "evidence_limit": settings.evidenceLimit = Int(value) ?? settings.evidenceLimit
+                default: break
+                }
+            case "node":
+                guard let id = property(element, "id") else {
+                    throw ExportError(.malformed, "\(name):\(xmlGetLineNo(element)): <node> without an id")
+                }
+                guard seen.insert(id).inserted else {
+                    throw ExportError(.malformed, "\(name):\(xmlGetLineNo(element)): node '\(id)' is declared twice")
+                }
+                var values: [String: String] = [:]
+                for child in elements(of: element) where elementName(child) == "data" {
+                    let (attribute, value) = dataValue(child, keys: keys)
+                    values[attribute.lowercased()] = value
+                }
+                nodes.append(node(id: id, values))
+            case "edge":
+                guard let source = property(element, "source"), let target = property(element, "target") else {
+                    throw ExportError(.malformed, "\(name):\(xmlGetLineNo(element)): <edge> without source or target")
+                }
+                var values: [String: String] = [:]
+                for child in elements(of: element) where elementName(child) == "data" {
+                    let (attribute, value) = dataValue(child, keys: keys)
+                    values[attribute.lowercased()] = value
+                }
+                edges.append(edge(source: source, target: target, values))
+            default: break
+            }
+        }
+        let ids = Set(nodes.map(\.id))
+        for edge in edges where !ids.contains(edge.source) || !ids.contains(edge.target) {
+            // GraphML lets edges name nodes declared nowhere; treat them as bare nodes.
+            for id in [edge.source, edge.target] where !ids.contains(id) && !nodes.contains(where: { $0.id == id }) {
+                nodes.append(GraphNode(id: id, label: id, type: .organization))
+            }
+        }
+        if windowCount == 0 { windowCount = edges.reduce(0) { $0 + $1.count } }
+        // Parallel edges (possible in other tools' GraphML) merge into one.
+        var merged: [String: GraphEdge] = [:]
+        for edge in edges where edge.source != edge.target {
+            let key = min(edge.source, edge.target) + "\u{1F}" + max(edge.source, edge.target)
+            if var known = merged[key] {
+                known.count += edge.count
+                known.weight += edge.weight
+                merged[key] = known
+            } else {
+                merged[key] = edge
+            }
+        }
+        let hasAnalytics = nodes.contains { $0.pageRank > 0 }
+        let graph = CooccurrenceGraph(nodes: nodes, edges: Array(merged.values), windowCount: windowCount,
+                                      documentCount: documentCount, settings: settings)
+        return hasAnalytics ? graph : graph.withAnalytics()
+    }
+
+    private static func node(id: String, _ values: [String: String]) -> GraphNode {
+        let typeName = values["type"] ?? ""
+        var node = GraphNode(
+            id: id, label: values["label"] ?? values["name"] ?? id,
+            type: EntityType(spelling: typeName) ?? (typeName.isEmpty ? .organization : EntityType(rawValue: typeName.lowercased())),
+            subtype: values["subtype"], mentions: Int(values["mentions"] ?? "") ?? 0,
+            documents: Int(values["documents"] ?? "") ?? 0, windows: Int(values["windows"] ?? "") ?? 0,
+            languages: (values["languages"] ?? "").split(separator: ",").map(String.init),
+            surfaces: (values["surfaces"] ?? "").components(separatedBy: " | ").filter { !$0.isEmpty },
+            firstDate: values["first_date"], lastDate: values["last_date"])
+        node.degree = Int(values["degree"] ?? "") ?? 0
+        node.weightedDegree = Double(values["weighted_degree"] ?? "") ?? 0
+        node.pageRank = Double(values["pagerank"] ?? "") ?? 0
+        node.betweenness = Double(values["betweenness"] ?? "") ?? 0
+        node.community = Int(values["community"] ?? "") ?? 0
+        return node
+    }
+
+    private static func edge(source: String, target: String, _ values: [String: String]) -> GraphEdge {
+        let weight = Double(values["weight"] ?? "") ?? 1
+        let count = Int(values["count"] ?? "") ?? max(Int(weight.rounded()), 1)
+        var edge = GraphEdge(
+            source: source, target: target, count: count, documents: Int(values["documents"] ?? "") ?? 0,
+            decayed: Double(values["decayed"] ?? "") ?? 0, pmi: Double(values["pmi"] ?? "") ?? 0,
+            npmi: Double(values["npmi"] ?? "") ?? 0, dice: Double(values["dice"] ?? "") ?? 0,
+            jaccard: Double(values["jaccard"] ?? "") ?? 0, llr: Double(values["llr"] ?? "") ?? 0, weight: weight)
+        if let evidence = values["evidence"] {
+            edge.evidence = EvidenceFile.evidenceArray(evidence, edge: edge)
+        }
+        return edge
+    }
+
+    // MARK: - libxml2 tree helpers
+
+    private static func elements(of parent: xmlNodePtr) -> [xmlNodePtr] {
+        var result: [xmlNodePtr] = []
+        var child = parent.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    private static func elementName(_ node: xmlNodePtr) -> String {
+        node.pointee.name.map { String(cString: $0) } ?? ""
+    }
+
+    private static func property(_ node: xmlNodePtr, _ name: String) -> String? {
+        guard let value = xmlGetProp(node, name) else { return nil }
+        defer { eg_xml_free(value) }
+        return String(cString: value)
+    }
+
+    private static func content(_ node: xmlNodePtr) -> String {
+        guard let value = xmlNodeGetContent(node) else { return "" }
+        defer { eg_xml_free(value) }
+        return String(cString: value)
+    }
+
+    /// A `<data>` element's attribute name (through its key) and text.
+    private static func dataValue(_ element: xmlNodePtr, keys: [String: GraphMLKey]) -> (String, String) {
+        let key = property(element, "key") ?? ""
+        return (keys[key]?.name ?? key, content(element))
+    }
+}
+
+/// A thin, checked wrapper over libxml2's `xmlTextWriter` writing to memory.
+final class XMLWriter {
+    private let buffer: xmlBufferPtr
+    private let writer: xmlTextWriterPtr
+
+    init() throws {
+        guard let buffer = xmlBufferCreate() else { throw ExportError(.libxml2, "xmlBufferCreate failed") }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+            xmlBufferFree(buffer)
+            throw ExportError(.libxml2, "xmlNewTextWriterMemory failed")
+        }
+        self.buffer = buffer
+        self.writer = writer
+        try check(xmlTextWriterSetIndent(writer, 1), "xmlTextWriterSetIndent")
+        try check(xmlTextWriterSetIndentString(writer, "  "), "xmlTextWriterSetIndentString")
+    }
+
+    deinit {
+        xmlFreeTextWriter(writer)
+        xmlBufferFree(buffer)
+    }
+
+    private func check(_ code: Int32, _ function: String) throws {
+        if code < 0 { throw ExportError(.libxml2, "\(function) failed with code \(code)") }
+    }
+
+    func startDocument() throws {
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
+    }
+
+    func start(_ name: String) throws {
+        try check(xmlTextWriterStartElement(writer, name), "xmlTextWriterStartElement")
+    }
+
+    func attribute(_ name: String, _ value: String) throws {
+        try check(xmlTextWriterWriteAttribute(writer, name, value.sanitizedForExport), "xmlTextWriterWriteAttribute")
+    }
+
+    func text(_ value: String) throws {
+        try check(xmlTextWriterWriteString(writer, value.sanitizedForExport), "xmlTextWriterWriteString")
+    }
+
+    func end() throws {
+        try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")
+    }
+
+    /// `<data key="key">value</data>`.
+    func data(_ key: String, _ value: String) throws {
+        try start("data")
+        try attribute("key", key)
+        try text(value)
+        try end()
+    }
+
+    /// Ends the document and returns its bytes.
+    func finish() throws -> Data {
+        try check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument")
+        try check(xmlTextWriterFlush(writer), "xmlTextWriterFlush")
+        guard let content = xmlBufferContent(buffer) else { throw ExportError(.libxml2, "xmlBufferContent returned nothing") }
+        return Data(bytes: content, count: Int(xmlBufferLength(buffer)))
+    }
+}

@@ -1,0 +1,95 @@
+/// A text to find entities in, with what the input said about it.
+public struct Document: Sendable, Hashable {
+    /// The document id: a path relative to the folder given, or the `id` of a JSON line.
+    public var id: String
+    public var text: String
+    /// The language the input declared, if any (ISO 639-1).
+    public var language: String?
+    /// The publication date as given (ISO 8601 preferred), if any.
+    public var date: String?
+    public var title: String?
+    public var url: String?
+
+    public init(id: String, text: String, language: String? = nil, date: String? = nil,
+                title: String? = nil, url: String? = nil) {
+        self.id = id
+        self.text = text
+        self.language = language
+        self.date = date
+        self.title = title
+        self.url = url
+    }
+}
+
+/// How a mention matched its alias.
+public enum MatchKind: String, Sendable, CaseIterable {
+    /// The text is the alias, character for character.
+    case exact
+    /// The text is the alias up to case, diacritics or Unicode normalization.
+    case folded
+    /// The text is an inflected form of the alias, read through a morphology rule.
+    case inflected
+    /// The alias is an abbreviation or acronym (USA, SUA, WSJ, NATO).
+    case abbreviation
+    /// A surname standing for a person the document names in full.
+    case shortForm = "short-form"
+    /// A demonym or place adjective linked to its place.
+    case demonym
+}
+
+/// One mention of a known entity in a document.
+public struct EntityMention: Sendable, Hashable {
+    /// Offsets in Unicode scalars of the document text as given (Python string indices).
+    public var start: Int
+    public var end: Int
+    /// The text of the mention, exactly as in the document.
+    public var surface: String
+    public var entity: Entity
+    public var match: MatchKind
+    /// The 0-based sentence the mention is in.
+    public var sentence: Int
+    /// The mention lies inside a longer mention (only with nested matching on).
+    public var isNested: Bool
+    /// The mention is on a line of page chrome (see ``BoilerplateRules``).
+    public var inBoilerplate: Bool
+    /// The range of token indices the mention covers, for distances in tokens.
+    public var tokens: Range<Int>
+
+    public init(start: Int, end: Int, surface: String, entity: Entity, match: MatchKind,
+                sentence: Int, isNested: Bool = false, inBoilerplate: Bool = false, tokens: Range<Int> = 0..<0) {
+        self.start = start
+        self.end = end
+        self.surface = surface
+        self.entity = entity
+        self.match = match
+        self.sentence = sentence
+        self.isNested = isNested
+        self.inBoilerplate = inBoilerplate
+        self.tokens = tokens
+    }
+}
+
+/// A document after recognition: its language, sentences and mentions.
+public struct RecognizedDocument: Sendable {
+    public var document: Document
+    /// The language used: declared, forced or detected; `und` when unknown.
+    public var language: String
+    public var sentences: [Sentence]
+    /// Mentions in text order.
+    public var mentions: [EntityMention]
+    /// Indices of the sentences on boilerplate lines.
+    public var boilerplateSentences: Set<Int>
+
+    /// The text of a sentence.
+    public func text(of sentence: Sentence) -> String {
+        Self.slice(document.text, sentence.start, sentence.end)
+    }
+
+    /// The text between two Unicode scalar offsets.
+    public static func slice(_ text: String, _ start: Int, _ end: Int) -> String {
+        let scalars = text.unicodeScalars
+        let lower = scalars.index(scalars.startIndex, offsetBy: start)
+        let upper = scalars.index(lower, offsetBy: end - start)
+        return String(scalars[lower..<upper])
+    }
+}

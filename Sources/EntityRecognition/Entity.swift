@@ -1,0 +1,110 @@
+/// The kind of thing an entity is: an open vocabulary that gazetteers extend through subtypes.
+///
+/// The three coarse types are the ones every export and score uses; gazetteers may write them
+/// as `person`, `organization`, `location` or `PER`, `ORG`, `LOC`.
+public struct EntityType: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let person = EntityType(rawValue: "person")
+    public static let organization = EntityType(rawValue: "organization")
+    public static let location = EntityType(rawValue: "location")
+
+    /// Reads any spelling of a type a gazetteer may use, or returns `nil`.
+    public init?(spelling: String) {
+        switch spelling.lowercased() {
+        case "person", "per", "people", "persname": self = .person
+        case "organization", "organisation", "org", "orgname": self = .organization
+        case "location", "loc", "place", "gpe", "placename": self = .location
+        default: return nil
+        }
+    }
+
+    /// The three-letter code used in mention output and scores: `PER`, `ORG` or `LOC`.
+    public var code: String {
+        switch self {
+        case .person: "PER"
+        case .organization: "ORG"
+        case .location: "LOC"
+        default: rawValue.uppercased()
+        }
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: EntityType, rhs: EntityType) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// One canonical person, organization or place, as a gazetteer defines it.
+public struct Entity: Hashable, Sendable {
+    /// A stable identifier: a Wikidata QID or a slug.
+    public var id: String
+    public var type: EntityType
+    /// A finer kind within the type (`country`, `city`, `media`, `company`), or `nil`.
+    public var subtype: String?
+    /// The canonical label shown in graphs and exports.
+    public var label: String
+
+    public init(id: String, type: EntityType, subtype: String? = nil, label: String) {
+        self.id = id
+        self.type = type
+        self.subtype = subtype
+        self.label = label
+    }
+}
+
+/// Where a piece of gazetteer data was read from, for error messages.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+
+    public var description: String { "\(file):\(line)" }
+}
+
+/// A name by which a gazetteer knows an entity.
+public struct Alias: Hashable, Sendable {
+    public enum Kind: String, Sendable {
+        /// A proper name or abbreviation.
+        case name
+        /// A demonym or place adjective (`rosyjski`, `Russian`), linked to its place.
+        case demonym
+    }
+
+    /// The alias as written in the gazetteer, markers removed.
+    public var text: String
+    /// Index of the entity in ``Gazetteer/entities``.
+    public var entity: Int
+    /// The language the alias was listed under, or `nil` for any (`*`).
+    public var language: String?
+    public var kind: Kind
+    /// Matches only text with the same capitalisation.
+    public var isCaseSensitive: Bool
+    /// Counts only in documents that contain one of the entity's context cues.
+    public var needsContext: Bool
+    public var source: SourceLocation
+
+    public init(text: String, entity: Int, language: String? = nil, kind: Kind = .name,
+                isCaseSensitive: Bool = false, needsContext: Bool = false, source: SourceLocation) {
+        self.text = text
+        self.entity = entity
+        self.language = language
+        self.kind = kind
+        self.isCaseSensitive = isCaseSensitive
+        self.needsContext = needsContext
+        self.source = source
+    }
+}
+
+/// A cue that lets a context-dependent alias count in a document.
+public enum ContextCue: Hashable, Sendable {
+    /// A word the document contains; it matches any word that starts with it, folded.
+    case word(String)
+    /// An entity the document mentions, by id.
+    case entity(String)
+}

@@ -1,0 +1,306 @@
+import Foundation
+
+/// A problem in a gazetteer file, located by file and line.
+public struct GazetteerError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong, as a stable code that scripts and tests can check.
+    public struct Code: RawRepresentable, Hashable, Sendable {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        public static let columns = Code(rawValue: "columns")
+        public static let emptyAlias = Code(rawValue: "empty-alias")
+        public static let unknownType = Code(rawValue: "unknown-type")
+        public static let conflictingType = Code(rawValue: "conflicting-type")
+        public static let aliasWithoutEntity = Code(rawValue: "alias-without-entity")
+        public static let unguardedAlias = Code(rawValue: "unguarded-alias")
+        public static let unknownLanguage = Code(rawValue: "unknown-language")
+        public static let unreadable = Code(rawValue: "unreadable")
+        public static let invalidEncoding = Code(rawValue: "invalid-encoding")
+        public static let emptyGazetteer = Code(rawValue: "empty-gazetteer")
+    }
+
+    public var code: Code
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ code: Code, at location: SourceLocation, _ message: String) {
+        self.code = code
+        self.location = location
+        self.message = message
+    }
+
+    /// `file:line: message`, or `file: message` for problems with a whole file.
+    public var description: String {
+        location.line > 0 ? "\(location.file):\(location.line): \(message)" : "\(location.file): \(message)"
+    }
+}
+
+/// The entities a run knows and the names they go by, read from gazetteer files.
+///
+/// Two formats are read: entity files (`.gaz`, a block per entity with aliases per language,
+/// demonyms and context cues) and plain lists (`.tsv`, `alias<TAB>id<TAB>type[<TAB>label]`), as
+/// `gazetteers/README.md` describes. Files may add aliases to entities defined in other files;
+/// an id declared with two types is an error.
+public struct Gazetteer: Sendable {
+    public private(set) var entities: [Entity] = []
+    public private(set) var aliases: [Alias] = []
+    /// Context cues per entity index, for aliases that need context.
+    public private(set) var contextCues: [Int: [ContextCue]] = [:]
+    private var entityIndexByID: [String: Int] = [:]
+    private var declaredAt: [Int: SourceLocation] = [:]
+    /// Entities whose label a list chose from an alias rather than a label column.
+    private var labelFromAlias = Set<Int>()
+
+    public init() {}
+
+    /// The index of the entity with `id` in ``entities``.
+    public func index(ofEntity id: String) -> Int? { entityIndexByID[id] }
+
+    // MARK: - Loading
+
+    /// Reads a gazetteer file, or every `.gaz` and `.tsv` file below a folder in sorted order.
+    ///
+    /// - Throws: ``GazetteerError`` naming the file and line of the first problem.
+    public mutating func load(contentsOf url: URL) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            throw GazetteerError(.unreadable, at: SourceLocation(file: url.relativePath, line: 0),
+                                 "no such gazetteer file or folder")
+        }
+        if isFolder.boolValue {
+            let files = Self.files(below: url)
+            guard !files.isEmpty else {
+                throw GazetteerError(.emptyGazetteer, at: SourceLocation(file: url.relativePath, line: 0),
+                                     "folder holds no .gaz or .tsv gazetteer files")
+            }
+            for file in files { try load(contentsOf: file) }
+            return
+        }
+        let name = url.relativePath
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw GazetteerError(.unreadable, at: SourceLocation(file: name, line: 0), "cannot be read")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let line = Self.lineOfFirstInvalidUTF8(in: data)
+            throw GazetteerError(.invalidEncoding, at: SourceLocation(file: name, line: line),
+                                 "not valid UTF-8")
+        }
+        if url.pathExtension.lowercased() == "gaz" {
+            try parseEntityFile(text, file: name)
+        } else {
+            try parsePlainList(text, file: name)
+        }
+    }
+
+    /// The `.gaz` and `.tsv` files below a folder, sorted by path.
+    public static func files(below folder: URL) -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { return [] }
+        var files: [URL] = []
+        for case let file as URL in enumerator where ["gaz", "tsv"].contains(file.pathExtension.lowercased()) {
+            files.append(file)
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    static func lineOfFirstInvalidUTF8(in data: Data) -> Int {
+        var line = 1
+        var start = data.startIndex
+        for (offset, byte) in data.enumerated() where byte == 0x0A {
+            let end = data.startIndex + offset
+            if String(data: data[start..<end], encoding: .utf8) == nil { return line }
+            line += 1
+            start = end + 1
+        }
+        return line
+    }
+
+    // MARK: - Entity files
+
+    /// Parses an entity file (`.gaz`).
+    ///
+    /// - Parameters:
+    ///   - text: the file's contents.
+    ///   - file: the name errors give.
+    /// - Throws: ``GazetteerError`` for the first malformed line.
+    public mutating func parseEntityFile(_ text: String, file: String) throws {
+        var current: Int?
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let location = SourceLocation(file: file, line: lineNumber)
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+
+            if line.first == "\t" || line.first == " " {
+                guard let entity = current else {
+                    throw GazetteerError(.aliasWithoutEntity, at: location,
+                                         "alias line before any entity line (an entity line starts without a TAB)")
+                }
+                let fields = line.drop { $0 == "\t" || $0 == " " }.split(separator: "\t", omittingEmptySubsequences: false)
+                guard fields.count == 2 else {
+                    throw GazetteerError(.columns, at: location,
+                                         "expected 2 tab-separated fields after the indent (language, aliases), found \(fields.count)")
+                }
+                try addAliasLine(language: String(fields[0]), list: String(fields[1]), entity: entity, at: location)
+            } else {
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                guard fields.count == 3 else {
+                    throw GazetteerError(.columns, at: location,
+                                         "expected 3 tab-separated columns (id, type, label), found \(fields.count)")
+                }
+                let id = fields[0].trimmingCharacters(in: .whitespaces)
+                let label = fields[2].trimmingCharacters(in: .whitespaces)
+                guard !id.isEmpty else { throw GazetteerError(.columns, at: location, "empty entity id") }
+                guard !label.isEmpty else { throw GazetteerError(.columns, at: location, "empty label for '\(id)'") }
+                let (type, subtype) = try Self.parseType(String(fields[1]), at: location)
+                current = try declare(Entity(id: id, type: type, subtype: subtype, label: label.nfc), at: location)
+            }
+        }
+    }
+
+    private mutating func addAliasLine(language field: String, list: String, entity: Int, at location: SourceLocation) throws {
+        let words = field.split(separator: " ").map(String.init)
+        if words == ["context"] {
+            var cues: [ContextCue] = []
+            for item in list.split(separator: "|") {
+                let cue = item.trimmingCharacters(in: .whitespaces)
+                guard !cue.isEmpty else { throw GazetteerError(.emptyAlias, at: location, "empty context cue") }
+                cues.append(cue.hasPrefix("@") ? .entity(String(cue.dropFirst())) : .word(cue.foldedForMatching))
+            }
+            contextCues[entity, default: []].append(contentsOf: cues)
+            return
+        }
+        guard let code = words.first, words.count <= 2, Self.isLanguageCode(code),
+              words.count == 1 || words[1] == "demonym"
+        else {
+            throw GazetteerError(.unknownLanguage, at: location,
+                                 "'\(field)' is not a language ('en', 'pl', '*'), 'LANG demonym' or 'context'")
+        }
+        let kind: Alias.Kind = words.count == 2 ? .demonym : .name
+        for item in list.split(separator: "|", omittingEmptySubsequences: false) {
+            try addAlias(String(item), entity: entity, language: code == "*" ? nil : code, kind: kind, at: location)
+        }
+    }
+
+    // MARK: - Plain lists
+
+    /// Parses a headerless TSV list, `alias<TAB>id<TAB>type[<TAB>label]`.
+    ///
+    /// - Throws: ``GazetteerError`` for the first malformed line.
+    public mutating func parsePlainList(_ text: String, file: String) throws {
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let location = SourceLocation(file: file, line: lineNumber)
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 3 || fields.count == 4 else {
+                if fields.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }
+                throw GazetteerError(.columns, at: location,
+                                     "expected 3 or 4 tab-separated columns (alias, id, type[, label]), found \(fields.count)")
+            }
+            let id = fields[1].trimmingCharacters(in: .whitespaces)
+            guard !id.isEmpty else { throw GazetteerError(.columns, at: location, "empty entity id") }
+            guard let type = EntityType(spelling: fields[2].trimmingCharacters(in: .whitespaces)) else {
+                throw GazetteerError(.unknownType, at: location,
+                                     "unknown type '\(fields[2])' (expected PER, ORG, LOC or person, organization, location)")
+            }
+            let alias = fields[0].trimmingCharacters(in: .whitespaces)
+            let label = fields.count == 4 ? fields[3].trimmingCharacters(in: .whitespaces) : ""
+            let known = entityIndexByID[id]
+            let entity = try declare(Entity(id: id, type: type, label: (label.isEmpty ? alias : label).nfc), at: location)
+            if !label.isEmpty, labelFromAlias.remove(entity) != nil {
+                entities[entity].label = label.nfc
+            } else if label.isEmpty, known == nil {
+                labelFromAlias.insert(entity)
+            } else if label.isEmpty, labelFromAlias.contains(entity),
+                      Self.labelPreference(alias.nfc) > Self.labelPreference(entities[entity].label) {
+                entities[entity].label = alias.nfc
+            }
+            try addAlias(alias, entity: entity, language: nil, kind: .name, at: location)
+        }
+    }
+
+    // MARK: - Building blocks
+
+    /// Declares an entity, or returns the one already declared with the same id and type.
+    private mutating func declare(_ entity: Entity, at location: SourceLocation) throws -> Int {
+        if let existing = entityIndexByID[entity.id] {
+            let known = entities[existing]
+            guard known.type == entity.type else {
+                let first = declaredAt[existing].map { " at \($0)" } ?? ""
+                throw GazetteerError(.conflictingType, at: location,
+                                     "'\(entity.id)' is declared as \(entity.type) here but as \(known.type)\(first)")
+            }
+            if known.subtype == nil, let subtype = entity.subtype { entities[existing].subtype = subtype }
+            return existing
+        }
+        let index = entities.count
+        entities.append(entity)
+        entityIndexByID[entity.id] = index
+        declaredAt[index] = location
+        return index
+    }
+
+    private mutating func addAlias(_ raw: String, entity: Int, language: String?, kind: Alias.Kind,
+                                   at location: SourceLocation) throws {
+        var text = Substring(raw.trimmingCharacters(in: .whitespaces))
+        var caseSensitive = false
+        var needsContext = false
+        while let marker = text.first, marker == "=" || marker == "?", text.count > 1 {
+            if marker == "=" { caseSensitive = true } else { needsContext = true }
+            text = text.dropFirst()
+        }
+        let alias = String(text).nfc
+        guard !alias.isEmpty, alias != "=", alias != "?" else {
+            throw GazetteerError(.emptyAlias, at: location, "empty alias for '\(entities[entity].id)'")
+        }
+        let letters = alias.unicodeScalars.filter { ScalarTable.info($0).category == .letter }.count
+        guard letters > 0 || alias.unicodeScalars.count > 1 else {
+            throw GazetteerError(.emptyAlias, at: location, "alias '\(alias)' has no letter")
+        }
+        if alias.unicodeScalars.count == 1, !caseSensitive, !needsContext {
+            throw GazetteerError(.unguardedAlias, at: location,
+                                 "one-letter alias '\(alias)' would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)")
+        }
+        aliases.append(Alias(text: alias, entity: entity, language: language, kind: kind,
+                             isCaseSensitive: caseSensitive, needsContext: needsContext, source: location))
+    }
+
+    /// How good an alias is as a label when a list gives none: full names over initials and
+    /// abbreviations, then more words, then longer, then alphabetical for a fixed choice.
+    static func labelPreference(_ alias: String) -> (Int, Int, Int, String) {
+        let hasInitial = alias.split(separator: " ").contains { $0.count <= 2 && $0.hasSuffix(".") }
+        let isCapitals = alias == alias.uppercased() && alias != alias.lowercased()
+        let startsLower = alias.first?.isLowercase == true
+        let quality = (hasInitial || isCapitals ? 0 : 2) + (startsLower ? 0 : 1)
+        return (quality, alias.split(separator: " ").count, alias.count, String(alias.reversed()))
+    }
+
+    static func parseType(_ field: String, at location: SourceLocation) throws -> (EntityType, String?) {
+        let parts = field.trimmingCharacters(in: .whitespaces).split(separator: "/", maxSplits: 1)
+        guard let first = parts.first, let type = EntityType(spelling: String(first)) else {
+            throw GazetteerError(.unknownType, at: location,
+                                 "unknown type '\(field)' (expected person, organization or location, optionally /subtype)")
+        }
+        let subtype = parts.count == 2 ? parts[1].lowercased() : nil
+        return (type, subtype?.isEmpty == true ? nil : subtype)
+    }
+
+    /// Whether `code` is `*` or a two- or three-letter lower-case language code.
+    public static func isLanguageCode(_ code: String) -> Bool {
+        code == "*" || ((2...3).contains(code.count) && code.allSatisfy { $0.isASCII && $0.isLowercase })
+    }
+}
+
+extension String {
+    /// The string in Unicode Normalization Form C.
+    var nfc: String { precomposedStringWithCanonicalMapping }
+}

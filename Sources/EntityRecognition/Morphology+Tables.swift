@@ -1,0 +1,159 @@
+// The inflection tables, one per language, on folded text (see `Morphology`).
+// Each line groups the endings of one declension or one part of speech.
+
+extension Morphology {
+    /// Polish: seven cases in three genders, on every word of a multi-word name.
+    public static let polish = Morphology(language: "pl", rules: polishFleetingE + [
+        // masculine nouns ending in a consonant: Putin, Musk, Trump, Kreml, Krym, Tajwan
+        "a>", "u>", "owi>", "em>", "iem>", "ie>", "iu>", "rze>r", "cie>t", "scie>st", "dzie>d",
+        // plural of masculine nouns and names: Kaczyńscy aside, the regular endings
+        "owie>", "ow>", "om>", "ami>", "ach>",
+        // fleeting e: Marek → Marka, Niemiec → Niemca
+        "ka>ek", "ku>ek", "kiem>ek", "kowi>ek", "ca>ec", "cu>ec", "cem>ec", "cowi>ec",
+        // soft stems: Łódź → Łodzi, Bydgoszcz → Bydgoszczy; foreign names: Perry → Perry'ego, Mike → Mikiem
+        "i>", "y>", "ego>", "emu>", "iem>e", "em>e",
+        // feminine in -a after d, t, st: Kanada → Kanadzie, Rada → Radzie, Malta → Malcie
+        "dzie>da", "cie>ta", "scie>sta",
+        // plural adjectives and plural-only names in -i: Zieloni → Zielonych, Helsinki → Helsinkach
+        "ych>i", "ym>i", "ymi>i", "ach>i", "om>i", "ami>i", "ow>i",
+        // masculine and neuter in -o, -e: Kirijenko → Kirijenką, Kosowo → Kosowie, Zaporoże
+        "a>o", "i>o", "e>o", "ie>o", "em>o", "u>o", "ce>ko", "a>e", "u>e", "em>e",
+        // feminine in -a and -ja/-ia: Rosja → Rosji, Ukraina → Ukrainy, Ameryka → Ameryce
+        "y>a", "i>a", "e>a", "ie>a", "ji>ja", "ii>ia", "i>ia", "ce>ka", "dze>ga", "rze>ra", "sze>cha",
+        "ach>a", "om>a", "ami>a",
+        // adjectives, masculine base -y/-i: Biały Dom → Białego Domu, Kaczyński → Kaczyńskiego
+        "ego>y", "emu>y", "ym>y", "ych>y", "ymi>y", "iego>i", "iemu>i", "im>i", "ich>i", "imi>i",
+        // adjectives, feminine base -a: Unia Europejska → Unii Europejskiej, Korea Północna
+        "ej>a", "iej>a",
+        // other genders of a masculine adjective: rosyjski → rosyjskiej, rosyjska, rosyjskie
+        "iej>i", "ej>y", "a>i", "a>y", "ie>i", "e>y",
+        // adjectives, neuter and plural base -e: Stany Zjednoczone → Stanach Zjednoczonych
+        "ych>e", "ym>e", "ymi>e", "ich>ie", "im>ie", "imi>ie", "ego>e", "iego>ie",
+        // plural-only names: Chiny → Chin, Niemcy → Niemczech, Węgry → Węgrzech, Włochy → Włoszech
+        ">y", "ach>y", "om>y", "ami>y", "ow>y", "ii>ie", "ach>e", "ami>e", "om>e", "iec>cy", "czech>cy", "rzech>ry", "ier>ry", "szech>chy",
+        // peoples: Rosjanie → Rosjan, Rosjanami
+        ">ie", "ami>ie", "om>ie", "ach>ie",
+    ])
+
+    /// Polish nouns whose last syllable loses its *e* when they inflect: Marek → Marka,
+    /// Aleksander → Aleksandrem, Półwysep → Półwyspu, Wiedeń → Wiedniem.
+    static let polishFleetingE: [String] = {
+        let consonants = ["k", "r", "n", "p", "c", "l", "m", "z", "s", "t", "d", "w", "b", "g", "ch", "sz", "cz", "rz"]
+        let endings = ["a", "u", "owi", "em", "iem", "ie", "iu", "y", "i", "ow", "om", "ami", "ach", "owie"]
+        return consonants.flatMap { consonant in endings.map { "\(consonant)\($0)>e\(consonant)" } }
+            + ["nia>en", "niu>en", "niem>en", "niowi>en"]
+    }()
+
+    /// Romanian: enclitic definite articles and the genitive-dative of names.
+    public static let romanian = Morphology(language: "ro", rules: [
+        // masculine and neuter with the article: Kremlin → Kremlinul, Kremlinului
+        "ul>", "ului>", "lui>", "le>",
+        // feminine genitive-dative: Rusia → Rusiei, Crimeea → Crimeei, America → Americii
+        "ei>a", "ei>ea", "ii>a", "ii>ea", "ii>ie",
+        // plural genitive-dative: Statele Unite → Statelor Unite, americani → americanilor
+        "lor>le", "ilor>i", "lor>", "ii>i",
+        // adjectives: Casa Albă → Casei Albe; europeană → europene; rusesc → rusești
+        "e>a", "ene>eana", "esti>esc", "ei>",
+    ])
+
+    /// Italian: names do not inflect (elided articles are split off by the tokenizer); the
+    /// rules cover demonyms and place adjectives.
+    public static let italian = Morphology(language: "it", rules: [
+        "i>o", "e>a", "i>e", "a>o", "e>o",
+    ])
+
+    /// English: possessives are split off by the tokenizer; plurals of demonyms remain.
+    public static let english = Morphology(language: "en", rules: [
+        "s>", "es>",
+    ])
+
+    /// German: the genitive -s of names, adjective endings of demonyms.
+    public static let german = Morphology(language: "de", rules: [
+        "s>", "es>", "n>", "en>", "e>", "er>", "em>", "es>",
+    ])
+
+    /// French: plurals and feminines of demonyms.
+    public static let french = Morphology(language: "fr", rules: [
+        "s>", "e>", "es>", "ne>", "nes>",
+    ])
+
+    /// Spanish: plurals and feminines of demonyms.
+    public static let spanish = Morphology(language: "es", rules: [
+        "s>", "es>", "a>o", "as>o",
+    ])
+
+    /// Portuguese: plurals and feminines of demonyms.
+    public static let portuguese = Morphology(language: "pt", rules: [
+        "s>", "es>", "a>o", "as>o",
+    ])
+
+    /// Russian (folded: ё is е, й is и).
+    public static let russian = Morphology(language: "ru", rules: [
+        // masculine nouns and surnames in a consonant: Путин → Путина, Путиным, Песков → Пескову
+        "а>", "у>", "ом>", "е>", "ым>", "ым>", "ов>", "ы>", "ами>", "ах>", "ам>",
+        // soft masculine: Кремль → Кремля; names in -й: Сергей → Сергея
+        "я>ь", "ю>ь", "ем>ь", "е>ь", "я>и", "ю>и", "ем>и", "е>и",
+        // feminine in -а/-я: Украина → Украины, Москва → Москве
+        "ы>а", "и>а", "е>а", "у>а", "ои>а", "ою>а", "и>я", "е>я", "ю>я", "еи>я",
+        // feminine in -ия: Россия → России, Россией
+        "ии>ия", "ию>ия", "иеи>ия",
+        // adjectives: Белый дом → Белого дома, Зеленский → Зеленского
+        "ого>ыи", "ому>ыи", "ым>ыи", "ом>ыи", "ого>ии", "его>ии", "ему>ии", "им>ии", "ем>ии",
+        "ои>ая", "ую>ая", "ои>ыи", "ие>ии", "их>ии", "ых>ыи",
+        // plural-only names: Соединённые Штаты → Соединённых Штатов
+        "ых>ые", "ым>ые", "ов>ы", "ах>ы", "ам>ы",
+    ])
+
+    /// Ukrainian (folded: ї is і, й is и).
+    public static let ukrainian = Morphology(language: "uk", rules: [
+        "а>", "у>", "ом>", "і>", "ові>", "ем>", "ів>", "ам>", "ах>", "ами>",
+        "я>ь", "ю>ь", "ем>ь", "і>ь", "я>и", "ю>и", "єм>и", "ї>и",
+        "и>а", "і>а", "у>а", "ою>а", "і>я", "ю>я", "ею>я",
+        "іі>ія", "ію>ія", "ією>ія",
+        // і in a closed last syllable: Київ → Києва, Києві; Львів → Львова; Харків → Харкові
+        "єва>ів", "єві>ів", "євом>ів", "єву>ів", "ова>ів", "ові>ів", "овом>ів", "ову>ів",
+        "ого>ии", "ому>ии", "им>ии", "ім>ии", "оі>а", "ою>а", "у>а", "их>ии", "і>ии",
+    ])
+
+    /// Czech: seven cases; Praha → Praze, Amerika → Americe.
+    public static let czech = Morphology(language: "cs", rules: [
+        "a>", "u>", "ovi>", "em>", "e>", "ove>", "u>", "y>", "ech>", "um>", "ami>",
+        "y>a", "e>a", "u>a", "ou>a", "ze>ha", "ce>ka", "re>ra", "i>a", "ie>ia", "ii>ia", "ji>ja",
+        "a>o", "u>o", "em>o", "e>o",
+        "eho>y", "emu>y", "ym>y", "ych>y", "e>y", "iho>i", "imu>i", "im>i",
+        "e>a", "ou>a", "y>a",
+    ])
+
+    /// Slovak: close to Czech.
+    public static let slovak = Morphology(language: "sk", rules: [
+        "a>", "u>", "ovi>", "om>", "e>", "ov>", "och>", "ami>",
+        "y>a", "e>a", "u>a", "ou>a", "i>a", "ie>ia", "ii>ia", "iu>ia", "iou>ia",
+        "a>o", "u>o", "om>o",
+        "eho>y", "emu>y", "om>y", "ych>y", "ej>a", "u>a",
+    ])
+
+    /// Slovene: six cases and the dual.
+    public static let slovene = Morphology(language: "sl", rules: [
+        "a>", "u>", "om>", "em>", "i>", "ov>", "ih>", "e>a", "i>a", "o>a", "ijo>ija", "ije>ija",
+        "iji>ija", "ega>i", "emu>i", "em>i", "ega>", "e>", "ih>e",
+    ])
+
+    /// Croatian: seven cases.
+    public static let croatian = Morphology(language: "hr", rules: [
+        "a>", "u>", "om>", "em>", "e>", "i>", "ima>", "e>a", "i>a", "u>a", "om>a", "ije>ija",
+        "iji>ija", "iju>ija", "ijom>ija", "og>i", "oga>i", "om>i", "omu>i", "e>a", "oj>a",
+    ])
+
+    /// Serbian, in Latin and Cyrillic letters.
+    public static let serbian = Morphology(language: "sr", rules: [
+        "a>", "u>", "om>", "em>", "e>", "i>", "e>a", "i>a", "u>a", "om>a", "ije>ija", "iji>ija",
+        "iju>ija", "ijom>ija", "og>i", "om>i", "oj>a",
+        "а>", "у>", "ом>", "ем>", "е>", "и>", "е>а", "и>а", "у>а", "ом>а", "ије>ија", "ији>ија",
+        "ију>ија", "ијом>ија", "ог>и", "ом>и", "ој>а",
+    ])
+
+    /// Bulgarian: no cases, but definite articles suffixed to nouns and adjectives.
+    public static let bulgarian = Morphology(language: "bg", rules: [
+        "ът>", "ят>", "а>", "я>", "та>", "то>", "те>", "ия>и", "ият>и", "ата>а", "ата>", "ята>я",
+    ])
+}

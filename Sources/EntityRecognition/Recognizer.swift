@@ -1,0 +1,325 @@
+/// Settings for one recognition run.
+public struct RecognitionOptions: Sendable {
+    /// The language to assume for every document; `nil` uses the document's own, else detects.
+    public var language: String?
+    /// Report demonyms and place adjectives (`rosyjski`, `Russian`) as mentions of their place.
+    public var includeDemonyms: Bool
+    /// Also report mentions inside longer ones (SUA in "Departamentul de Justiție al SUA").
+    public var includeNested: Bool
+    /// The rules that mark lines of page chrome, or `nil` to mark none.
+    public var boilerplate: BoilerplateRules?
+
+    public init(language: String? = nil, includeDemonyms: Bool = true, includeNested: Bool = false,
+                boilerplate: BoilerplateRules? = .standard) {
+        self.language = language
+        self.includeDemonyms = includeDemonyms
+        self.includeNested = includeNested
+        self.boilerplate = boilerplate
+    }
+}
+
+/// Finds and links the entity mentions of documents.
+///
+/// The pipeline for one document: tokenize (``Tokenizer``), detect the language
+/// (``LanguageDetector``) unless given, split sentences (``SentenceSegmenter``), walk the
+/// ``AliasIndex`` trie leftmost-longest over a lattice of readings per token (the token itself and
+/// the base forms its language's ``Morphology`` proposes), then settle each span's entity with
+/// what the whole document says: a surname links to a person named in full, an ambiguous name to
+/// the entity the document otherwise names, a context-dependent alias only next to its cues.
+///
+/// A recognizer caches the readings of each word it has seen, so it is a class: make one per
+/// thread and share the ``AliasIndex``.
+public final class Recognizer {
+    public let index: AliasIndex
+    public let options: RecognitionOptions
+    private var readingCache: [String: [String: [Reading]]] = [:]
+
+    struct Reading {
+        var token: Int32
+        var inflected: Bool
+    }
+
+    /// A span the trie matched, with every entry that accepted it.
+    struct Candidate {
+        var start: Int
+        var end: Int
+        var entries: [(entry: Int32, inflected: UInt64)]
+    }
+
+    public init(index: AliasIndex, options: RecognitionOptions = RecognitionOptions()) {
+        self.index = index
+        self.options = options
+    }
+
+    /// Recognizes one document.
+    ///
+    /// - Complexity: O(*n*·*r*) in the number of tokens and the readings per token, with readings
+    ///   cached per distinct word.
+    public func recognize(_ document: Document) -> RecognizedDocument {
+        let tokens = Tokenizer.tokens(in: document.text)
+        let language = options.language ?? document.language ?? LanguageDetector.language(of: tokens)
+        let sentences = SentenceSegmenter.sentences(of: tokens)
+        let morphology = Morphology.forLanguage(language)
+
+        var candidates: [Candidate] = []
+        var position = 0
+        while position < tokens.count {
+            if let found = longestMatch(in: tokens, from: position, limit: tokens.count, morphology: morphology) {
+                candidates.append(found)
+                position = found.end
+            } else {
+                position += 1
+            }
+        }
+        var nested: [Candidate] = []
+        if options.includeNested {
+            for outer in candidates where outer.end - outer.start > 1 {
+                var inner = outer.start
+                while inner < outer.end {
+                    let limit = inner == outer.start ? outer.end - 1 : outer.end
+                    if let found = longestMatch(in: tokens, from: inner, limit: limit, morphology: morphology) {
+                        nested.append(found)
+                        inner = found.end
+                    } else {
+                        inner += 1
+                    }
+                }
+            }
+        }
+
+        var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
+        for sentence in sentences {
+            for token in sentence.tokens { sentenceOfToken[token] = sentence.index }
+        }
+        let resolver = DocumentResolver(index: index, tokens: tokens, candidates: candidates, language: language)
+        let scalars = Array(document.text.unicodeScalars)
+        let boilerplateSentences = Self.boilerplateSentences(sentences, scalars: scalars, text: document.text,
+                                                             rules: options.boilerplate)
+        var mentions: [EntityMention] = []
+        for (candidate, isNested) in candidates.map({ ($0, false) }) + nested.map({ ($0, true) }) {
+            guard let (entry, inflected) = resolver.resolve(candidate) else { continue }
+            let record = index.entries[Int(entry)]
+            if record.source == .demonym, !options.includeDemonyms { continue }
+            let entity = index.gazetteer.entities[Int(record.entity)]
+            let start = tokens[candidate.start].start
+            let end = tokens[candidate.end - 1].end
+            let surface = String(String.UnicodeScalarView(scalars[start..<end]))
+            if isNested, mentions.contains(where: { $0.start <= start && end <= $0.end && $0.entity == entity }) {
+                continue
+            }
+            let alias = index.gazetteer.aliases[Int(record.alias)].text
+            mentions.append(EntityMention(
+                start: start, end: end, surface: surface, entity: entity,
+                match: Self.matchKind(record, inflected: inflected, surface: surface, alias: alias,
+                                      hasMorphology: morphology != nil),
+                sentence: sentenceOfToken[candidate.start], isNested: isNested,
+                inBoilerplate: boilerplateSentences.contains(sentenceOfToken[candidate.start]),
+                tokens: candidate.start..<candidate.end))
+        }
+        mentions.sort { ($0.start, $1.end, $0.isNested ? 1 : 0) < ($1.start, $0.end, $1.isNested ? 1 : 0) }
+        return RecognizedDocument(document: document, language: language, sentences: sentences, mentions: mentions,
+                                  boilerplateSentences: boilerplateSentences)
+    }
+
+    /// The sentences that lie on boilerplate lines.
+    static func boilerplateSentences(_ sentences: [Sentence], scalars: [Unicode.Scalar], text: String,
+                                     rules: BoilerplateRules?) -> Set<Int> {
+        guard let rules, !sentences.isEmpty else { return [] }
+        let lines = rules.boilerplateLines(of: text)
+        guard !lines.isEmpty else { return [] }
+        var lineStarts = [0]
+        for (offset, scalar) in scalars.enumerated() where scalar == "\n" { lineStarts.append(offset + 1) }
+        var result = Set<Int>()
+        var line = 0
+        for sentence in sentences {
+            while line + 1 < lineStarts.count, lineStarts[line + 1] <= sentence.start { line += 1 }
+            if lines.contains(line) { result.insert(sentence.index) }
+        }
+        return result
+    }
+
+    /// The longest alias match that starts at token `start` and ends at or before `limit`.
+    func longestMatch(in tokens: [Token], from start: Int, limit: Int, morphology: Morphology?) -> Candidate? {
+        var states: [(node: Int32, inflected: UInt64)] = [(0, 0)]
+        var best: Candidate?
+        var position = start
+        while position < limit, !states.isEmpty, position - start < AliasIndex.maximumAliasTokens {
+            let token = tokens[position]
+            if position > start, token.lineBreaksBefore > 0 { break }
+            let bit: UInt64 = 1 << UInt64(position - start)
+            var next: [(node: Int32, inflected: UInt64)] = []
+            for reading in readings(of: token, morphology: morphology) {
+                for state in states {
+                    if let child = index.child(of: state.node, over: reading.token) {
+                        next.append((child, state.inflected | (reading.inflected ? bit : 0)))
+                    }
+                }
+            }
+            var accepted: [(entry: Int32, inflected: UInt64)] = []
+            for state in next {
+                guard let ending = index.entries(endingAt: state.node) else { continue }
+                for entry in ending where index.accepts(index.entries[Int(entry)], tokens: tokens, start: start,
+                                                        inflected: state.inflected) {
+                    accepted.append((entry, state.inflected))
+                }
+            }
+            if !accepted.isEmpty, tokens[position].kind != .punctuation || tokens[start].kind != .punctuation {
+                best = Candidate(start: start, end: position + 1, entries: accepted)
+            }
+            states = next
+            position += 1
+        }
+        return best
+    }
+
+    /// The trie tokens a text token can stand for: itself, and the base forms of its language.
+    private func readings(of token: Token, morphology: Morphology?) -> [Reading] {
+        guard token.kind == .word, let morphology, token.key.unicodeScalars.count >= 3 else {
+            return index.tokenID(token.key).map { [Reading(token: $0, inflected: false)] } ?? []
+        }
+        if let cached = readingCache[morphology.language]?[token.key] { return cached }
+        var result: [Reading] = []
+        if let id = index.tokenID(token.key) { result.append(Reading(token: id, inflected: false)) }
+        for base in morphology.baseForms(of: token.key) {
+            if let id = index.tokenID(base) { result.append(Reading(token: id, inflected: true)) }
+        }
+        readingCache[morphology.language, default: [:]][token.key] = result
+        return result
+    }
+
+    static func matchKind(_ entry: AliasIndex.Entry, inflected: UInt64, surface: String, alias: String,
+                          hasMorphology: Bool) -> MatchKind {
+        switch entry.source {
+        case .demonym: return .demonym
+        case .shortForm: return .shortForm
+        case .listed: break
+        }
+        if entry.isAbbreviation { return .abbreviation }
+        if inflected != 0 { return .inflected }
+        if surface == alias { return .exact }
+        let text = surface.lightlyFolded
+        let name = alias.lightlyFolded
+        if text == name { return .folded }
+        // Equal once diacritics are folded: an inflection when the difference is the ending
+        // (Rosją for Rosja), a spelling variant otherwise (Zelenski for Zełenski).
+        let shared = zip(text.unicodeScalars, name.unicodeScalars).prefix { $0 == $1 }.count
+        let differsAtEnd = text.unicodeScalars.count - shared <= 2 && name.unicodeScalars.count - shared <= 2
+        return hasMorphology && differsAtEnd ? .inflected : .folded
+    }
+}
+
+/// Settles, for one document, which entity each matched span links to.
+struct DocumentResolver {
+    let index: AliasIndex
+    let tokens: [Token]
+    let language: String
+    /// Entities the document names without doubt: spans whose only reading is one listed alias.
+    let anchors: Set<Int32>
+    /// Folded words of the document, for context cues.
+    let words: [String]
+    /// Folded words the document also writes in lower case: ordinary words, not names.
+    let lowercaseWords: Set<String>
+
+    init(index: AliasIndex, tokens: [Token], candidates: [Recognizer.Candidate], language: String) {
+        self.index = index
+        self.tokens = tokens
+        self.language = language
+        var anchors = Set<Int32>()
+        for candidate in candidates {
+            let entities = Set(candidate.entries.map { index.entries[Int($0.entry)].entity })
+            let plain = candidate.entries.allSatisfy {
+                let entry = index.entries[Int($0.entry)]
+                return entry.source == .listed && !entry.needsContext
+            }
+            if plain, entities.count == 1 { anchors.insert(entities.first!) }
+        }
+        self.anchors = anchors
+        self.words = tokens.filter { $0.kind == .word }.map(\.key)
+        self.lowercaseWords = Set(tokens.filter { $0.kind == .word && !$0.startsUppercase }.map(\.key))
+    }
+
+    /// The entry a span links through, with its inflection bits, or `nil` to drop the span.
+    func resolve(_ candidate: Recognizer.Candidate) -> (Int32, UInt64)? {
+        var viable: [(entry: Int32, inflected: UInt64, score: Int)] = []
+        let shortForms = candidate.entries.filter { index.entries[Int($0.entry)].source == .shortForm }
+        let shortFormEntities = Set(shortForms.map { index.entries[Int($0.entry)].entity })
+        let hasListed = shortForms.count < candidate.entries.count
+        for (entryIndex, inflected) in candidate.entries {
+            let entry = index.entries[Int(entryIndex)]
+            let anchored = anchors.contains(entry.entity)
+            if entry.needsContext, !contextHolds(for: Int(entry.entity)) { continue }
+            if entry.uppercaseMask != 0, isWordInCapitalsLine(candidate) { continue }
+            var score = 0
+            switch entry.source {
+            case .listed: score = 4
+            case .demonym: score = 2
+            case .shortForm:
+                guard anchored || (!hasListed && shortFormEntities.count == 1 && standsAlone(candidate))
+                else { continue }
+                score = 1
+            }
+            if anchored { score += 8 }
+            if inflected == 0 { score += 1 }
+            viable.append((entryIndex, inflected, score))
+        }
+        // Highest score; then fewer inflected words; then the entity listed first.
+        let best = viable.min { a, b in
+            let (ea, eb) = (index.entries[Int(a.entry)], index.entries[Int(b.entry)])
+            return (-a.score, a.inflected.nonzeroBitCount, ea.entity, a.entry)
+                < (-b.score, b.inflected.nonzeroBitCount, eb.entity, b.entry)
+        }
+        return best.map { ($0.entry, $0.inflected) }
+    }
+
+    /// Whether a surname no full name supports may still stand for its only bearer: not when
+    /// the document also writes the word in lower case (an ordinary word capitalised at the
+    /// start of a sentence), not in a line of capitals, and not a function word.
+    private func standsAlone(_ candidate: Recognizer.Candidate) -> Bool {
+        let token = tokens[candidate.start]
+        if token.isAllUppercase || lowercaseWords.contains(token.key) { return false }
+        let functionWords = LanguageDetector.functionWords.first { $0.language == language }?.words ?? []
+        return !functionWords.contains(token.key)
+    }
+
+    /// Whether a one-word match is a function word of the document's language inside a line
+    /// written in capitals (Romanian "UN" in a headline), where capitals say nothing.
+    private func isWordInCapitalsLine(_ candidate: Recognizer.Candidate) -> Bool {
+        guard candidate.end - candidate.start == 1 else { return false }
+        let functionWords = LanguageDetector.functionWords.first { $0.language == language }?.words ?? []
+        guard functionWords.contains(tokens[candidate.start].key) else { return false }
+        var neighbours: [Int] = []
+        if candidate.start > 0, tokens[candidate.start].lineBreaksBefore == 0 { neighbours.append(candidate.start - 1) }
+        if candidate.end < tokens.count, tokens[candidate.end].lineBreaksBefore == 0 { neighbours.append(candidate.end) }
+        neighbours = neighbours.filter { tokens[$0].kind == .word }
+        return neighbours.contains { tokens[$0].isAllUppercase }
+    }
+
+    private func contextHolds(for entity: Int) -> Bool {
+        guard let cues = index.gazetteer.contextCues[entity] else { return false }
+        for cue in cues {
+            switch cue {
+            case .entity(let id):
+                if let other = index.gazetteer.index(ofEntity: id), anchors.contains(Int32(other)) { return true }
+            case .word(let prefix):
+                if words.contains(where: { $0.hasPrefix(prefix) }) { return true }
+            }
+        }
+        return false
+    }
+}
+
+extension String {
+    /// Lower case, NFC, with Romanian cedilla letters read as comma-below ones.
+    var lightlyFolded: String {
+        var result = ""
+        for scalar in lowercased().precomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar {
+            case "ş": result.unicodeScalars.append("ș")
+            case "ţ": result.unicodeScalars.append("ț")
+            case "\u{2019}": result.unicodeScalars.append("'")
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,116 @@
+/// A sentence of a document: the unit the relation graph counts co-occurrences in.
+public struct Sentence: Sendable, Hashable {
+    /// 0-based position of the sentence in its document.
+    public var index: Int
+    /// 0-based paragraph the sentence belongs to.
+    public var paragraph: Int
+    /// Offsets, in Unicode scalars, of the first and just past the last token.
+    public var start: Int
+    public var end: Int
+    /// The range of token indices the sentence covers.
+    public var tokens: Range<Int>
+}
+
+/// Splits tokens into sentences and paragraphs with rules that know abbreviations.
+///
+/// Every line break ends a sentence. Inside a line a sentence ends after `.`, `?` or `!` (and any
+/// closing quotes or brackets) when white space and then a capital letter, a digit or an opening
+/// quote follow, unless the full stop closes an abbreviation (`U.S.`, `Dr.`, `ub.r.`, `e.g.`), an
+/// initial (`J.`) or an ellipsis. A blank line ends a paragraph; in a text without blank lines
+/// every line is a paragraph.
+public enum SentenceSegmenter {
+    /// Abbreviations, folded, that a full stop does not end a sentence after. One list serves
+    /// every language: a false non-boundary costs less than a name split in two.
+    static let abbreviations: Set<String> = [
+        // English
+        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "gov",
+        "sen", "rep", "inc", "ltd", "corp", "vs", "etc", "approx", "nos",
+        "jan", "feb", "apr", "jun", "jul", "aug", "sept", "oct", "nov", "dec", "fig",
+        "mt", "ft", "rev", "adm", "cmdr", "maj", "pres", "dept", "univ",
+        // Polish
+        "np", "tzw", "tj", "itd", "itp", "ok", "ul", "al", "plk", "mgr", "inz", "ks",
+        "sw", "r", "ub", "br", "mln", "mld", "tys", "godz", "proc", "pkt", "ds", "wg", "ws", "zob",
+        "woj", "pow", "gm", "tel", "nr", "zl", "prok", "sedz", "pos", "red", "oprac",
+        // Romanian
+        "dl", "dna", "dnei", "dlui", "dvs", "str", "pag", "ex", "mil", "sf", "lect", "conf", "ing",
+        "jud", "mun", "sect", "bd", "nr",
+        // Italian
+        "sig", "sigg", "dott", "avv", "ecc", "pp", "sgg", "ss",
+        // German, French, Spanish
+        "bzw", "usw", "ca", "hr", "fr", "vgl", "mme", "mlle", "sra", "srta", "ud", "uds", "av",
+        // Russian, Ukrainian
+        "г", "гг", "т", "д", "ул", "им", "см", "тыс", "млн", "млрд", "руб", "пр",
+    ]
+
+    // Token keys are folded: every quotation mark is `"` and every apostrophe `'`.
+    static let sentenceEnders: Set<String> = [".", "?", "!", "…"]
+    static let closers: Set<String> = ["\"", "'", ")", "]"]
+    static let openers: Set<String> = ["\"", "'", "(", "[", "-", "–", "—"]
+
+    /// The sentences of a tokenized text.
+    ///
+    /// - Parameter tokens: the text's tokens, from ``Tokenizer/tokens(in:)``.
+    /// - Returns: sentences in order, covering every token exactly once.
+    /// - Complexity: O(*n*) in the number of tokens.
+    public static func sentences(of tokens: [Token]) -> [Sentence] {
+        guard !tokens.isEmpty else { return [] }
+        let hasBlankLines = tokens.contains { $0.lineBreaksBefore >= 2 }
+        var sentences: [Sentence] = []
+        var first = 0
+        var paragraph = 0
+        var sentenceParagraph = 0
+
+        func close(before end: Int) {
+            guard end > first else { return }
+            sentences.append(Sentence(
+                index: sentences.count, paragraph: sentenceParagraph,
+                start: tokens[first].start, end: tokens[end - 1].end, tokens: first..<end))
+            first = end
+        }
+
+        for position in 1..<tokens.count {
+            let token = tokens[position]
+            if token.lineBreaksBefore > 0 {
+                close(before: position)
+                if token.lineBreaksBefore >= 2 || !hasBlankLines { paragraph += 1 }
+                sentenceParagraph = paragraph
+                continue
+            }
+            if token.spaceBefore, endsSentence(tokens, before: position) {
+                close(before: position)
+                sentenceParagraph = paragraph
+            }
+        }
+        close(before: tokens.count)
+        return sentences
+    }
+
+    /// Whether a sentence ends just before `position`, where white space precedes the token.
+    static func endsSentence(_ tokens: [Token], before position: Int) -> Bool {
+        let next = tokens[position]
+        let startsNew = next.startsUppercase || next.kind == .number || openers.contains(next.key)
+        guard startsNew else { return false }
+        // Skip closing quotes and brackets back to the terminal mark.
+        var mark = position - 1
+        while mark > 0, closers.contains(tokens[mark].key), !tokens[mark].spaceBefore {
+            mark -= 1
+        }
+        guard sentenceEnders.contains(tokens[mark].key) else { return false }
+        if tokens[mark].key == "…" { return false }
+        guard tokens[mark].key == "." else { return true }
+        guard mark > 0 else { return true }
+        let before = tokens[mark - 1]
+        if before.key == "." { return false }  // an ellipsis written as dots
+        guard !tokens[mark].spaceBefore else { return true }
+        if before.kind == .word {
+            if abbreviations.contains(before.key) { return false }
+            // An initial: one capital letter.
+            if before.key.unicodeScalars.count == 1, before.startsUppercase { return false }
+            // The last letter of a dotted abbreviation such as U.S. or m.in.
+            if mark >= 2, tokens[mark - 2].key == ".", !before.spaceBefore, before.key.count <= 3 {
+                return false
+            }
+        }
+        return true
+    }
+}

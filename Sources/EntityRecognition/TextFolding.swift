@@ -1,0 +1,139 @@
+import Foundation
+
+/// How one Unicode scalar takes part in tokenization and matching.
+///
+/// The table behind ``ScalarTable`` is computed once per process for the first 0x2500 scalars
+/// (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, general punctuation) and on demand beyond.
+struct ScalarInfo: Sendable {
+    enum Category: UInt8, Sendable {
+        /// A letter of any script.
+        case letter
+        /// A decimal or other digit.
+        case digit
+        /// A combining mark: part of the token before it, dropped when folding.
+        case mark
+        /// A format character (zero-width joiner, soft hyphen, bidi controls): part of a word
+        /// when inside one, otherwise skipped; never folded into a key.
+        case format
+        /// Space, tab, carriage return.
+        case space
+        /// Line feed and the Unicode line and paragraph separators.
+        case newline
+        /// Punctuation and symbols: each one its own token.
+        case punctuation
+    }
+
+    var category: Category
+    var isUppercase: Bool
+    var isLowercase: Bool
+    /// The scalar lower-cased, decomposed, without combining marks, with letters that do not
+    /// decompose (ł, ø, đ, ß, æ, œ, ı) spelled in ASCII, and apostrophe, hyphen and quote
+    /// variants unified.
+    var folded: String
+}
+
+/// Case and diacritic folding shared by the gazetteer and the tokenizer, so that an alias and
+/// the text it occurs in meet in one key space.
+enum ScalarTable {
+    static let tableSize = 0x2500
+
+    static let table: [ScalarInfo] = (0..<tableSize).map { value in
+        guard let scalar = Unicode.Scalar(value) else {
+            return ScalarInfo(category: .punctuation, isUppercase: false, isLowercase: false, folded: "")
+        }
+        return computeInfo(scalar)
+    }
+
+    @inline(__always)
+    static func info(_ scalar: Unicode.Scalar) -> ScalarInfo {
+        let value = Int(scalar.value)
+        return value < tableSize ? table[value] : computeInfo(scalar)
+    }
+
+    /// Letters that Unicode does not decompose into a base letter and a mark.
+    private static let undecomposable: [Unicode.Scalar: String] = [
+        "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe",
+        "þ": "th", "ð": "d", "ŀ": "l", "ŧ": "t", "ƒ": "f", "ĸ": "k", "ŋ": "n", "ſ": "s",
+    ]
+
+    /// Punctuation variants that writers use interchangeably.
+    private static let punctuationVariants: [Unicode.Scalar: String] = [
+        "\u{2019}": "'", "\u{2018}": "'", "\u{02BC}": "'", "`": "'", "\u{00B4}": "'", "\u{2032}": "'",
+        "\u{2010}": "-", "\u{2011}": "-", "\u{2012}": "-", "\u{2212}": "-",
+        "\u{201C}": "\"", "\u{201D}": "\"", "\u{201E}": "\"", "\u{201F}": "\"", "\u{00AB}": "\"",
+        "\u{00BB}": "\"", "\u{2039}": "\"", "\u{203A}": "\"",
+    ]
+
+    static func computeInfo(_ scalar: Unicode.Scalar) -> ScalarInfo {
+        let properties = scalar.properties
+        let category: ScalarInfo.Category
+        switch scalar {
+        case "\n", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}", "\u{85}":
+            category = .newline
+        case "\t", "\r":
+            category = .space
+        default:
+            switch properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+                category = .letter
+            case .decimalNumber, .letterNumber, .otherNumber:
+                category = .digit
+            case .nonspacingMark, .spacingMark, .enclosingMark:
+                category = .mark
+            case .format:
+                category = .format
+            case .spaceSeparator, .control, .lineSeparator, .paragraphSeparator:
+                category = .space
+            default:
+                category = .punctuation
+            }
+        }
+        let folded: String
+        switch category {
+        case .letter, .digit:
+            folded = foldLetter(scalar)
+        case .punctuation:
+            folded = punctuationVariants[scalar] ?? String(scalar)
+        default:
+            folded = ""
+        }
+        return ScalarInfo(
+            category: category,
+            isUppercase: properties.isUppercase || properties.generalCategory == .titlecaseLetter,
+            isLowercase: properties.isLowercase,
+            folded: folded
+        )
+    }
+
+    private static func foldLetter(_ scalar: Unicode.Scalar) -> String {
+        var result = ""
+        let lowered = scalar.properties.lowercaseMapping
+        for lower in lowered.unicodeScalars {
+            if let plain = undecomposable[lower] {
+                result += plain
+                continue
+            }
+            for part in String(lower).decomposedStringWithCanonicalMapping.unicodeScalars {
+                switch part.properties.generalCategory {
+                case .nonspacingMark, .spacingMark, .enclosingMark:
+                    continue
+                default:
+                    result.unicodeScalars.append(part)
+                }
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    /// This string with case and diacritics folded the way the matcher folds them:
+    /// `"Łódź"` → `"lodz"`, `"Kremlinului"` → `"kremlinului"`, `"Ştefan"` → `"stefan"`.
+    public var foldedForMatching: String {
+        var result = ""
+        for scalar in unicodeScalars {
+            result += ScalarTable.info(scalar).folded
+        }
+        return result
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import EntityGraphCLI
+
+struct ExtractCommandTests {
+    @Test func extractsTheExampleCorpusWithTheBundledGazetteer() throws {
+        let output = try ExtractCommand.parse([Fixtures.exampleCorpus.path, "--format", "jsonl"]).render()
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(lines.count > 80)
+        let rows = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        for row in rows {
+            #expect(Set(row.keys).isSuperset(of: ["doc", "start", "end", "surface", "entity", "label", "type", "lang", "match", "sentence"]))
+        }
+        func found(_ doc: String, _ surface: String) -> [String: Any]? {
+            rows.first { $0["doc"] as? String == doc && $0["surface"] as? String == surface }
+        }
+        #expect(found("pl-szczyt-nato.txt", "Wołodymyrem Zełenskim")?["match"] as? String == "inflected")
+        #expect(found("pl-szczyt-nato.txt", "Kremla")?["label"] as? String == "Kremlin")
+        #expect(found("ro-energie.txt", "Kremlinului")?["type"] as? String == "ORG")
+        #expect(found("ro-energie.txt", "Rusiei")?["label"] as? String == "Russia")
+        #expect(found("it-vertice.txt", "Ucraina")?["lang"] as? String == "it")
+        #expect(found("uk-novyny.txt", "Туском")?["label"] as? String == "Donald Tusk")
+        // The offsets slice back to the surface.
+        let text = try String(contentsOf: Fixtures.exampleCorpus.appendingPathComponent("pl-szczyt-nato.txt"), encoding: .utf8)
+        for row in rows where row["doc"] as? String == "pl-szczyt-nato.txt" {
+            #expect(Fixtures.slice(text, row["start"] as! Int, row["end"] as! Int) == row["surface"] as! String)
+        }
+    }
+
+    @Test func readsJSONLinesWithDeclaredLanguage() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("feed.jsonl")
+        try #"{"id": "a1", "text": "Spotkanie z Putinem w Rosji.", "lang": "pl"}"#.appending("\n").write(to: file, atomically: true, encoding: .utf8)
+        let output = try ExtractCommand.parse([file.path, "--format", "tsv"]).render()
+        let lines = output.split(separator: "\n")
+        #expect(lines.first == "doc\tstart\tend\tsurface\tentity\tlabel\ttype\tlang\tmatch\tsentence")
+        #expect(lines.dropFirst().map { $0.split(separator: "\t")[3] } == ["Putinem", "Rosji"])
+    }
+
+    @Test func malformedGazetteerStopsWithFileAndLine() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let list = folder.appendingPathComponent("people.tsv")
+        try "Putin\tQ7747\tPER\nRosja\tQ159\n".write(to: list, atomically: true, encoding: .utf8)
+        let command = try ExtractCommand.parse(["--gazetteer", list.path, Fixtures.exampleCorpus.path])
+        #expect(throws: (any Error).self) { try command.render() }
+        do {
+            _ = try command.render()
+        } catch {
+            #expect("\(error)" == "\(list.path):2: expected 3 or 4 tab-separated columns (alias, id, type[, label]), found 2")
+        }
+    }
+
+    @Test func missingInputIsAnError() throws {
+        let command = try ExtractCommand.parse(["/no/such/folder"])
+        #expect(throws: (any Error).self) { try command.render() }
+    }
+}
+
+struct GraphCommandTests {
+    /// Builds the example corpus into a temporary folder and returns the GraphML path.
+    func buildExample(_ extra: [String] = []) throws -> (folder: URL, graph: String) {
+        let folder = try Fixtures.temporaryFolder()
+        let summary = try BuildCommand.parse([Fixtures.exampleCorpus.path, "--out", folder.path] + extra).render()
+        #expect(summary.contains("edges from 9 documents"))
+        return (folder, folder.appendingPathComponent("graph.graphml").path)
+    }
+
+    @Test func buildWritesGraphMLAndEvidenceThatQueriesReadBack() throws {
+        let (folder, graph) = try buildExample()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("graph.evidence.jsonl").path))
+        let neighbors = try NeighborsCommand.parse(["Zełenskim", "--graph", graph, "--top", "5"]).render()
+        #expect(neighbors.hasPrefix("Neighbours of Volodymyr Zelenskyy"))
+        #expect(neighbors.contains("Donald Tusk"))
+        let json = try NeighborsCommand.parse(["Kremlinului", "--graph", graph, "--format", "json"]).render()
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        #expect((object["entity"] as! [String: Any])["label"] as? String == "Kremlin")
+    }
+
+    @Test func buildIsByteIdenticalAcrossRunsAndInputOrder() throws {
+        let (first, firstGraph) = try buildExample()
+        defer { try? FileManager.default.removeItem(at: first) }
+        // The same documents as JSON lines, in reverse order.
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.exampleCorpus.path).filter { $0.hasSuffix(".txt") }.sorted()
+        var lines = ""
+        for name in files.reversed() {
+            let text = try String(contentsOf: Fixtures.exampleCorpus.appendingPathComponent(name), encoding: .utf8)
+            let object = try JSONSerialization.data(withJSONObject: ["id": name, "text": text])
+            lines += String(decoding: object, as: UTF8.self) + "\n"
+        }
+        let second = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: second) }
+        let feed = second.appendingPathComponent("feed.jsonl")
+        try lines.write(to: feed, atomically: true, encoding: .utf8)
+        _ = try BuildCommand.parse([feed.path, "--out", second.path]).render()
+        let a = try Data(contentsOf: URL(fileURLWithPath: firstGraph))
+        let b = try Data(contentsOf: second.appendingPathComponent("graph.graphml"))
+        #expect(a == b)
+        let evidenceA = try Data(contentsOf: first.appendingPathComponent("graph.evidence.jsonl"))
+        let evidenceB = try Data(contentsOf: second.appendingPathComponent("graph.evidence.jsonl"))
+        #expect(evidenceA == evidenceB)
+    }
+
+    @Test func unknownEntityGetsOneLineWithTheClosestNames() throws {
+        let (folder, graph) = try buildExample()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            _ = try NeighborsCommand.parse(["Zelenskky", "--graph", graph]).render()
+            Issue.record("expected an error")
+        } catch {
+            let message = "\(error)"
+            #expect(message.hasPrefix("no entity in the graph matches 'Zelenskky'; closest: Volodymyr Zelenskyy"))
+            #expect(!message.contains("\n"))
+        }
+    }
+
+    @Test func pathEgoAndStatsAnswer() throws {
+        let (folder, graph) = try buildExample()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try PathCommand.parse(["Tusk", "Pieskow", "--graph", graph]).render()
+        #expect(path.hasPrefix("Shortest path"))
+        #expect(path.contains("Strongest path"))
+        let egoFile = folder.appendingPathComponent("ego.graphml")
+        let ego = try EgoCommand.parse(["Macron", "--graph", graph, "--out", egoFile.path]).render()
+        #expect(ego.hasPrefix("Ego graph of Emmanuel Macron, depth 1"))
+        #expect(FileManager.default.fileExists(atPath: egoFile.path))
+        let stats = try StatsCommand.parse(["--graph", graph, "--format", "json"]).render()
+        let object = try JSONSerialization.jsonObject(with: Data(stats.utf8)) as! [String: Any]
+        #expect(object["documents"] as? Int == 9)
+    }
+}

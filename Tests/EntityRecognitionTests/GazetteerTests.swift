@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import EntityRecognition
+
+struct GazetteerTests {
+    @Test func readsEntityFilesWithLanguagesDemonymsMarkersAndContext() throws {
+        var gazetteer = Gazetteer()
+        try gazetteer.parseEntityFile("""
+            # people
+            Q7747\tperson/politician\tVladimir Putin
+            \t*\tVladimir Putin | Putin
+            \tpl\tWładimir Putin
+
+            Q30\tlocation/country\tUnited States
+            \ten\tUnited States | =US
+            \ten demonym\tAmerican
+            Q918\tORG/product\tX
+            \t*\t?=X
+            \tcontext\tplatform | @Q7747
+            """, file: "people.gaz")
+        #expect(gazetteer.entities.map(\.id) == ["Q7747", "Q30", "Q918"])
+        #expect(gazetteer.entities[0].subtype == "politician")
+        #expect(gazetteer.entities[2].type == .organization)
+        #expect(gazetteer.aliases.map(\.text) == ["Vladimir Putin", "Putin", "Władimir Putin", "United States", "US", "American", "X"])
+        #expect(gazetteer.aliases[2].language == "pl")
+        #expect(gazetteer.aliases[4].isCaseSensitive)
+        #expect(gazetteer.aliases[5].kind == .demonym)
+        #expect(gazetteer.aliases[6].needsContext && gazetteer.aliases[6].isCaseSensitive)
+        #expect(gazetteer.contextCues[2] == [.word("platform"), .entity("Q7747")])
+    }
+
+    @Test func readsPlainListsAndMergesIntoKnownEntities() throws {
+        var gazetteer = Gazetteer()
+        try gazetteer.parsePlainList("Putin\tQ7747\tPER\tVladimir Putin\nPutinowi\tQ7747\tperson\nRosja\tQ159\tLOC\n", file: "a.tsv")
+        try gazetteer.parsePlainList("Moskwa\tQ649\tlocation\n# comment\n\n", file: "b.tsv")
+        #expect(gazetteer.entities.map(\.label) == ["Vladimir Putin", "Rosja", "Moskwa"])
+        #expect(gazetteer.aliases.count == 4)
+    }
+
+    @Test(arguments: [
+        ("a.tsv", "Putin\tQ7747\n", GazetteerError.Code.columns, "a.tsv:1: expected 3 or 4 tab-separated columns"),
+        ("a.tsv", "Putin\tQ7747\tPER\nRosja\tQ159\tcountry\n", .unknownType, "a.tsv:2: unknown type 'country'"),
+        ("a.tsv", "Putin\tQ7747\tPER\nPutin\tQ7747\tLOC\n", .conflictingType, "a.tsv:2: 'Q7747' is declared as location here but as person at a.tsv:1"),
+        ("a.tsv", " \tQ7747\tPER\n", .emptyAlias, "a.tsv:1: empty alias"),
+        ("a.tsv", "X\tQ918\tORG\n", .unguardedAlias, "a.tsv:1: one-letter alias 'X'"),
+        ("a.gaz", "\ten\tPutin\n", .aliasWithoutEntity, "a.gaz:1: alias line before any entity line"),
+        ("a.gaz", "Q1\tperson\n", .columns, "a.gaz:1: expected 3 tab-separated columns (id, type, label), found 2"),
+        ("a.gaz", "Q1\tpersn\tX Y\n", .unknownType, "a.gaz:1: unknown type 'persn'"),
+        ("a.gaz", "Q1\tperson\tA B\n\tenglish\tA B\n", .unknownLanguage, "a.gaz:2: 'english' is not a language"),
+        ("a.gaz", "Q1\tperson\tA B\n\ten\tA B | | C\n", .emptyAlias, "a.gaz:2: empty alias for 'Q1'"),
+        ("a.gaz", "Q1\tperson\tA B\n\ten\n", .columns, "a.gaz:2: expected 2 tab-separated fields"),
+    ])
+    func reportsErrorsWithFileAndLine(file: String, text: String, code: GazetteerError.Code, message: String) throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent(file)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        var gazetteer = Gazetteer()
+        let error = try #require(throws: GazetteerError.self) { try gazetteer.load(contentsOf: url) }
+        #expect(error.code == code)
+        let shown = error.description.replacingOccurrences(of: folder.path + "/", with: "")
+        #expect(shown.hasPrefix(message), "got: \(shown)")
+        #expect(!shown.contains("\n"))
+    }
+
+    @Test func reportsInvalidUTF8ByLine() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("bad.tsv")
+        try Data("Putin\tQ1\tPER\nMos\u{0}".utf8 + [0xFF, 0x0A]).write(to: url)
+        var gazetteer = Gazetteer()
+        let error = try #require(throws: GazetteerError.self) { try gazetteer.load(contentsOf: url) }
+        #expect(error.code == .invalidEncoding)
+        #expect(error.description.hasSuffix("bad.tsv:2: not valid UTF-8"))
+    }
+
+    @Test func bundledGazetteerLoadsAndCoversTheCoreEntities() throws {
+        var gazetteer = Gazetteer()
+        try gazetteer.load(contentsOf: Fixtures.defaultGazetteer)
+        #expect(gazetteer.entities.count > 500)
+        let labels = Set(gazetteer.entities.map(\.label))
+        for label in ["Vladimir Putin", "Elon Musk", "Russia", "Ukraine", "United States", "NATO", "Kremlin", "Starlink"] {
+            #expect(labels.contains(label), "the bundled gazetteer lacks \(label)")
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import Testing
+import TestSupport
+@testable import EntityRecognition
+
+/// A small gazetteer of base forms only, as a user would write it.
+let testGazetteer: Gazetteer = {
+    var gazetteer = Gazetteer()
+    try! gazetteer.parseEntityFile("""
+        Q7747\tperson\tVladimir Putin
+        \t*\tVladimir Putin | Putin
+        \tpl\tWładimir Putin
+        Q317521\tperson\tElon Musk
+        \t*\tElon Musk
+        kiriyenko\tperson\tSergei Kiriyenko
+        \ten\tSergei Kiriyenko
+        \tpl\tSiergiej Kirijenko
+        \tro\tSerghei Kirienko
+        Q22686\tperson\tDonald Trump
+        \t*\tDonald Trump
+        melania\tperson\tMelania Trump
+        \t*\tMelania Trump
+        Q159\tlocation/country\tRussia
+        \ten\tRussia
+        \tpl\tRosja
+        \tro\tRusia
+        \tit\tRussia
+        \ten demonym\tRussian
+        \tpl demonym\trosyjski
+        \tit demonym\trusso
+        Q212\tlocation/country\tUkraine
+        \ten\tUkraine
+        \tpl\tUkraina
+        \tro\tUcraina
+        \tit\tUcraina
+        Q865\tlocation/country\tTaiwan
+        \t*\tTaiwan
+        \tpl\tTajwan
+        Q30\tlocation/country\tUnited States
+        \ten\tUnited States | =US
+        \tro\tSUA
+        kremlin\torganization/government\tKremlin
+        \ten\tKremlin
+        \tpl\tKreml
+        \tro\tKremlin
+        doj\torganization/government\tUnited States Department of Justice
+        \tro\tDepartamentul de Justiție al SUA
+        \ten\tUS Department of Justice
+        Q61\tlocation/city\tWashington, D.C.
+        \t*\tWashington
+        Q918\torganization/product\tX
+        \t*\t?=X | Twitter
+        \tcontext\tplatform | platforma | rețea | @Q317521
+        Q64\tlocation/city\tBerlin
+        \t*\tBerlin
+        """, file: "test.gaz")
+    return gazetteer
+}()
+
+let testIndex = AliasIndex(gazetteer: testGazetteer)
+
+func mentions(_ text: String, language: String? = nil, demonyms: Bool = true, nested: Bool = false) -> [EntityMention] {
+    let recognizer = Recognizer(index: testIndex, options: RecognitionOptions(
+        language: language, includeDemonyms: demonyms, includeNested: nested))
+    return recognizer.recognize(Document(id: "t", text: text)).mentions
+}
+
+func spans(_ text: String, language: String? = nil, demonyms: Bool = true, nested: Bool = false) -> [String] {
+    mentions(text, language: language, demonyms: demonyms, nested: nested).map { "\($0.surface)=\($0.entity.id)" }
+}
+
+struct RecognizerTests {
+    @Test(arguments: [
+        ("pl", "Rozmowy z Putinem i Siergiejem Kirijenką dotyczyły Rosji i Tajwanu.",
+         ["Putinem=Q7747", "Siergiejem Kirijenką=kiriyenko", "Rosji=Q159", "Tajwanu=Q865"]),
+        ("pl", "Kirijenko kierował operacjami Kremla na platformie X.", ["Kirijenko=kiriyenko", "Kremla=kremlin", "X=Q918"]),
+        ("ro", "Liderul de la Kremlin și Kremlinului, Rusiei și Ucrainei, apoi Taiwanului.",
+         ["Kremlin=kremlin", "Kremlinului=kremlin", "Rusiei=Q159", "Ucrainei=Q212", "Taiwanului=Q865"]),
+        ("it", "La neutralità dell'Ucraina preoccupa la Russia.", ["Ucraina=Q212", "Russia=Q159"]),
+        ("en", "Putin's talks with Elon Musk's team.", ["Putin=Q7747", "Elon Musk=Q317521"]),
+    ])
+    func findsInflectedAndAttachedForms(language: String, text: String, expected: [String]) {
+        #expect(spans(text, language: language, demonyms: false) == expected)
+    }
+
+    @Test func offsetsSliceBackToTheSurfaceInNFDTextWithEmoji() {
+        let text = "🇷🇺🚀 Rozmowy z Putinem 👍🏽 dotyczyły Rosji i Siergiejem Kirijenką.".decomposedStringWithCanonicalMapping
+        let found = mentions(text, language: "pl")
+        #expect(found.count == 3)
+        for mention in found {
+            #expect(Fixtures.slice(text, mention.start, mention.end) == mention.surface)
+        }
+    }
+
+    @Test func foldsCaseInCapitalsButNotIntoOrdinaryWords() {
+        #expect(spans("RUSIA și UCRAINA", language: "ro") == ["RUSIA=Q159", "UCRAINA=Q212"])
+        // Lower-case ordinary words are not names, inflected or not.
+        #expect(spans("berlin putin rosji", language: "pl").isEmpty)
+    }
+
+    @Test func shortFormLinksToTheFullNameSeen() {
+        let found = mentions("Elon Musk spoke. Later, Musk and Trump met. Donald Trump agreed.", language: "en")
+        #expect(found.map { "\($0.surface)=\($0.entity.id)/\($0.match.rawValue)" } == [
+            "Elon Musk=Q317521/exact", "Musk=Q317521/short-form", "Trump=Q22686/short-form", "Donald Trump=Q22686/exact",
+        ])
+    }
+
+    @Test func ambiguousShortFormNeedsTheDocumentToSettleIt() {
+        #expect(spans("Yesterday Trump spoke.", language: "en").isEmpty)
+        #expect(spans("Yesterday Trump spoke. Melania Trump listened.", language: "en") ==
+                ["Trump=melania", "Melania Trump=melania"])
+    }
+
+    @Test func polishShortFormsInflect() {
+        #expect(spans("Elon Musk to biznesmen. Putin zwrócił się do Muska.", language: "pl") ==
+                ["Elon Musk=Q317521", "Putin=Q7747", "Muska=Q317521"])
+    }
+
+    @Test func contextDependentAliasNeedsItsCue() {
+        #expect(spans("Plan X is ready.", language: "en").isEmpty)
+        #expect(spans("Elon Musk posted on X.", language: "en") == ["Elon Musk=Q317521", "X=Q918"])
+        #expect(spans("Musk a scris pe rețeaua X.", language: "ro").last == "X=Q918")
+    }
+
+    @Test func caseSensitiveAliasesMatchOnlyTheirCase() {
+        #expect(spans("US officials said.", language: "en") == ["US=Q30"])
+        #expect(spans("Let us go.", language: "en").isEmpty)
+        #expect(spans("Sua madre", language: "it").isEmpty)  // SUA in capitals only
+    }
+
+    @Test func longestMatchWinsAndNestedIsOptional() {
+        let text = "Departamentul de Justiție al SUA a anunțat."
+        #expect(spans(text, language: "ro") == ["Departamentul de Justiție al SUA=doj"])
+        #expect(spans(text, language: "ro", nested: true) == ["Departamentul de Justiție al SUA=doj", "SUA=Q30"])
+        #expect(mentions(text, language: "ro", nested: true).last?.isNested == true)
+    }
+
+    @Test func demonymsLinkToTheirPlaceAndCanBeTurnedOff() {
+        let found = mentions("Il presidente russo e i soldati russi.", language: "it")
+        #expect(found.map { "\($0.surface)=\($0.entity.id)/\($0.match.rawValue)" } == ["russo=Q159/demonym", "russi=Q159/demonym"])
+        #expect(spans("Il presidente russo.", language: "it", demonyms: false).isEmpty)
+        #expect(spans("rosyjskiej propagandy", language: "pl") == ["rosyjskiej=Q159"])
+    }
+
+    @Test func reportsHowEachMentionMatched() {
+        let found = mentions("Rosja, Rosją, ROSJA, Putinem, SUA.", language: "pl")
+        #expect(found.map(\.match) == [.exact, .inflected, .folded, .inflected, .abbreviation])
+    }
+
+    @Test func sentencesAreRecorded() {
+        let found = mentions("Putin spoke.\nBerlin listened. Then Putin left.", language: "en")
+        #expect(found.map(\.sentence) == [0, 1, 2])
+    }
+
+    @Test func matchesNeverCrossLineBreaks() {
+        let found = mentions("Elon\nMusk and Donald\nTrump", language: "en")
+        #expect(!found.isEmpty)
+        #expect(found.allSatisfy { !$0.surface.contains("\n") })
+    }
+}

@@ -1,0 +1,111 @@
+import Testing
+import TestSupport
+@testable import EntityRecognition
+
+struct FoldingTests {
+    @Test(arguments: [
+        ("Łódź", "lodz"), ("Ștefan", "stefan"), ("Ştefan", "stefan"), ("Țară", "tara"), ("Ţară", "tara"),
+        ("Straße", "strasse"), ("Ёлка", "елка"), ("Kirijenką", "kirijenka"), ("ZEŁENSKI", "zelenski"),
+        ("Øresund", "oresund"), ("Erdoğan", "erdogan"), ("Україна", "украіна"),
+    ])
+    func foldsCaseAndDiacritics(text: String, folded: String) {
+        #expect(text.foldedForMatching == folded)
+    }
+
+    @Test func nfdAndNFCFoldAlike() {
+        let nfc = "Kremlinul Rusiei și Ucrainei, Zełenski, Kirijenką"
+        let nfd = nfc.decomposedStringWithCanonicalMapping
+        #expect(nfc.unicodeScalars.count != nfd.unicodeScalars.count)
+        #expect(Tokenizer.tokens(in: nfc).map(\.key) == Tokenizer.tokens(in: nfd).map(\.key))
+    }
+}
+
+struct TokenizerTests {
+    @Test func splitsElisionPossessiveAndHyphen() {
+        let keys = Tokenizer.tokens(in: "dell'Ucraina, Putin's Trump-backed NATO-ului").map(\.key)
+        #expect(keys == ["dell", "'", "ucraina", ",", "putin", "'", "s", "trump", "-", "backed", "nato", "-", "ului"])
+    }
+
+    @Test func offsetsCountUnicodeScalars() {
+        let text = "🇺🇦 Zełenski 👍🏽 i Kirijenką"
+        let tokens = Tokenizer.tokens(in: text).filter { $0.kind == .word }
+        #expect(tokens.map { Fixtures.slice(text, $0.start, $0.end) } == ["Zełenski", "i", "Kirijenką"])
+    }
+
+    @Test func nfdOffsetsCoverCombiningMarks() {
+        let text = "Rosja\u{0328} i Łodz\u{0301}"  // "Rosją i Łódź" with the marks apart
+        let tokens = Tokenizer.tokens(in: text).filter { $0.kind == .word }
+        #expect(tokens.map { Fixtures.slice(text, $0.start, $0.end) } == ["Rosja\u{0328}", "i", "Łodz\u{0301}"])
+        #expect(tokens[0].key == "rosja")
+    }
+
+    @Test func recordsCapitalsAndLineBreaks() {
+        let tokens = Tokenizer.tokens(in: "NATO summit\n\nMusk")
+        #expect(tokens[0].isAllUppercase && tokens[0].startsUppercase)
+        #expect(!tokens[1].startsUppercase)
+        #expect(tokens[2].lineBreaksBefore == 2 && tokens[2].startsUppercase && !tokens[2].isAllUppercase)
+    }
+}
+
+struct SegmentationTests {
+    func sentences(_ text: String) -> [String] {
+        SentenceSegmenter.sentences(of: Tokenizer.tokens(in: text)).map { Fixtures.slice(text, $0.start, $0.end) }
+    }
+
+    @Test func splitsAtTerminalPunctuationBeforeACapital() {
+        #expect(sentences("Musk met Putin. Then he left! Did he? Yes.") ==
+                ["Musk met Putin.", "Then he left!", "Did he?", "Yes."])
+    }
+
+    @Test(arguments: [
+        "The U.S. government did not comment on it.",
+        "Dr. Smith spoke to Mr. Jones on Monday.",
+        "Pod koniec ub.r. Putin zwrócił się do Muska.",
+        "Spotkanie odbyło się w 2022 r. Putin był obecny.",
+        "Donald J. Trump spoke.",
+        "He paused... Then nothing happened.",
+        "Rozmawiali m.in. Tusk i Duda.",
+    ])
+    func keepsAbbreviationsInitialsAndEllipsesInside(text: String) {
+        #expect(sentences(text) == [text])
+    }
+
+    @Test func everyLineBreakEndsASentence() {
+        #expect(sentences("Headline without a stop\nBody sentence one. Body two.") ==
+                ["Headline without a stop", "Body sentence one.", "Body two."])
+    }
+
+    @Test func closingQuotesStayWithTheirSentence() {
+        #expect(sentences("He said: “They don’t love it.” Then Musk replied.") ==
+                ["He said: “They don’t love it.”", "Then Musk replied."])
+    }
+
+    @Test func blankLinesSeparateParagraphs() {
+        let text = "First one. Second one.\nStill first paragraph.\n\nNew paragraph."
+        let result = SentenceSegmenter.sentences(of: Tokenizer.tokens(in: text))
+        #expect(result.map(\.paragraph) == [0, 0, 0, 1])
+        #expect(result.map(\.index) == [0, 1, 2, 3])
+    }
+}
+
+struct LanguageDetectorTests {
+    @Test(arguments: [
+        ("pl", "Premier spotkał się w poniedziałek z prezydentem i rozmawiali o tym, jak wesprzeć Ukrainę oraz co dalej."),
+        ("ro", "Președintele a declarat că România nu mai cumpără gaz din Rusia și că este pregătită pentru iarnă."),
+        ("it", "La presidente del Consiglio è arrivata a Kiev per incontrare il presidente e per parlare della ricostruzione."),
+        ("en", "The president said that the summit was a success and that the allies would meet again in the spring."),
+        ("de", "Der Kanzler hat in Berlin den Präsidenten empfangen und mit ihm über die Lage in der Ukraine gesprochen."),
+        ("fr", "Le président a reçu jeudi son homologue et les deux dirigeants ont évoqué l'aide militaire pour le pays."),
+        ("es", "El presidente dijo que la cumbre fue un éxito y que los aliados se reunirán de nuevo en primavera."),
+        ("ru", "Пресс-секретарь заявил, что Россия внимательно следит за встречей и что президент не планирует разговор."),
+        ("uk", "Президент України зустрівся з прем'єр-міністром, і сторони обговорили постачання зброї та енергетичну безпеку."),
+    ])
+    func detectsLanguage(code: String, text: String) {
+        #expect(LanguageDetector.language(of: Tokenizer.tokens(in: text)) == code)
+    }
+
+    @Test func saysUndeterminedWhenUnsure() {
+        #expect(LanguageDetector.language(of: Tokenizer.tokens(in: "SpaceX Starlink 2024")) == "und")
+        #expect(LanguageDetector.language(of: []) == "und")
+    }
+}
