@@ -84,8 +84,8 @@ extension CooccurrenceGraph {
         let ranked = found.values
             .filter { type == nil || $0.node.type == type }
             .sorted { a, b in
-                (a.hops, -a.edge.value(of: rankBy), -Double(a.edge.count), a.node.id)
-                    < (b.hops, -b.edge.value(of: rankBy), -Double(b.edge.count), b.node.id)
+                (a.hops, -a.edge.value(of: rankBy), -a.edge.count, -a.edge.documents, a.node.id)
+                    < (b.hops, -b.edge.value(of: rankBy), -b.edge.count, -b.edge.documents, b.node.id)
             }
         return limit.map { Array(ranked.prefix($0)) } ?? ranked
     }

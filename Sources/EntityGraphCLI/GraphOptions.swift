@@ -19,8 +19,8 @@ struct RecognitionArguments: ParsableArguments {
     @Option(help: ArgumentHelp("The documents' language (ISO 639-1), or 'auto' to use the input's own or detect it.", valueName: "code"))
     var lang: String = "auto"
 
-    @Flag(inversion: .prefixedNo, help: "Count demonyms and place adjectives (rosyjski, Russian) as mentions of their place.")
-    var demonyms = true
+    @Flag(inversion: .prefixedNo, help: "Let demonyms and place adjectives (rosyjski, Russian) tie their place to the names around them. Off by default: 'the Russian president' would make Russia a hub of every graph.")
+    var demonyms = false
 
     func validate() throws {
         guard lang == "auto" || Gazetteer.isLanguageCode(lang) && lang != "*" else {

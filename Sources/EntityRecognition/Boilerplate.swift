@@ -84,13 +84,14 @@ public struct BoilerplateRules: Sendable {
     /// The 0-based numbers of the lines of `text` that are boilerplate.
     ///
     /// Besides the rules, a line that repeats an earlier line of 20 characters or more is
-    /// boilerplate (a headline printed twice), and so is a short line that only gives a time
-    /// (`scris astăzi, 13:51`).
+    /// boilerplate (a headline printed twice), and so are a line printed twice in a row (a
+    /// byline) and a short line that only gives a time (`scris astăzi, 13:51`).
     public func boilerplateLines(of text: String) -> Set<Int> {
         var result = Set<Int>()
         var seen = Set<String>()
         var inSection = false
         var inTail = false
+        var previous: (number: Int, line: String)?
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = Self.fold(String(raw))
             if line.isEmpty {
@@ -118,8 +119,15 @@ public struct BoilerplateRules: Sendable {
             }
             if !isBoilerplate, line.count >= 20, seen.contains(line) { isBoilerplate = true }
             if !isBoilerplate, Self.isTimestampLine(line) { isBoilerplate = true }
+            // A short line printed twice in a row: a byline or a site name. (A long one is a
+            // repeated headline, handled above, which keeps the first.)
+            if let previous, previous.line == line, line.count < 20 {
+                isBoilerplate = true
+                result.insert(previous.number)
+            }
             if isBoilerplate { result.insert(number) }
             seen.insert(line)
+            previous = (number, line)
         }
         return result
     }

@@ -104,8 +104,14 @@ public enum SentenceSegmenter {
         guard !tokens[mark].spaceBefore else { return true }
         if before.kind == .word {
             if abbreviations.contains(before.key) { return false }
-            // An initial: one capital letter.
-            if before.key.unicodeScalars.count == 1, before.startsUppercase { return false }
+            // An initial: one capital letter after a capitalised word, another initial, or at the
+            // start of the line ("George W. Bush", "J. K. Rowling"), not "the platform X.".
+            if before.key.unicodeScalars.count == 1, before.startsUppercase {
+                let previous = mark >= 2 ? tokens[mark - 2] : nil
+                if previous == nil || before.lineBreaksBefore > 0 || previous!.startsUppercase || previous!.key == "." {
+                    return false
+                }
+            }
             // The last letter of a dotted abbreviation such as U.S. or m.in.
             if mark >= 2, tokens[mark - 2].key == ".", !before.spaceBefore, before.key.count <= 3 {
                 return false

@@ -109,3 +109,34 @@ struct LanguageDetectorTests {
         #expect(LanguageDetector.language(of: []) == "und")
     }
 }
+
+struct BoilerplateTests {
+    func lines(_ text: String) -> [Int] {
+        BoilerplateRules.standard.boilerplateLines(of: text).sorted()
+    }
+
+    @Test(arguments: [
+        ("Reklama", "pl"), ("Czytaj także: Ceny gazu znów rosną", "pl"),
+        ("Titlu lung al unui articol CITEȘTE ȘI Titlu lung al unui articol", "ro"),
+        ("Urmărește-ne și pe Google News", "ro"), ("Leggi anche: il governo cade", "it"),
+        ("Read also: How satellites changed the war", "en"), ("Follow us on Google News", "en"),
+        ("Lesen Sie auch: Neue Sanktionen", "de"), ("Читайте также: новости", "ru"),
+    ])
+    func recognizesMarkerLines(line: String, language: String) {
+        #expect(lines("Body text here.\n\(line)\nMore body text.") == [1], "\(language): \(line)")
+    }
+
+    @Test func keepsTheFirstOfARepeatedHeadlineAndMarksBylinesAndTimes() {
+        let text = "A headline that is long enough\n\nA headline that is long enough\nSite.ro\nSite.ro\nscris astăzi, 13:51\nBody."
+        #expect(lines(text) == [2, 3, 4, 5])
+    }
+
+    @Test func appealsRunToTheEndAndEventListsToABlankLine() {
+        let text = "Body.\nEvenimente\n31 octombrie - Gala\n\nMore body.\nA Message from The Paper:\nDear readers,\nDonate."
+        #expect(lines(text) == [1, 2, 5, 6, 7])
+    }
+
+    @Test func ordinaryLinesStay() {
+        #expect(lines("Reklamacja złożona w sądzie.\nThe advertisement market grew.").isEmpty)
+    }
+}
