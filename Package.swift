@@ -38,6 +38,6 @@ let package = Package(
         .testTarget(name: "EntityRecognitionTests", dependencies: ["EntityRecognition", "TestSupport"]),
         .testTarget(name: "EntityGraphTests", dependencies: ["EntityGraph", "TestSupport"]),
         .testTarget(name: "EntityGraphExportTests", dependencies: ["EntityGraphExport", "TestSupport"]),
-        .testTarget(name: "EntityGraphCLITests", dependencies: ["EntityGraphCLI", "TestSupport"]),
+        .testTarget(name: "EntityGraphCLITests", dependencies: ["EntityGraphCLI", "EntityGraphExport", "TestSupport"]),
     ]
 )

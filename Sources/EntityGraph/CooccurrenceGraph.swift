@@ -153,10 +153,15 @@ public struct GraphEdge: Hashable, Sendable {
     /// A sample of the evidence, the first ones in document order, at most the cap set at
     /// build time; ``count`` says how many there are in all.
     public var evidence: [Evidence]
+    /// The dates of the earliest and latest dated documents the two co-occur in.
+    public var firstDate: String?
+    public var lastDate: String?
 
     public init(source: String, target: String, count: Int, documents: Int, decayed: Double = 0, pmi: Double = 0,
                 npmi: Double = 0, dice: Double = 0, jaccard: Double = 0, llr: Double = 0, weight: Double = 0,
-                evidence: [Evidence] = []) {
+                evidence: [Evidence] = [], firstDate: String? = nil, lastDate: String? = nil) {
+        self.firstDate = firstDate
+        self.lastDate = lastDate
         self.source = source
         self.target = target
         self.count = count

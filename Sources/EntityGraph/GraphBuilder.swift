@@ -25,6 +25,8 @@ public struct GraphBuilder: Sendable {
         var documents = 0
         var decayed = 0.0
         var evidence: [Evidence] = []
+        var firstDate: String?
+        var lastDate: String?
     }
 
     private struct PairKey: Hashable, Sendable {
@@ -93,7 +95,13 @@ public struct GraphBuilder: Sendable {
                     var tally = pairs[key] ?? EdgeTally()
                     tally.count += 1
                     tally.decayed += 1 / (1 + distance)
-                    if pairsInDocument.insert(key).inserted { tally.documents += 1 }
+                    if pairsInDocument.insert(key).inserted {
+                        tally.documents += 1
+                        if let date = document.date, !date.isEmpty {
+                            if tally.firstDate.map({ date < $0 }) ?? true { tally.firstDate = date }
+                            if tally.lastDate.map({ date > $0 }) ?? true { tally.lastDate = date }
+                        }
+                    }
                     if settings.evidenceLimit > 0 {
                         let item = evidence(for: a, and: b, in: result)
                         Self.keepFirst(item, in: &tally.evidence, limit: settings.evidenceLimit)
@@ -202,7 +210,8 @@ public struct GraphBuilder: Sendable {
                                                second: nodes[key.target]!.windows, total: windowCount)
             var edge = GraphEdge(source: key.source, target: key.target, count: tally.count, documents: tally.documents,
                                  decayed: tally.decayed, pmi: measures.pmi, npmi: measures.npmi, dice: measures.dice,
-                                 jaccard: measures.jaccard, llr: measures.logLikelihood, evidence: tally.evidence)
+                                 jaccard: measures.jaccard, llr: measures.logLikelihood, evidence: tally.evidence,
+                                 firstDate: tally.firstDate, lastDate: tally.lastDate)
             edge.weight = edge.value(of: settings.weight)
             graphEdges.append(edge)
         }

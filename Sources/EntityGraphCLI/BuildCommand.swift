@@ -12,12 +12,15 @@ public struct BuildCommand: ParsableCommand {
         discussion: """
             Writes OUT/graph.graphml (GraphML: nodes with mentions, documents, languages, degree, \
             PageRank, betweenness, community; edges with weight, count, documents, PMI, NPMI, Dice, \
-            Jaccard, log-likelihood) and OUT/graph.evidence.jsonl (the evidence behind each edge). \
-            Files are written whole or not at all. Query the result with neighbors, path, ego and \
-            stats --graph OUT/graph.graphml.
+            Jaccard, log-likelihood) and OUT/graph.evidence.jsonl (the evidence behind each edge); \
+            with --format also graph.dot (Graphviz), graph.gexf (Gephi, GEXF 1.3), nodes.csv and \
+            edges.csv (Gephi's spreadsheet import) and graph.json (node-link JSON for networkx, d3, \
+            Cytoscape.js). Files are written whole or not at all. Query the result with neighbors, \
+            path, ego and stats --graph OUT/graph.graphml.
 
-            Example:
+            Examples:
               entity-graph build examples/corpus --out exports
+              entity-graph build articles/ --format all --window paragraph --weight npmi
             """
     )
 
@@ -27,8 +30,14 @@ public struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder to write to.", valueName: "dir"))
     var out: String = "exports"
 
+    @Option(help: ArgumentHelp("Formats to write, comma-separated: graphml, dot, gexf, csv, json, or all. GraphML (with its evidence sidecar) is what the query commands read back.", valueName: "list"))
+    var format: String = "graphml"
+
     @Flag(help: "Also write each edge's evidence into the GraphML, as a JSON array in an 'evidence' attribute.")
     var evidence = false
+
+    @Flag(help: "Group the DOT file's nodes into one cluster per community.")
+    var clusters = false
 
     @Argument(help: ArgumentHelp("Files, folders, JSON lines files, or - for standard input.", valueName: "input"))
     var inputs: [String]
@@ -37,6 +46,9 @@ public struct BuildCommand: ParsableCommand {
 
     public func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("name at least one input (a file, a folder, or - for standard input)") }
+        guard ExportFormat.list(format) != nil else {
+            throw ValidationError("--format takes graphml, dot, gexf, csv, json (comma-separated) or all")
+        }
     }
 
     public func run() throws {
@@ -47,13 +59,11 @@ public struct BuildCommand: ParsableCommand {
     public func render(warn: @escaping (String) -> Void = { _ in }) throws -> String {
         let (built, _) = try GraphPipeline(recognition: recognition, graph: graph, inputs: inputs).run(warn: warn)
         let folder = URL(fileURLWithPath: out)
-        let graphURL = folder.appendingPathComponent("graph.graphml")
-        var files = AtomicFileSet()
-        files.add(try GraphML.data(for: built, includeEvidence: evidence), at: graphURL)
-        files.add(EvidenceFile.data(for: built), at: EvidenceFile.url(besides: graphURL))
-        try files.commit()
+        let exporter = GraphExporter(formats: ExportFormat.list(format)!, evidenceInGraphML: evidence, clusters: clusters)
+        let written = try exporter.write(built, to: folder)
         let statistics = built.statistics()
         return "\(statistics.nodes) entities, \(statistics.edges) edges from \(statistics.documents) documents "
-            + "(\(statistics.windows) \(built.settings.window) windows) → \(graphURL.relativePath)\n"
+            + "(\(statistics.windows) \(built.settings.window) windows) → "
+            + written.map(\.relativePath).joined(separator: ", ") + "\n"
     }
 }

@@ -50,17 +50,20 @@ public enum GraphML {
         GraphMLKey(id: "dice", domain: "edge", name: "dice", type: "double"),
         GraphMLKey(id: "jaccard", domain: "edge", name: "jaccard", type: "double"),
         GraphMLKey(id: "llr", domain: "edge", name: "llr", type: "double"),
+        GraphMLKey(id: "edge_first_date", domain: "edge", name: "first_date", type: "string"),
+        GraphMLKey(id: "edge_last_date", domain: "edge", name: "last_date", type: "string"),
     ]
 
     static let evidenceKey = GraphMLKey(id: "evidence", domain: "edge", name: "evidence", type: "string")
 
-    static let graphKeys: [GraphMLKey] = [
-        GraphMLKey(id: "g_window", domain: "graph", name: "window", type: "string"),
-        GraphMLKey(id: "g_weight", domain: "graph", name: "weight_measure", type: "string"),
-        GraphMLKey(id: "g_windows", domain: "graph", name: "windows_total", type: "int"),
-        GraphMLKey(id: "g_documents", domain: "graph", name: "documents_total", type: "int"),
-        GraphMLKey(id: "g_evidence_limit", domain: "graph", name: "evidence_limit", type: "int"),
-    ]
+    /// How the graph was built, as `name=value` pairs in the graph's `<desc>`: Gephi drops
+    /// graph-level `<data>` keys with a severe import error (gephi/gephi#1497), a description
+    /// it ignores quietly.
+    static func description(of graph: CooccurrenceGraph) -> String {
+        let settings = graph.settings
+        return "EntityGraph co-occurrence graph; window=\(settings.window); weight_measure=\(settings.weight.rawValue); "
+            + "windows_total=\(graph.windowCount); documents_total=\(graph.documentCount); evidence_limit=\(settings.evidenceLimit)"
+    }
 
     // MARK: - Writing
 
@@ -77,7 +80,7 @@ public enum GraphML {
         try writer.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
         try writer.attribute("xsi:schemaLocation",
                              "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd")
-        let keys = graphKeys + nodeKeys + edgeKeys + (includeEvidence ? [evidenceKey] : [])
+        let keys = nodeKeys + edgeKeys + (includeEvidence ? [evidenceKey] : [])
         for key in keys {
             try writer.start("key")
             try writer.attribute("id", key.id)
@@ -89,12 +92,9 @@ public enum GraphML {
         try writer.start("graph")
         try writer.attribute("id", "G")
         try writer.attribute("edgedefault", "undirected")
-        let settings = graph.settings
-        try writer.data("g_window", settings.window.description)
-        try writer.data("g_weight", settings.weight.rawValue)
-        try writer.data("g_windows", String(graph.windowCount))
-        try writer.data("g_documents", String(graph.documentCount))
-        try writer.data("g_evidence_limit", String(settings.evidenceLimit))
+        try writer.start("desc")
+        try writer.text(description(of: graph))
+        try writer.end()
         for node in graph.nodes {
             try writer.start("node")
             try writer.attribute("id", node.id)
@@ -129,6 +129,8 @@ public enum GraphML {
             try writer.data("dice", JSONText.number(edge.dice))
             try writer.data("jaccard", JSONText.number(edge.jaccard))
             try writer.data("llr", JSONText.number(edge.llr))
+            if let date = edge.firstDate { try writer.data("edge_first_date", date) }
+            if let date = edge.lastDate { try writer.data("edge_last_date", date) }
             if includeEvidence {
                 try writer.data("evidence", "[" + edge.evidence.map { EvidenceFile.json($0, edge: edge) }.joined(separator: ",") + "]")
             }
@@ -185,8 +187,17 @@ public enum GraphML {
         var seen = Set<String>()
         for element in elements(of: graphElement) {
             switch elementName(element) {
-            case "data":
-                let (attribute, value) = dataValue(element, keys: keys)
+            case "desc", "data":
+                var pairs: [(String, String)] = []
+                if elementName(element) == "data" {
+                    pairs = [dataValue(element, keys: keys)]
+                } else {
+                    for item in content(element).split(separator: ";") {
+                        let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                        if parts.count == 2 { pairs.append((parts[0], parts[1])) }
+                    }
+                }
+                for (attribute, value) in pairs {
                 switch attribute {
                 case "window": settings.window = CooccurrenceWindow(argument: value) ?? .sentence
                 case "weight_measure": settings.weight = EdgeMeasure(rawValue: value) ?? .count
@@ -194,6 +205,7 @@ public enum GraphML {
                 case "documents_total": documentCount = Int(value) ?? 0
                 case "evidence_limit": settings.evidenceLimit = Int(value) ?? settings.evidenceLimit
                 default: break
+                }
                 }
             case "node":
                 guard let id = property(element, "id") else {
@@ -272,7 +284,8 @@ public enum GraphML {
             source: source, target: target, count: count, documents: Int(values["documents"] ?? "") ?? 0,
             decayed: Double(values["decayed"] ?? "") ?? 0, pmi: Double(values["pmi"] ?? "") ?? 0,
             npmi: Double(values["npmi"] ?? "") ?? 0, dice: Double(values["dice"] ?? "") ?? 0,
-            jaccard: Double(values["jaccard"] ?? "") ?? 0, llr: Double(values["llr"] ?? "") ?? 0, weight: weight)
+            jaccard: Double(values["jaccard"] ?? "") ?? 0, llr: Double(values["llr"] ?? "") ?? 0, weight: weight,
+            firstDate: values["first_date"], lastDate: values["last_date"])
         if let evidence = values["evidence"] {
             edge.evidence = EvidenceFile.evidenceArray(evidence, edge: edge)
         }

@@ -92,10 +92,11 @@ public struct AtomicFileSet {
             if let error = error as? ExportError { throw error }
             throw ExportError(.unwritable, "\(pending.first?.destination.deletingLastPathComponent().path ?? "?"): cannot create the output folder")
         }
-        for file in written {
+        for (position, file) in written.enumerated() {
             guard rename(file.temporary.path, file.destination.path) == 0 else {
-                try? FileManager.default.removeItem(at: file.temporary)
-                throw ExportError(.unwritable, "\(file.destination.path): cannot be replaced (\(String(cString: strerror(errno))))")
+                let reason = String(cString: strerror(errno))
+                for remaining in written[position...] { try? FileManager.default.removeItem(at: remaining.temporary) }
+                throw ExportError(.unwritable, "\(file.destination.path): cannot be replaced (\(reason))")
             }
         }
     }

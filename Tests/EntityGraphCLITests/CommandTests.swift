@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import EntityGraphCLI
+import EntityGraphExport
 
 struct ExtractCommandTests {
     @Test func extractsTheExampleCorpusWithTheBundledGazetteer() throws {
@@ -130,5 +131,41 @@ struct GraphCommandTests {
         let stats = try StatsCommand.parse(["--graph", graph, "--format", "json"]).render()
         let object = try JSONSerialization.jsonObject(with: Data(stats.utf8)) as! [String: Any]
         #expect(object["documents"] as? Int == 9)
+    }
+}
+
+struct ExportCommandTests {
+    @Test func buildWritesEveryFormatAndExportRewritesThem() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try BuildCommand.parse([Fixtures.exampleCorpus.path, "--out", folder.path, "--format", "all"]).render()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == ["edges.csv", "graph.dot", "graph.evidence.jsonl", "graph.gexf", "graph.graphml", "graph.json", "nodes.csv"])
+        let again = folder.appendingPathComponent("again")
+        _ = try ExportCommand.parse(["--graph", folder.appendingPathComponent("graph.graphml").path, "--out", again.path]).render()
+        for name in ["graph.dot", "graph.gexf", "nodes.csv", "edges.csv", "graph.json"] {
+            #expect(try Data(contentsOf: folder.appendingPathComponent(name)) == Data(contentsOf: again.appendingPathComponent(name)),
+                    "\(name) from the saved GraphML differs from the one built from the corpus")
+        }
+    }
+
+    @Test func unknownFormatIsRefused() {
+        #expect(throws: (any Error).self) { try BuildCommand.parse([Fixtures.exampleCorpus.path, "--format", "pdf"]) }
+    }
+
+    @Test func renderDrawsWithGraphvizOrSaysHowToInstallIt() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let diagram = folder.appendingPathComponent("diagram.svg")
+        let command = try RenderCommand.parse([Fixtures.exampleCorpus.path, "--out", diagram.path, "--top", "20"])
+        if DiagramRenderer.graphvizExecutable() != nil {
+            let summary = try command.render()
+            #expect(summary.contains("20 entities drawn with sfdp"))
+            let svg = try String(contentsOf: diagram, encoding: .utf8)
+            #expect(svg.contains("<svg") && svg.contains("Volodymyr Zelenskyy"))
+            #expect(svg.contains("showing the 20 strongest of"))
+        } else {
+            #expect(throws: (any Error).self) { try command.render() }
+        }
     }
 }

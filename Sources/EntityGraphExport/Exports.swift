@@ -1,0 +1,76 @@
+import EntityGraph
+import Foundation
+
+/// The export formats EntityGraph writes: a closed list the CLI offers.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case graphml, dot, gexf, csv, json
+
+    /// The files a format writes, relative to the output folder.
+    public var fileNames: [String] {
+        switch self {
+        case .graphml: ["graph.graphml", "graph.evidence.jsonl"]
+        case .dot: ["graph.dot"]
+        case .gexf: ["graph.gexf"]
+        case .csv: ["nodes.csv", "edges.csv"]
+        case .json: ["graph.json"]
+        }
+    }
+
+    /// Reads `graphml,dot,…` or `all`.
+    public static func list(_ argument: String) -> [ExportFormat]? {
+        if argument == "all" { return allCases }
+        var result: [ExportFormat] = []
+        for name in argument.split(separator: ",") {
+            guard let format = ExportFormat(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else { return nil }
+            if !result.contains(format) { result.append(format) }
+        }
+        return result.isEmpty ? nil : result
+    }
+}
+
+/// Writes a graph in several formats into one folder, all files or none.
+public struct GraphExporter {
+    public var formats: [ExportFormat]
+    /// Also put the evidence into the GraphML.
+    public var evidenceInGraphML = false
+    /// Group DOT nodes into clusters by community.
+    public var clusters = false
+
+    public init(formats: [ExportFormat], evidenceInGraphML: Bool = false, clusters: Bool = false) {
+        self.formats = formats
+        self.evidenceInGraphML = evidenceInGraphML
+        self.clusters = clusters
+    }
+
+    /// Writes the files and returns their URLs.
+    ///
+    /// - Throws: ``ExportError``; nothing is replaced unless every file could be written.
+    @discardableResult
+    public func write(_ graph: CooccurrenceGraph, to folder: URL) throws -> [URL] {
+        var files = AtomicFileSet()
+        var written: [URL] = []
+        func add(_ data: Data, _ name: String) {
+            let url = folder.appendingPathComponent(name)
+            files.add(data, at: url)
+            written.append(url)
+        }
+        for format in formats {
+            switch format {
+            case .graphml:
+                add(try GraphML.data(for: graph, includeEvidence: evidenceInGraphML), "graph.graphml")
+                add(EvidenceFile.data(for: graph), "graph.evidence.jsonl")
+            case .dot:
+                add(Data(DOT.text(for: graph, clusters: clusters).utf8), "graph.dot")
+            case .gexf:
+                add(try GEXF.data(for: graph), "graph.gexf")
+            case .csv:
+                add(Data(CSV.nodes(of: graph).utf8), "nodes.csv")
+                add(Data(CSV.edges(of: graph).utf8), "edges.csv")
+            case .json:
+                add(Data(NodeLinkJSON.text(for: graph).utf8), "graph.json")
+            }
+        }
+        try files.commit()
+        return written
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import EntityGraph
+@testable import EntityGraphExport
+import EntityRecognition
+
+/// A small graph whose labels try to break out of every format.
+let hostileGraph: CooccurrenceGraph = {
+    var settings = GraphSettings()
+    settings.evidenceLimit = 2
+    let nodes = [
+        GraphNode(id: "p_kirijenko", label: "Siergiej Kirijenko", type: .person, mentions: 12, documents: 3, windows: 9,
+                  languages: ["pl", "ro"], surfaces: ["Kirijenką", "Kirienko"], firstDate: "2024-10-24", lastDate: "2024-10-25"),
+        GraphNode(id: "o_att", label: "AT&T <Holdings> \"Global\"", type: .organization, subtype: "company", mentions: 7,
+                  documents: 2, windows: 5, languages: ["en"], surfaces: ["AT&T"], firstDate: "2024-10-25", lastDate: "2024-10-25"),
+        GraphNode(id: "o_obrien", label: "O'Brien \\ Sons", type: .organization, mentions: 3, documents: 1, windows: 3,
+                  languages: ["en"], surfaces: ["O'Brien"], firstDate: "2024-10-25", lastDate: "2024-10-25"),
+        GraphNode(id: "l_stefan", label: "S\u{0326}tefan\u{0007} cel Mare", type: .location, subtype: "city", mentions: 4,
+                  documents: 1, windows: 4, languages: ["ro"], surfaces: ["Ștefan"], firstDate: "2024-10-24", lastDate: "2024-10-24"),
+        GraphNode(id: "subgraph", label: "=HYPERLINK(\"http://x\") \u{202E}gnp.exe", type: .person, mentions: 2, documents: 1,
+                  windows: 2, languages: ["uk"], surfaces: ["Кириенко"], firstDate: "2024-10-23", lastDate: "2024-10-23"),
+    ]
+    let evidence = Evidence(document: "doc <1>.txt", date: "2024-10-25", sentence: 3, source: TextSpan(start: 0, end: 9),
+                            target: TextSpan(start: 20, end: 24), snippet: "said \"hi\" & left <early>\u{0001}")
+    let edges = [
+        GraphEdge(source: "p_kirijenko", target: "o_att", count: 3, documents: 2, decayed: 2.5, pmi: 0.5, npmi: 0.25,
+                  dice: 0.4, jaccard: 0.25, llr: 1.5, weight: 3, evidence: [evidence], firstDate: "2024-10-24", lastDate: "2024-10-25"),
+        GraphEdge(source: "o_att", target: "o_obrien", count: 1, documents: 1, decayed: 1, pmi: -0.5, npmi: -0.1,
+                  dice: 0.2, jaccard: 0.1, llr: 0.3, weight: 1, firstDate: "2024-10-25", lastDate: "2024-10-25"),
+        GraphEdge(source: "l_stefan", target: "subgraph", count: 2, documents: 1, decayed: 1.5, pmi: 1, npmi: 0.5,
+                  dice: 0.5, jaccard: 0.33, llr: 2, weight: 2, firstDate: "2024-10-23", lastDate: "2024-10-24"),
+        GraphEdge(source: "p_kirijenko", target: "subgraph", count: 10, documents: 1, decayed: 7, pmi: 2, npmi: 0.9,
+                  dice: 0.8, jaccard: 0.7, llr: 9, weight: 10, firstDate: "2024-10-23", lastDate: "2024-10-23"),
+    ]
+    return CooccurrenceGraph(nodes: nodes, edges: edges, windowCount: 20, documentCount: 3, settings: settings).withAnalytics()
+}()
+
+/// Compares `text` with the golden file `name` in `Snapshots/`. A missing golden file fails;
+/// `RECORD_SNAPSHOTS=1 swift test` writes them anew, to be reviewed in the diff.
+func assertSnapshot(_ text: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/\(name)")
+    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return
+    }
+    guard let golden = try? String(contentsOf: url, encoding: .utf8) else {
+        Issue.record("missing golden file Snapshots/\(name); run RECORD_SNAPSHOTS=1 swift test and review it", sourceLocation: sourceLocation)
+        return
+    }
+    #expect(text == golden, "\(name) differs from its golden file", sourceLocation: sourceLocation)
+}
+
+struct GoldenFileTests {
+    @Test func graphML() throws {
+        try assertSnapshot(String(decoding: try GraphML.data(for: hostileGraph), as: UTF8.self), named: "graph.graphml")
+        try assertSnapshot(String(decoding: try GraphML.data(for: hostileGraph, includeEvidence: true), as: UTF8.self),
+                           named: "graph-with-evidence.graphml")
+    }
+
+    @Test func evidenceSidecar() throws {
+        try assertSnapshot(String(decoding: EvidenceFile.data(for: hostileGraph), as: UTF8.self), named: "graph.evidence.jsonl")
+    }
+
+    @Test func dot() throws {
+        try assertSnapshot(DOT.text(for: hostileGraph), named: "graph.dot")
+        try assertSnapshot(DOT.text(for: hostileGraph, clusters: true, note: "cut <here> & there"), named: "graph-clusters.dot")
+    }
+
+    @Test func gexf() throws {
+        try assertSnapshot(String(decoding: try GEXF.data(for: hostileGraph), as: UTF8.self), named: "graph.gexf")
+    }
+
+    @Test func csv() throws {
+        try assertSnapshot(CSV.nodes(of: hostileGraph), named: "nodes.csv")
+        try assertSnapshot(CSV.edges(of: hostileGraph), named: "edges.csv")
+    }
+
+    @Test func json() throws {
+        try assertSnapshot(NodeLinkJSON.text(for: hostileGraph), named: "graph.json")
+    }
+}
+
+struct ExportSafetyTests {
+    @Test func labelsStayIntactAndInertInEveryFormat() throws {
+        let graphML = String(decoding: try GraphML.data(for: hostileGraph), as: UTF8.self)
+        #expect(graphML.contains("AT&amp;T &lt;Holdings&gt; &quot;Global&quot;"))
+        #expect(!graphML.contains("\u{0007}"))
+        #expect(graphML.contains("Ștefan cel Mare"))  // NFC, control character gone
+        let dot = DOT.text(for: hostileGraph)
+        #expect(dot.contains(#"label="AT&amp;T <Holdings> \"Global\"""#))
+        #expect(dot.contains(#"label="O'Brien \\ Sons""#))
+        #expect(dot.contains("\"subgraph\" ["))  // a DOT keyword, quoted
+        let nodes = CSV.nodes(of: hostileGraph)
+        #expect(nodes.contains("\"'=HYPERLINK(\"\"http://x\"\") \u{202E}gnp.exe\""))
+        let json = NodeLinkJSON.text(for: hostileGraph)
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        let labels = (object["nodes"] as! [[String: Any]]).map { $0["label"] as! String }
+        #expect(labels.contains("AT&T <Holdings> \"Global\""))
+        #expect(labels.contains("Ștefan cel Mare"))
+    }
+
+    @Test func graphMLReadsBackToTheSameGraph() throws {
+        let data = try GraphML.data(for: hostileGraph, includeEvidence: true)
+        let read = try GraphML.graph(from: data, name: "round-trip.graphml")
+        #expect(read.nodes.map(\.id) == hostileGraph.nodes.map(\.id))
+        #expect(read.nodes.map(\.label) == hostileGraph.nodes.map { $0.label.sanitizedForExport })
+        #expect(read.nodes.map(\.type) == hostileGraph.nodes.map(\.type))
+        #expect(read.nodes.map(\.pageRank) == hostileGraph.nodes.map(\.pageRank))
+        #expect(read.nodes.map(\.community) == hostileGraph.nodes.map(\.community))
+        #expect(read.edges.map { "\($0.source)-\($0.target)" } == hostileGraph.edges.map { "\($0.source)-\($0.target)" })
+        #expect(read.edges.map(\.weight) == hostileGraph.edges.map(\.weight))
+        #expect(read.edges.map(\.npmi) == hostileGraph.edges.map(\.npmi))
+        #expect(read.edges.map(\.firstDate) == hostileGraph.edges.map(\.firstDate))
+        #expect(read.windowCount == 20 && read.documentCount == 3)
+        #expect(read.edge(between: "o_att", and: "p_kirijenko")?.evidence.first?.snippet == "said \"hi\" & left <early>")
+    }
+
+    @Test func readsGraphMLFromOtherTools() throws {
+        // As networkx writes it: keys d0…, attr.name label and weight, no EntityGraph extras.
+        let networkx = """
+            <?xml version='1.0' encoding='utf-8'?>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+              <key id="d0" for="node" attr.name="label" attr.type="string"/>
+              <key id="d1" for="edge" attr.name="weight" attr.type="double"/>
+              <graph edgedefault="undirected">
+                <node id="a"><data key="d0">Alpha</data></node>
+                <node id="b"><data key="d0">Beta</data></node>
+                <node id="c"/>
+                <edge source="a" target="b"><data key="d1">2.5</data></edge>
+                <edge source="b" target="c"/>
+              </graph>
+            </graphml>
+            """
+        let graph = try GraphML.graph(from: Data(networkx.utf8), name: "nx.graphml")
+        #expect(graph.nodes.map(\.label) == ["Alpha", "Beta", "c"])
+        #expect(graph.edge(between: "a", and: "b")?.weight == 2.5)
+        #expect(graph.nodes.first?.degree == 1)
+    }
+
+    @Test(arguments: [
+        ("", "empty file, not GraphML"),
+        ("<graphml><graph>", "not well-formed XML"),
+        ("<html><body/></html>", "not GraphML (the root element is not <graphml>)"),
+        ("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"/>", "GraphML without a <graph> element"),
+    ])
+    func brokenGraphFilesGiveOneLineErrors(text: String, message: String) {
+        do {
+            _ = try GraphML.graph(from: Data(text.utf8), name: "bad.graphml")
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)".contains(message), "got: \(error)")
+            #expect("\(error)".hasPrefix("bad.graphml"))
+            #expect(!"\(error)".contains("\n"))
+        }
+    }
+
+    @Test func exportsAreByteIdenticalAcrossRuns() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("one")
+        let second = folder.appendingPathComponent("two")
+        try GraphExporter(formats: ExportFormat.allCases).write(hostileGraph, to: first)
+        try GraphExporter(formats: ExportFormat.allCases).write(hostileGraph, to: second)
+        let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
+        #expect(names == ["edges.csv", "graph.dot", "graph.evidence.jsonl", "graph.gexf", "graph.graphml", "graph.json", "nodes.csv"])
+        for name in names {
+            #expect(try Data(contentsOf: first.appendingPathComponent(name)) == Data(contentsOf: second.appendingPathComponent(name)))
+        }
+    }
+
+    @Test func failedWriteLeavesThePreviousExports() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let existing = folder.appendingPathComponent("graph.dot")
+        try "previous".write(to: existing, atomically: true, encoding: .utf8)
+        // A folder where a file should go makes the rename fail.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("graph.json"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("graph.json/x"), withIntermediateDirectories: true)
+        #expect(throws: ExportError.self) {
+            try GraphExporter(formats: [.json, .dot]).write(hostileGraph, to: folder)
+        }
+        #expect(try String(contentsOf: existing, encoding: .utf8) == "previous")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+}
