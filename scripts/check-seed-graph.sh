@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 python3 "$(dirname "$0")/check-key-edges.py" "$work/seeds.jsonl" "$work/graph/graph.graphml" "$shared/gold"
 
 graph="$work/graph/graph.graphml"
-"$binary" neighbors Putin --graph "$graph" --top 10 --format tsv | cut -f2 > "$work/putin.txt"
+"$binary" neighbors Putin --graph "$graph" --top 10 --format tsv | tail -n +2 | cut -f2 > "$work/putin.txt"
 for name in "Elon Musk" "Taiwan" "Xi Jinping" "Starlink"; do
   grep -qx "$name" "$work/putin.txt" || { echo "FAIL neighbors Putin --top 10 lacks $name"; exit 1; }
 done

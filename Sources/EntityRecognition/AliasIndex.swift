@@ -25,24 +25,28 @@ public struct AliasIndex: Sendable {
         public var entity: Int32
         /// Index in ``Gazetteer/aliases`` of the alias this entry comes from.
         public var alias: Int32
-        public var source: Source
-        public var tokenCount: Int
         /// Bit *k* set: the alias's token *k* starts with a capital, so the text's must too.
-        var capitalMask: UInt64
+        var capitalMask: UInt32
         /// Bit *k* set: the alias's token *k* is in capitals (an acronym), so the text's must be.
-        var uppercaseMask: UInt64
-        var isCaseSensitive: Bool
-        var needsContext: Bool
+        var uppercaseMask: UInt32
+        public var source: Source
+        var tokenCountByte: UInt8
+        var flags: UInt8
+
+        public var tokenCount: Int { Int(tokenCountByte) }
+        var isCaseSensitive: Bool { flags & 1 != 0 }
+        var needsContext: Bool { flags & 2 != 0 }
         /// The alias reads as an abbreviation: a short run of capitals such as USA, U.S., WSJ.
-        public var isAbbreviation: Bool
+        public var isAbbreviation: Bool { flags & 4 != 0 }
     }
 
     public let gazetteer: Gazetteer
-    private(set) var vocabulary: [String: Int32] = [:]
-    private var transitions: [UInt64: Int32] = [:]
-    private var nodeEntries: [Int32: [Int32]] = [:]
-    private(set) var entries: [Entry] = []
-    private var nodeCount: Int32 = 1
+    private(set) var tokens: TokenTable
+    private(set) var transitions: TransitionTable
+    /// Per trie node, the first entry ending there, or -1; ``entryNext`` chains the others.
+    private(set) var terminalHead: [Int32]
+    private(set) var entryNext: [Int32]
+    private(set) var entries: [Entry]
 
     /// Maximum number of tokens in an alias; longer aliases are not indexed.
     public static let maximumAliasTokens = 32
@@ -52,27 +56,34 @@ public struct AliasIndex: Sendable {
     /// - Complexity: O(*n*) in the total length of the aliases.
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
+        let aliasCount = gazetteer.aliases.count
+        tokens = TokenTable(capacity: max(aliasCount, 64))
+        transitions = TransitionTable(capacity: max(aliasCount * 2, 64))
+        terminalHead = [-1]
+        terminalHead.reserveCapacity(aliasCount * 2)
+        entryNext = []
+        entryNext.reserveCapacity(aliasCount)
+        entries = []
+        entries.reserveCapacity(aliasCount)
         var explicitSingleKeys: [Int32: Set<String>] = [:]
         var personNames: [(alias: Int, tokens: [Token])] = []
 
         for (aliasIndex, alias) in gazetteer.aliases.enumerated() {
-            let tokens = Tokenizer.tokens(in: alias.text)
-            guard !tokens.isEmpty, tokens.count <= Self.maximumAliasTokens else { continue }
+            let aliasTokens = Tokenizer.tokens(in: alias.text)
+            guard !aliasTokens.isEmpty, aliasTokens.count <= Self.maximumAliasTokens else { continue }
             let source: Source = alias.kind == .demonym ? .demonym : .listed
-            insert(tokens: tokens, alias: aliasIndex, entity: Int32(alias.entity), source: source,
+            insert(tokens: aliasTokens, alias: aliasIndex, entity: Int32(alias.entity), source: source,
                    caseSensitive: alias.isCaseSensitive, needsContext: alias.needsContext)
-            if tokens.count == 1 { explicitSingleKeys[Int32(alias.entity), default: []].insert(tokens[0].key) }
-            if alias.kind == .name, gazetteer.entities[alias.entity].type == .person,
-               tokens.filter({ $0.kind == .word }).count >= 2 {
-                personNames.append((aliasIndex, tokens))
-            }
+            guard gazetteer.entities[alias.entity].type == .person, alias.kind == .name else { continue }
+            if aliasTokens.count == 1 { explicitSingleKeys[Int32(alias.entity), default: []].insert(aliasTokens[0].key) }
+            if aliasTokens.filter({ $0.kind == .word }).count >= 2 { personNames.append((aliasIndex, aliasTokens)) }
         }
 
         // Short forms: the last word of a person's multi-word name (Musk for Elon Musk).
         var seen = Set<String>()
-        for (aliasIndex, tokens) in personNames {
+        for (aliasIndex, nameTokens) in personNames {
             let alias = gazetteer.aliases[aliasIndex]
-            guard let surname = tokens.last, surname.kind == .word, surname.startsUppercase,
+            guard let surname = nameTokens.last, surname.kind == .word, surname.startsUppercase,
                   !surname.isAllUppercase, surname.key.unicodeScalars.count >= 3,
                   explicitSingleKeys[Int32(alias.entity)]?.contains(surname.key) != true,
                   seen.insert("\(alias.entity)\u{1F}\(surname.key)").inserted
@@ -82,47 +93,57 @@ public struct AliasIndex: Sendable {
         }
     }
 
-    private mutating func insert(tokens: [Token], alias: Int, entity: Int32, source: Source,
+    /// An index restored from its parts (see ``AliasIndex/cacheData()``).
+    init(gazetteer: Gazetteer, tokens: TokenTable, transitions: TransitionTable, terminalHead: [Int32],
+         entryNext: [Int32], entries: [Entry]) {
+        self.gazetteer = gazetteer
+        self.tokens = tokens
+        self.transitions = transitions
+        self.terminalHead = terminalHead
+        self.entryNext = entryNext
+        self.entries = entries
+    }
+
+    private mutating func insert(tokens aliasTokens: [Token], alias: Int, entity: Int32, source: Source,
                                  caseSensitive: Bool, needsContext: Bool) {
         var node: Int32 = 0
-        var capitals: UInt64 = 0
-        var uppercase: UInt64 = 0
+        var capitals: UInt32 = 0
+        var uppercase: UInt32 = 0
         var letters = 0
         var allLettersUpper = true
-        for (position, token) in tokens.enumerated() {
-            let id: Int32
-            if let known = vocabulary[token.key] {
-                id = known
-            } else {
-                id = Int32(vocabulary.count)
-                vocabulary[token.key] = id
-            }
+        var wordCount = 0
+        var allSingleLetters = true
+        for (position, token) in aliasTokens.enumerated() {
+            let id = tokens.insert(hash: token.keyHash, key: token.key)
             let key = Self.transitionKey(node, id)
-            if let child = transitions[key] {
+            if let child = transitions.value(for: key) {
                 node = child
             } else {
-                transitions[key] = nodeCount
-                node = nodeCount
-                nodeCount += 1
+                let child = Int32(terminalHead.count)
+                terminalHead.append(-1)
+                transitions.set(child, for: key)
+                node = child
             }
-            if token.startsUppercase { capitals |= 1 << UInt64(position) }
+            if token.startsUppercase { capitals |= 1 << UInt32(position) }
             let wordLetters = token.kind == .word ? token.key.unicodeScalars.count : 0
             if token.isAllUppercase, wordLetters >= 2 || caseSensitive {
-                uppercase |= 1 << UInt64(position)
+                uppercase |= 1 << UInt32(position)
             }
             if token.kind == .word {
+                wordCount += 1
                 letters += wordLetters
                 if !token.isAllUppercase { allLettersUpper = false }
+                if wordLetters != 1 { allSingleLetters = false }
             }
         }
-        let wordCount = tokens.filter { $0.kind == .word }.count
         let isAbbreviation = source != .demonym && allLettersUpper && (2...6).contains(letters)
-            && (wordCount == 1 || tokens.allSatisfy { $0.kind == .punctuation || $0.key.unicodeScalars.count == 1 })
-        nodeEntries[node, default: []].append(Int32(entries.count))
+            && (wordCount == 1 || allSingleLetters)
+        let flags: UInt8 = (caseSensitive ? 1 : 0) | (needsContext ? 2 : 0) | (isAbbreviation ? 4 : 0)
+        entryNext.append(terminalHead[Int(node)])
+        terminalHead[Int(node)] = Int32(entries.count)
         entries.append(Entry(
-            entity: entity, alias: Int32(alias), source: source, tokenCount: tokens.count,
-            capitalMask: capitals, uppercaseMask: uppercase, isCaseSensitive: caseSensitive,
-            needsContext: needsContext, isAbbreviation: isAbbreviation))
+            entity: entity, alias: Int32(alias), capitalMask: capitals, uppercaseMask: uppercase,
+            source: source, tokenCountByte: UInt8(aliasTokens.count), flags: flags))
     }
 
     @inline(__always)
@@ -132,31 +153,38 @@ public struct AliasIndex: Sendable {
 
     /// The id of a folded word in the alias vocabulary, if some alias contains it.
     @inline(__always)
-    func tokenID(_ key: String) -> Int32? { vocabulary[key] }
+    func tokenID(_ key: String) -> Int32? { tokens.id(hash: Tokenizer.hash(key.utf8), key: key) }
+
+    /// The id of a text token in the alias vocabulary, if some alias contains it.
+    @inline(__always)
+    func tokenID(of token: Token) -> Int32? { tokens.id(hash: token.keyHash, key: token.key) }
 
     /// The node reached from `node` over the token `token`, if any.
     @inline(__always)
     func child(of node: Int32, over token: Int32) -> Int32? {
-        transitions[Self.transitionKey(node, token)]
+        transitions.value(for: Self.transitionKey(node, token))
     }
 
-    /// The entries that end at `node`.
+    /// The first entry that ends at `node`, or -1; follow ``nextEntry(after:)`` for the rest.
     @inline(__always)
-    func entries(endingAt node: Int32) -> [Int32]? { nodeEntries[node] }
+    func firstEntry(endingAt node: Int32) -> Int32 { terminalHead[Int(node)] }
+
+    @inline(__always)
+    func nextEntry(after entry: Int32) -> Int32 { entryNext[Int(entry)] }
 
     /// The number of trie nodes, for statistics.
-    public var nodeTotal: Int { Int(nodeCount) }
+    public var nodeTotal: Int { terminalHead.count }
 
     /// Whether an entry accepts the tokens starting at `start`, given which of them were read
     /// through an inflection rule.
-    func accepts(_ entry: Entry, tokens: [Token], start: Int, inflected: UInt64) -> Bool {
+    func accepts(_ entry: Entry, tokens: [Token], start: Int, inflected: UInt32) -> Bool {
         // Case-sensitive aliases and acronyms are written one way only: no inflection.
         if entry.isCaseSensitive, inflected != 0 { return false }
         if entry.uppercaseMask & inflected != 0 { return false }
         for position in 0..<entry.tokenCount {
             let token = tokens[start + position]
             guard token.kind != .punctuation else { continue }
-            let bit: UInt64 = 1 << UInt64(position)
+            let bit: UInt32 = 1 << UInt32(position)
             if entry.uppercaseMask & bit != 0 {
                 guard token.isAllUppercase else { return false }
             } else if entry.capitalMask & bit != 0 {

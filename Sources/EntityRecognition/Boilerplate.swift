@@ -21,51 +21,43 @@ public struct BoilerplateRules: Sendable {
         public var scope: Scope
         /// Folded pattern (lower case, no diacritics).
         public var pattern: String
+        /// The pattern's token keys.
+        var keys: [String]
     }
 
     public var rules: [Rule]
+    /// Rule indices by the key of their first token.
+    private var rulesByFirstKey: [String: [Int]] = [:]
 
-    public init(rules: [Rule]) { self.rules = rules }
-
-    /// Rules written as `(language, scope, pattern)` rows; patterns are folded here.
-    init(_ rows: [(String, Scope, String)]) {
-        rules = rows.map { Rule(language: $0.0, scope: $0.1, pattern: Self.fold($0.2)) }
+    public init(rules: [Rule]) {
+        self.rules = rules
+        for (index, rule) in rules.enumerated() {
+            if let first = rule.keys.first { rulesByFirstKey[first, default: []].append(index) }
+        }
     }
 
-    /// Folds a line for matching: lower case, no diacritics, single spaces.
-    static func fold(_ text: String) -> String {
-        var result = ""
-        var space = false
-        for scalar in text.unicodeScalars {
-            let info = ScalarTable.info(scalar)
-            switch info.category {
-            case .space, .newline:
-                space = !result.isEmpty
-            case .mark, .format:
-                continue
-            default:
-                if space { result += " " }
-                space = false
-                result += info.folded
-            }
-        }
-        return result
+    /// Rules written as `(language, scope, pattern)` rows.
+    init(_ rows: [(String, Scope, String)]) {
+        self.init(rules: rows.map { row in
+            let keys = Tokenizer.tokens(in: row.2).map(\.key)
+            return Rule(language: row.0, scope: row.1, pattern: keys.joined(separator: " "), keys: keys)
+        })
     }
 
     /// The bundled rules for Polish, Romanian, Italian, English, German, French, Spanish,
     /// Russian and Ukrainian. Rules of every language apply to every document: page chrome is
     /// often in another language than the article.
     public static let standard = BoilerplateRules([
-        ("pl", .line, "reklama"), ("pl", .prefix, "czytaj takze"), ("pl", .prefix, "czytaj tez"),
-        ("pl", .prefix, "czytaj wiecej"), ("pl", .prefix, "zobacz takze"), ("pl", .prefix, "zobacz tez"),
+        ("pl", .line, "reklama"), ("pl", .prefix, "czytaj także"), ("pl", .prefix, "czytaj też"),
+        ("pl", .prefix, "czytaj więcej"), ("pl", .prefix, "zobacz także"), ("pl", .prefix, "zobacz też"),
         ("pl", .prefix, "polecamy:"), ("pl", .prefix, "tagi:"), ("pl", .prefix, "obserwuj nas"),
-        ("pl", .prefix, "artykul sponsorowany"), ("pl", .prefix, "material partnera"),
-        ("ro", .contains, "citeste si"), ("ro", .prefix, "urmareste-ne"), ("ro", .prefix, "urmariti-ne"),
-        ("ro", .prefix, "taguri:"), ("ro", .prefix, "tag-uri:"), ("ro", .tail, "afla mai multe despre"),
-        ("ro", .line, "viewscnt"), ("ro", .section, "evenimente"), ("ro", .prefix, "scris astazi"),
+        ("pl", .prefix, "artykuł sponsorowany"), ("pl", .prefix, "materiał partnera"),
+        ("ro", .contains, "citește și"), ("ro", .prefix, "urmărește-ne"), ("ro", .prefix, "urmăriți-ne"),
+        ("ro", .prefix, "taguri:"), ("ro", .prefix, "tag-uri:"), ("ro", .tail, "află mai multe despre"),
+        ("ro", .line, "viewscnt"), ("ro", .section, "evenimente"), ("ro", .prefix, "scris astăzi"),
         ("ro", .prefix, "scris ieri"), ("ro", .prefix, "publicitate"),
         ("it", .prefix, "leggi anche"), ("it", .prefix, "leggi pure"), ("it", .prefix, "seguici su"),
-        ("it", .line, "pubblicita"), ("it", .prefix, "tag:"), ("it", .prefix, "riproduzione riservata"),
+        ("it", .line, "pubblicità"), ("it", .prefix, "tag:"), ("it", .prefix, "riproduzione riservata"),
         ("en", .prefix, "read also"), ("en", .prefix, "read more"), ("en", .prefix, "related:"),
         ("en", .prefix, "follow us on"), ("en", .line, "advertisement"), ("en", .prefix, "tags:"),
         ("en", .prefix, "sign up for"), ("en", .prefix, "subscribe to"), ("en", .tail, "a message from"),
@@ -73,9 +65,9 @@ public struct BoilerplateRules: Sendable {
         ("en", .prefix, "click here"), ("en", .prefix, "share this article"),
         ("de", .prefix, "lesen sie auch"), ("de", .prefix, "mehr zum thema"), ("de", .line, "anzeige"),
         ("de", .line, "werbung"), ("de", .prefix, "folgen sie uns"),
-        ("fr", .prefix, "lire aussi"), ("fr", .prefix, "a lire aussi"), ("fr", .prefix, "suivez-nous"),
-        ("fr", .line, "publicite"),
-        ("es", .prefix, "lee tambien"), ("es", .prefix, "leer mas"), ("es", .prefix, "siguenos en"),
+        ("fr", .prefix, "lire aussi"), ("fr", .prefix, "à lire aussi"), ("fr", .prefix, "suivez-nous"),
+        ("fr", .line, "publicité"),
+        ("es", .prefix, "lee también"), ("es", .prefix, "leer más"), ("es", .prefix, "síguenos en"),
         ("es", .line, "publicidad"),
         ("ru", .prefix, "читайте также"), ("ru", .line, "реклама"), ("ru", .prefix, "подписывайтесь"),
         ("uk", .prefix, "читайте також"), ("uk", .line, "реклама"), ("uk", .prefix, "підписуйтесь"),
@@ -83,66 +75,119 @@ public struct BoilerplateRules: Sendable {
 
     /// The 0-based numbers of the lines of `text` that are boilerplate.
     ///
-    /// Besides the rules, a line that repeats an earlier line of 20 characters or more is
-    /// boilerplate (a headline printed twice), and so are a line printed twice in a row (a
+    /// Besides the rules, a line that repeats an earlier line of four words or more is
+    /// boilerplate (a headline printed twice), and so are a short line printed twice in a row (a
     /// byline) and a short line that only gives a time (`scris astăzi, 13:51`).
     public func boilerplateLines(of text: String) -> Set<Int> {
+        let tokens = Tokenizer.tokens(in: text)
+        let lines = Self.lines(of: tokens)
+        let flags = boilerplateFlags(tokens: tokens, lines: lines)
         var result = Set<Int>()
-        var seen = Set<String>()
-        var inSection = false
-        var inTail = false
-        var previous: (number: Int, line: String)?
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = Self.fold(String(raw))
-            if line.isEmpty {
-                inSection = false
-                continue
-            }
-            if inTail || inSection {
-                result.insert(number)
-                continue
-            }
-            var isBoilerplate = false
-            for rule in rules {
-                switch rule.scope {
-                case .line: isBoilerplate = line == rule.pattern || line == rule.pattern + ":"
-                case .prefix: isBoilerplate = line.hasPrefix(rule.pattern)
-                case .contains: isBoilerplate = line.contains(rule.pattern)
-                case .section:
-                    isBoilerplate = line == rule.pattern || line == rule.pattern + ":"
-                    inSection = isBoilerplate
-                case .tail:
-                    isBoilerplate = line.hasPrefix(rule.pattern)
-                    inTail = isBoilerplate
-                }
-                if isBoilerplate { break }
-            }
-            if !isBoilerplate, line.count >= 20, seen.contains(line) { isBoilerplate = true }
-            if !isBoilerplate, Self.isTimestampLine(line) { isBoilerplate = true }
-            // A short line printed twice in a row: a byline or a site name. (A long one is a
-            // repeated headline, handled above, which keeps the first.)
-            if let previous, previous.line == line, line.count < 20 {
-                isBoilerplate = true
-                result.insert(previous.number)
-            }
-            if isBoilerplate { result.insert(number) }
-            seen.insert(line)
-            previous = (number, line)
+        var newlines = 0
+        var position = text.utf8.startIndex
+        for (line, range) in lines.enumerated() where flags[line] {
+            let start = text.utf8.index(text.utf8.startIndex, offsetBy: tokens[range.lowerBound].utf8Start)
+            newlines += text.utf8[position..<start].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            position = start
+            result.insert(newlines)
         }
         return result
     }
 
-    /// A line of at most five words holding a clock time such as 13:51.
-    static func isTimestampLine(_ line: String) -> Bool {
-        guard line.split(separator: " ").count <= 5 else { return false }
-        let scalars = Array(line.unicodeScalars)
-        guard scalars.count >= 5 else { return false }
-        for start in 0...(scalars.count - 5) {
-            let window = scalars[start..<start + 5]
-            let digits = window.enumerated().allSatisfy { offset, scalar in
-                offset == 2 ? scalar == ":" : ("0"..."9").contains(scalar)
+    /// The token ranges of the lines that hold tokens.
+    static func lines(of tokens: [Token]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        for position in tokens.indices.dropFirst() where tokens[position].lineBreaksBefore > 0 {
+            lines.append(start..<position)
+            start = position
+        }
+        if !tokens.isEmpty { lines.append(start..<tokens.count) }
+        return lines
+    }
+
+    /// For each line (token range), whether it is boilerplate.
+    func boilerplateFlags(tokens: [Token], lines: [Range<Int>]) -> [Bool] {
+        var flags = [Bool](repeating: false, count: lines.count)
+        var seen = Set<UInt64>()
+        var previous: (hash: UInt64, words: Int)?
+        var inSection = false
+        var inTail = false
+        for (number, range) in lines.enumerated() {
+            if tokens[range.lowerBound].lineBreaksBefore >= 2 { inSection = false }
+            if inTail || inSection {
+                flags[number] = true
+                continue
             }
-            if digits { return true }
+            var isBoilerplate = false
+            for ruleIndex in rulesByFirstKey[tokens[range.lowerBound].key] ?? [] {
+                let rule = rules[ruleIndex]
+                guard starts(with: rule.keys, tokens: tokens, at: range.lowerBound, end: range.upperBound) else { continue }
+                let rest = range.upperBound - range.lowerBound - rule.keys.count
+                let wholeLine = rest == 0 || rest == 1 && tokens[range.upperBound - 1].key == ":"
+                switch rule.scope {
+                case .line: isBoilerplate = wholeLine
+                case .prefix, .contains: isBoilerplate = true
+                case .section:
+                    isBoilerplate = wholeLine
+                    inSection = wholeLine
+                case .tail:
+                    isBoilerplate = true
+                    inTail = true
+                }
+                if isBoilerplate { break }
+            }
+            if !isBoilerplate {
+                isBoilerplate = containsRule(tokens: tokens, range: range)
+            }
+            var hash = Tokenizer.fnvOffset
+            var words = 0
+            for token in tokens[range] {
+                hash = (hash ^ token.keyHash) &* Tokenizer.fnvPrime
+                if token.kind != .punctuation { words += 1 }
+            }
+            if !isBoilerplate, words >= 4, seen.contains(hash) { isBoilerplate = true }
+            if !isBoilerplate, words <= 5, Self.hasClockTime(tokens[range]) { isBoilerplate = true }
+            // A short line printed twice in a row: a byline or a site name. (A long one is a
+            // repeated headline, handled above, which keeps the first.)
+            if let previous, previous.hash == hash, words < 4 {
+                isBoilerplate = true
+                flags[number - 1] = true
+            }
+            flags[number] = isBoilerplate || flags[number]
+            seen.insert(hash)
+            previous = (hash, words)
+        }
+        return flags
+    }
+
+    private func starts(with keys: [String], tokens: [Token], at start: Int, end: Int) -> Bool {
+        guard end - start >= keys.count else { return false }
+        for (offset, key) in keys.enumerated() where tokens[start + offset].key != key { return false }
+        return true
+    }
+
+    /// Whether a `contains` rule occurs anywhere in the line.
+    private func containsRule(tokens: [Token], range: Range<Int>) -> Bool {
+        for rule in rules where rule.scope == .contains {
+            guard let first = rule.keys.first else { continue }
+            for position in range where tokens[position].key == first {
+                if starts(with: rule.keys, tokens: tokens, at: position, end: range.upperBound) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether a line holds a clock time such as 13:51.
+    static func hasClockTime(_ line: ArraySlice<Token>) -> Bool {
+        let tokens = Array(line)
+        guard tokens.count >= 3 else { return false }
+        for position in 1..<(tokens.count - 1) where tokens[position].key == ":" {
+            let (hours, minutes) = (tokens[position - 1], tokens[position + 1])
+            if hours.kind == .number, minutes.kind == .number, minutes.key.count == 2,
+               !tokens[position].spaceBefore, !minutes.spaceBefore {
+                return true
+            }
         }
         return false
     }

@@ -83,7 +83,8 @@ public struct Gazetteer: Sendable {
         } catch {
             throw GazetteerError(.unreadable, at: SourceLocation(file: name, line: 0), "cannot be read")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        let isEntityFile = url.pathExtension.lowercased() == "gaz"
+        guard let text = isEntityFile ? String(data: data, encoding: .utf8) : (Self.isValidUTF8(data) ? "" : nil) else {
             let line = Self.lineOfFirstInvalidUTF8(in: data)
             throw GazetteerError(.invalidEncoding, at: SourceLocation(file: name, line: line),
                                  "not valid UTF-8")
@@ -91,7 +92,9 @@ public struct Gazetteer: Sendable {
         if url.pathExtension.lowercased() == "gaz" {
             try parseEntityFile(text, file: name)
         } else {
-            try parsePlainList(text, file: name)
+            try data.withUnsafeBytes { raw in
+                try parsePlainList(bytes: raw.bindMemory(to: UInt8.self), file: name)
+            }
         }
     }
 
@@ -105,6 +108,21 @@ public struct Gazetteer: Sendable {
             files.append(file)
         }
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// Whether data is valid UTF-8, without building a string.
+    static func isValidUTF8(_ data: Data) -> Bool {
+        data.withUnsafeBytes { raw in
+            var iterator = raw.bindMemory(to: UInt8.self).makeIterator()
+            var decoder = UTF8()
+            while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue: continue
+                case .emptyInput: return true
+                case .error: return false
+                }
+            }
+        }
     }
 
     static func lineOfFirstInvalidUTF8(in data: Data) -> Int {
@@ -192,37 +210,69 @@ public struct Gazetteer: Sendable {
 
     /// Parses a headerless TSV list, `alias<TAB>id<TAB>type[<TAB>label]`.
     ///
+    /// Works on UTF-8 bytes: a GeoNames or Wikidata export has millions of lines.
+    ///
     /// - Throws: ``GazetteerError`` for the first malformed line.
     public mutating func parsePlainList(_ text: String, file: String) throws {
+        var text = text
+        try text.withUTF8 { try parsePlainList(bytes: $0, file: file) }
+    }
+
+    mutating func parsePlainList(bytes: UnsafeBufferPointer<UInt8>, file: String) throws {
+        let tab = UInt8(ascii: "\t")
+        let newline = UInt8(ascii: "\n")
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var lineStart = 0
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(5)
+        func string(_ range: Range<Int>) -> String {
+            var lower = range.lowerBound
+            var upper = range.upperBound
+            while lower < upper, bytes[lower] == 0x20 { lower += 1 }
+            while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x0D { upper -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+        }
+        while lineStart < bytes.count {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.isEmpty || line.hasPrefix("#") { continue }
+            var lineEnd = lineStart
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != newline {
+                if bytes[lineEnd] == tab {
+                    fields.append(fieldStart..<lineEnd)
+                    fieldStart = lineEnd + 1
+                }
+                lineEnd += 1
+            }
+            fields.append(fieldStart..<lineEnd)
+            defer { lineStart = lineEnd + 1 }
+            let first = lineStart < lineEnd ? bytes[lineStart] : newline
+            if lineEnd == lineStart || first == UInt8(ascii: "#") || (lineEnd == lineStart + 1 && first == 0x0D) { continue }
             let location = SourceLocation(file: file, line: lineNumber)
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 3 || fields.count == 4 else {
-                if fields.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }
+                if fields.allSatisfy({ string($0).isEmpty }) { continue }
                 throw GazetteerError(.columns, at: location,
                                      "expected 3 or 4 tab-separated columns (alias, id, type[, label]), found \(fields.count)")
             }
-            let id = fields[1].trimmingCharacters(in: .whitespaces)
+            let id = string(fields[1])
             guard !id.isEmpty else { throw GazetteerError(.columns, at: location, "empty entity id") }
-            guard let type = EntityType(spelling: fields[2].trimmingCharacters(in: .whitespaces)) else {
+            let typeField = string(fields[2])
+            guard let type = EntityType(spelling: typeField) else {
                 throw GazetteerError(.unknownType, at: location,
-                                     "unknown type '\(fields[2])' (expected PER, ORG, LOC or person, organization, location)")
+                                     "unknown type '\(typeField)' (expected PER, ORG, LOC or person, organization, location)")
             }
-            let alias = fields[0].trimmingCharacters(in: .whitespaces)
-            let label = fields.count == 4 ? fields[3].trimmingCharacters(in: .whitespaces) : ""
+            let alias = string(fields[0])
+            let label = fields.count == 4 ? string(fields[3]) : ""
             let known = entityIndexByID[id]
-            let entity = try declare(Entity(id: id, type: type, label: (label.isEmpty ? alias : label).nfc), at: location)
+            let entity = try declare(Entity(id: id, type: type, label: (label.isEmpty ? alias : label).nfcIfNeeded),
+                                     at: location)
             if !label.isEmpty, labelFromAlias.remove(entity) != nil {
-                entities[entity].label = label.nfc
+                entities[entity].label = label.nfcIfNeeded
             } else if label.isEmpty, known == nil {
                 labelFromAlias.insert(entity)
             } else if label.isEmpty, labelFromAlias.contains(entity),
-                      Self.labelPreference(alias.nfc) > Self.labelPreference(entities[entity].label) {
-                entities[entity].label = alias.nfc
+                      Self.labelPreference(alias) > Self.labelPreference(entities[entity].label) {
+                entities[entity].label = alias.nfcIfNeeded
             }
             try addAlias(alias, entity: entity, language: nil, kind: .name, at: location)
         }
@@ -251,22 +301,23 @@ public struct Gazetteer: Sendable {
 
     private mutating func addAlias(_ raw: String, entity: Int, language: String?, kind: Alias.Kind,
                                    at location: SourceLocation) throws {
-        var text = Substring(raw.trimmingCharacters(in: .whitespaces))
+        var text = Substring(raw.utf8.first == 0x20 || raw.utf8.last == 0x20 || raw.utf8.last == 0x09
+                             ? raw.trimmingCharacters(in: .whitespaces) : raw)
         var caseSensitive = false
         var needsContext = false
         while let marker = text.first, marker == "=" || marker == "?", text.count > 1 {
             if marker == "=" { caseSensitive = true } else { needsContext = true }
             text = text.dropFirst()
         }
-        let alias = String(text).nfc
+        let alias = String(text).nfcIfNeeded
         guard !alias.isEmpty, alias != "=", alias != "?" else {
             throw GazetteerError(.emptyAlias, at: location, "empty alias for '\(entities[entity].id)'")
         }
-        let letters = alias.unicodeScalars.filter { ScalarTable.info($0).category == .letter }.count
-        guard letters > 0 || alias.unicodeScalars.count > 1 else {
+        let isOneScalar = alias.utf8.count <= 4 && alias.unicodeScalars.count == 1
+        if isOneScalar, ScalarTable.info(alias.unicodeScalars.first!).category != .letter {
             throw GazetteerError(.emptyAlias, at: location, "alias '\(alias)' has no letter")
         }
-        if alias.unicodeScalars.count == 1, !caseSensitive, !needsContext {
+        if isOneScalar, !caseSensitive, !needsContext {
             throw GazetteerError(.unguardedAlias, at: location,
                                  "one-letter alias '\(alias)' would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)")
         }
@@ -277,11 +328,28 @@ public struct Gazetteer: Sendable {
     /// How good an alias is as a label when a list gives none: full names over initials and
     /// abbreviations, then more words, then longer, then alphabetical for a fixed choice.
     static func labelPreference(_ alias: String) -> (Int, Int, Int, String) {
-        let hasInitial = alias.split(separator: " ").contains { $0.count <= 2 && $0.hasSuffix(".") }
-        let isCapitals = alias == alias.uppercased() && alias != alias.lowercased()
-        let startsLower = alias.first?.isLowercase == true
-        let quality = (hasInitial || isCapitals ? 0 : 2) + (startsLower ? 0 : 1)
-        return (quality, alias.split(separator: " ").count, alias.count, String(alias.reversed()))
+        var words = 1
+        var hasDot = false
+        var letters = 0
+        var capitals = 0
+        var startsLower = false
+        var first = true
+        let classes = ScalarTable.flat.classes
+        for scalar in alias.unicodeScalars {
+            if scalar == " " { words += 1 }
+            if scalar == "." { hasDot = true }
+            guard scalar.value < UInt32(ScalarTable.tableSize) else { continue }
+            let flags = classes[Int(scalar.value)]
+            if flags & ScalarTable.categoryMask == ScalarInfo.Category.letter.rawValue {
+                if first { startsLower = flags & ScalarTable.lowercaseFlag != 0 }
+                first = false
+                letters += 1
+                if flags & ScalarTable.uppercaseFlag != 0 { capitals += 1 }
+            }
+        }
+        let isCapitals = letters > 1 && capitals == letters
+        let quality = (hasDot || isCapitals ? 0 : 2) + (startsLower ? 0 : 1)
+        return (quality, words, alias.utf8.count, alias)
     }
 
     static func parseType(_ field: String, at location: SourceLocation) throws -> (EntityType, String?) {
@@ -303,4 +371,14 @@ public struct Gazetteer: Sendable {
 extension String {
     /// The string in Unicode Normalization Form C.
     var nfc: String { precomposedStringWithCanonicalMapping }
+
+    /// The string in NFC, without the cost of normalizing text that has no combining mark
+    /// (precomposed text, the common case, is NFC already for the scripts gazetteers hold).
+    var nfcIfNeeded: String {
+        if utf8.allSatisfy({ $0 < 0x80 }) { return self }
+        let hasMark = unicodeScalars.contains { scalar in
+            scalar.value >= 0x300 && ScalarTable.info(scalar).category == .mark
+        }
+        return hasMark ? precomposedStringWithCanonicalMapping : self
+    }
 }

@@ -67,6 +67,8 @@ public enum LanguageDetector {
         var ukrainianLetters = 0
         var russianLetters = 0
         for token in tokens where token.kind == .word {
+            // Four hundred words decide as well as the whole of a long text.
+            if words >= 400 { break }
             words += 1
             if let languages = languagesOfWord[token.key] {
                 for index in languages { scores[index] += 1 / Double(languages.count) }

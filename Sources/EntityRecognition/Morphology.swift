@@ -31,9 +31,8 @@ public struct Morphology: Sendable {
     public var rules: [InflectionRule]
     /// Letters a stem keeps at the least once its ending is removed.
     public var minimumStem: Int
-    /// The bases each ending may stand for, in rule order, keyed by ending.
-    private var basesByEnding: [String: [String]] = [:]
-    private var longestEnding = 0
+    /// The rules as UTF-8 bytes, longest ending first (then in declaration order).
+    private var byteRules: [(ending: [UInt8], base: [UInt8])] = []
 
     public init(language: String, minimumStem: Int = 2, rules: [String]) {
         self.language = language
@@ -43,34 +42,58 @@ public struct Morphology: Sendable {
             let rule = InflectionRule(notation)
             guard !self.rules.contains(rule) else { continue }
             self.rules.append(rule)
-            basesByEnding[rule.ending, default: []].append(rule.base)
-            longestEnding = max(longestEnding, rule.ending.unicodeScalars.count)
         }
+        byteRules = self.rules.enumerated()
+            .sorted { ($1.element.ending.unicodeScalars.count, $0.offset) < ($0.element.ending.unicodeScalars.count, $1.offset) }
+            .map { (Array($0.element.ending.utf8), Array($0.element.base.utf8)) }
     }
 
     /// The base forms `word` may be an inflection of, without `word` itself: longer endings
     /// first, then in rule order.
     ///
     /// - Parameter word: a folded word, as ``Token/key`` holds it.
-    /// - Complexity: O(*e*) dictionary look-ups, *e* the longest ending.
+    /// - Complexity: O(*r*) in the number of rules.
     public func baseForms(of word: String) -> [String] {
-        let scalars = Array(word.unicodeScalars)
         var forms: [String] = []
-        guard scalars.count >= 3 else { return [] }
-        let longest = min(longestEnding, scalars.count - minimumStem)
-        guard longest >= 0 else { return [] }
-        for length in stride(from: longest, through: 0, by: -1) {
-            let stem = String(String.UnicodeScalarView(scalars.dropLast(length)))
-            let ending = length == 0 ? "" : String(String.UnicodeScalarView(scalars.suffix(length)))
-            guard let bases = basesByEnding[ending] else { continue }
-            for base in bases {
-                let candidate = stem + base
-                if candidate != word, candidate.unicodeScalars.count >= 3, !forms.contains(candidate) {
-                    forms.append(candidate)
-                }
-            }
+        forEachBaseForm(of: Array(word.utf8)) { bytes in
+            let form = String(decoding: bytes, as: UTF8.self)
+            if !forms.contains(form) { forms.append(form) }
         }
         return forms
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each base form of a folded word (possibly more than
+    /// once for the same form), without building strings: the hot path of recognition.
+    func forEachBaseForm(of word: [UInt8], _ body: (ArraySlice<UInt8>) -> Void) {
+        let scalarCount = word.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        guard scalarCount >= 3 else { return }
+        var candidate: [UInt8] = []
+        candidate.reserveCapacity(word.count + 8)
+        for rule in byteRules {
+            let ending = rule.ending
+            guard ending.count <= word.count else { continue }
+            var matches = true
+            var index = 0
+            let offset = word.count - ending.count
+            while index < ending.count {
+                if word[offset + index] != ending[index] {
+                    matches = false
+                    break
+                }
+                index += 1
+            }
+            guard matches else { continue }
+            // The stem keeps at least `minimumStem` scalars.
+            var stemScalars = 0
+            for byte in word[..<offset] where byte & 0xC0 != 0x80 { stemScalars += 1 }
+            guard stemScalars >= minimumStem else { continue }
+            candidate.removeAll(keepingCapacity: true)
+            candidate.append(contentsOf: word[..<offset])
+            candidate.append(contentsOf: rule.base)
+            let candidateScalars = stemScalars + rule.base.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            guard candidateScalars >= 3, candidate != word else { continue }
+            body(candidate[...])
+        }
     }
 
     /// The morphology for a language code, or `nil` where none is declared.

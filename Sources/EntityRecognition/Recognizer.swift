@@ -32,7 +32,9 @@ public struct RecognitionOptions: Sendable {
 public final class Recognizer {
     public let index: AliasIndex
     public let options: RecognitionOptions
-    private var readingCache: [String: [String: [Reading]]] = [:]
+    /// Readings of the words seen, for the language last used, by key hash.
+    private var readingCache: [UInt64: (key: String, readings: [Reading])] = [:]
+    private var cachedLanguage = ""
 
     struct Reading {
         var token: Int32
@@ -43,7 +45,7 @@ public final class Recognizer {
     struct Candidate {
         var start: Int
         var end: Int
-        var entries: [(entry: Int32, inflected: UInt64)]
+        var entries: [(entry: Int32, inflected: UInt32)]
     }
 
     public init(index: AliasIndex, options: RecognitionOptions = RecognitionOptions()) {
@@ -61,10 +63,16 @@ public final class Recognizer {
         let sentences = SentenceSegmenter.sentences(of: tokens)
         let morphology = Morphology.forLanguage(language)
 
+        let tokenReadings = tokens.map { readings(of: $0, morphology: morphology) }
         var candidates: [Candidate] = []
         var position = 0
         while position < tokens.count {
-            if let found = longestMatch(in: tokens, from: position, limit: tokens.count, morphology: morphology) {
+            // Most words start no alias: look at the root's children before anything else.
+            guard tokenReadings[position].contains(where: { index.child(of: 0, over: $0.token) != nil }) else {
+                position += 1
+                continue
+            }
+            if let found = longestMatch(in: tokens, readings: tokenReadings, from: position, limit: tokens.count) {
                 candidates.append(found)
                 position = found.end
             } else {
@@ -77,7 +85,7 @@ public final class Recognizer {
                 var inner = outer.start
                 while inner < outer.end {
                     let limit = inner == outer.start ? outer.end - 1 : outer.end
-                    if let found = longestMatch(in: tokens, from: inner, limit: limit, morphology: morphology) {
+                    if let found = longestMatch(in: tokens, readings: tokenReadings, from: inner, limit: limit) {
                         nested.append(found)
                         inner = found.end
                     } else {
@@ -92,9 +100,7 @@ public final class Recognizer {
             for token in sentence.tokens { sentenceOfToken[token] = sentence.index }
         }
         let resolver = DocumentResolver(index: index, tokens: tokens, candidates: candidates, language: language)
-        let scalars = Array(document.text.unicodeScalars)
-        let boilerplateSentences = Self.boilerplateSentences(sentences, scalars: scalars, text: document.text,
-                                                             rules: options.boilerplate)
+        let boilerplateSentences = Self.boilerplateSentences(sentences, tokens: tokens, rules: options.boilerplate)
         var mentions: [EntityMention] = []
         for (candidate, isNested) in candidates.map({ ($0, false) }) + nested.map({ ($0, true) }) {
             guard let (entry, inflected) = resolver.resolve(candidate) else { continue }
@@ -103,7 +109,7 @@ public final class Recognizer {
             let entity = index.gazetteer.entities[Int(record.entity)]
             let start = tokens[candidate.start].start
             let end = tokens[candidate.end - 1].end
-            let surface = String(String.UnicodeScalarView(scalars[start..<end]))
+            let surface = Self.slice(document.text, utf8: tokens[candidate.start].utf8Start..<tokens[candidate.end - 1].utf8End)
             if isNested, mentions.contains(where: { $0.start <= start && end <= $0.end && $0.entity == entity }) {
                 continue
             }
@@ -122,45 +128,45 @@ public final class Recognizer {
     }
 
     /// The sentences that lie on boilerplate lines.
-    static func boilerplateSentences(_ sentences: [Sentence], scalars: [Unicode.Scalar], text: String,
-                                     rules: BoilerplateRules?) -> Set<Int> {
+    static func boilerplateSentences(_ sentences: [Sentence], tokens: [Token], rules: BoilerplateRules?) -> Set<Int> {
         guard let rules, !sentences.isEmpty else { return [] }
-        let lines = rules.boilerplateLines(of: text)
-        guard !lines.isEmpty else { return [] }
-        var lineStarts = [0]
-        for (offset, scalar) in scalars.enumerated() where scalar == "\n" { lineStarts.append(offset + 1) }
+        let lines = BoilerplateRules.lines(of: tokens)
+        let flags = rules.boilerplateFlags(tokens: tokens, lines: lines)
+        guard flags.contains(true) else { return [] }
         var result = Set<Int>()
         var line = 0
         for sentence in sentences {
-            while line + 1 < lineStarts.count, lineStarts[line + 1] <= sentence.start { line += 1 }
-            if lines.contains(line) { result.insert(sentence.index) }
+            while line + 1 < lines.count, lines[line + 1].lowerBound <= sentence.tokens.lowerBound { line += 1 }
+            if flags[line] { result.insert(sentence.index) }
         }
         return result
     }
 
     /// The longest alias match that starts at token `start` and ends at or before `limit`.
-    func longestMatch(in tokens: [Token], from start: Int, limit: Int, morphology: Morphology?) -> Candidate? {
-        var states: [(node: Int32, inflected: UInt64)] = [(0, 0)]
+    func longestMatch(in tokens: [Token], readings tokenReadings: [[Reading]], from start: Int, limit: Int) -> Candidate? {
+        var states: [(node: Int32, inflected: UInt32)] = [(0, 0)]
         var best: Candidate?
         var position = start
         while position < limit, !states.isEmpty, position - start < AliasIndex.maximumAliasTokens {
             let token = tokens[position]
             if position > start, token.lineBreaksBefore > 0 { break }
-            let bit: UInt64 = 1 << UInt64(position - start)
-            var next: [(node: Int32, inflected: UInt64)] = []
-            for reading in readings(of: token, morphology: morphology) {
+            let bit: UInt32 = 1 << UInt32(position - start)
+            var next: [(node: Int32, inflected: UInt32)] = []
+            for reading in tokenReadings[position] {
                 for state in states {
                     if let child = index.child(of: state.node, over: reading.token) {
                         next.append((child, state.inflected | (reading.inflected ? bit : 0)))
                     }
                 }
             }
-            var accepted: [(entry: Int32, inflected: UInt64)] = []
+            var accepted: [(entry: Int32, inflected: UInt32)] = []
             for state in next {
-                guard let ending = index.entries(endingAt: state.node) else { continue }
-                for entry in ending where index.accepts(index.entries[Int(entry)], tokens: tokens, start: start,
-                                                        inflected: state.inflected) {
-                    accepted.append((entry, state.inflected))
+                var entry = index.firstEntry(endingAt: state.node)
+                while entry >= 0 {
+                    if index.accepts(index.entries[Int(entry)], tokens: tokens, start: start, inflected: state.inflected) {
+                        accepted.append((entry, state.inflected))
+                    }
+                    entry = index.nextEntry(after: entry)
                 }
             }
             if !accepted.isEmpty, tokens[position].kind != .punctuation || tokens[start].kind != .punctuation {
@@ -174,20 +180,33 @@ public final class Recognizer {
 
     /// The trie tokens a text token can stand for: itself, and the base forms of its language.
     private func readings(of token: Token, morphology: Morphology?) -> [Reading] {
-        guard token.kind == .word, let morphology, token.key.unicodeScalars.count >= 3 else {
-            return index.tokenID(token.key).map { [Reading(token: $0, inflected: false)] } ?? []
+        guard token.kind == .word, let morphology, token.utf8End - token.utf8Start >= 3 else {
+            return index.tokenID(of: token).map { [Reading(token: $0, inflected: false)] } ?? []
         }
-        if let cached = readingCache[morphology.language]?[token.key] { return cached }
+        if morphology.language != cachedLanguage {
+            readingCache.removeAll(keepingCapacity: true)
+            cachedLanguage = morphology.language
+        }
+        if let cached = readingCache[token.keyHash], cached.key == token.key { return cached.readings }
         var result: [Reading] = []
-        if let id = index.tokenID(token.key) { result.append(Reading(token: id, inflected: false)) }
-        for base in morphology.baseForms(of: token.key) {
-            if let id = index.tokenID(base) { result.append(Reading(token: id, inflected: true)) }
+        if let id = index.tokenID(of: token) { result.append(Reading(token: id, inflected: false)) }
+        morphology.forEachBaseForm(of: Array(token.key.utf8)) { base in
+            if let id = index.tokens.id(bytes: base), !result.contains(where: { $0.token == id }) {
+                result.append(Reading(token: id, inflected: true))
+            }
         }
-        readingCache[morphology.language, default: [:]][token.key] = result
+        readingCache[token.keyHash] = (token.key, result)
         return result
     }
 
-    static func matchKind(_ entry: AliasIndex.Entry, inflected: UInt64, surface: String, alias: String,
+    static func slice(_ text: String, utf8 range: Range<Int>) -> String {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let upper = utf8.index(lower, offsetBy: range.count)
+        return String(text[lower..<upper])
+    }
+
+    static func matchKind(_ entry: AliasIndex.Entry, inflected: UInt32, surface: String, alias: String,
                           hasMorphology: Bool) -> MatchKind {
         switch entry.source {
         case .demonym: return .demonym
@@ -215,10 +234,6 @@ struct DocumentResolver {
     let language: String
     /// Entities the document names without doubt: spans whose only reading is one listed alias.
     let anchors: Set<Int32>
-    /// Folded words of the document, for context cues.
-    let words: [String]
-    /// Folded words the document also writes in lower case: ordinary words, not names.
-    let lowercaseWords: Set<String>
 
     init(index: AliasIndex, tokens: [Token], candidates: [Recognizer.Candidate], language: String) {
         self.index = index
@@ -234,13 +249,11 @@ struct DocumentResolver {
             if plain, entities.count == 1 { anchors.insert(entities.first!) }
         }
         self.anchors = anchors
-        self.words = tokens.filter { $0.kind == .word }.map(\.key)
-        self.lowercaseWords = Set(tokens.filter { $0.kind == .word && !$0.startsUppercase }.map(\.key))
     }
 
     /// The entry a span links through, with its inflection bits, or `nil` to drop the span.
-    func resolve(_ candidate: Recognizer.Candidate) -> (Int32, UInt64)? {
-        var viable: [(entry: Int32, inflected: UInt64, score: Int)] = []
+    func resolve(_ candidate: Recognizer.Candidate) -> (Int32, UInt32)? {
+        var viable: [(entry: Int32, inflected: UInt32, score: Int)] = []
         let shortForms = candidate.entries.filter { index.entries[Int($0.entry)].source == .shortForm }
         let shortFormEntities = Set(shortForms.map { index.entries[Int($0.entry)].entity })
         let hasListed = shortForms.count < candidate.entries.count
@@ -276,7 +289,9 @@ struct DocumentResolver {
     /// start of a sentence), not in a line of capitals, and not a function word.
     private func standsAlone(_ candidate: Recognizer.Candidate) -> Bool {
         let token = tokens[candidate.start]
-        if token.isAllUppercase || lowercaseWords.contains(token.key) { return false }
+        if token.isAllUppercase { return false }
+        // Also written in lower case in this document: an ordinary word.
+        if tokens.contains(where: { $0.keyHash == token.keyHash && !$0.startsUppercase && $0.key == token.key }) { return false }
         let functionWords = LanguageDetector.functionWords.first { $0.language == language }?.words ?? []
         return !functionWords.contains(token.key)
     }
@@ -301,7 +316,7 @@ struct DocumentResolver {
             case .entity(let id):
                 if let other = index.gazetteer.index(ofEntity: id), anchors.contains(Int32(other)) { return true }
             case .word(let prefix):
-                if words.contains(where: { $0.hasPrefix(prefix) }) { return true }
+                if tokens.contains(where: { $0.kind == .word && $0.key.hasPrefix(prefix) }) { return true }
             }
         }
         return false

@@ -50,6 +50,28 @@ enum ScalarTable {
         return value < tableSize ? table[value] : computeInfo(scalar)
     }
 
+    /// The same table as flat arrays for the tokenizer's hot loop: per scalar, the category in
+    /// the low bits (`ScalarInfo.Category.rawValue`) with ``uppercaseFlag`` and
+    /// ``lowercaseFlag``, and the folded UTF-8 bytes at `foldStart[v]..<foldStart[v + 1]`.
+    static let uppercaseFlag: UInt8 = 0x10
+    static let lowercaseFlag: UInt8 = 0x20
+    static let categoryMask: UInt8 = 0x0F
+
+    static let flat: (classes: [UInt8], foldStart: [Int32], foldBytes: [UInt8]) = {
+        var classes = [UInt8](repeating: 0, count: tableSize)
+        var starts = [Int32](repeating: 0, count: tableSize + 1)
+        var bytes: [UInt8] = []
+        for value in 0..<tableSize {
+            let info = table[value]
+            classes[value] = info.category.rawValue
+                | (info.isUppercase ? uppercaseFlag : 0) | (info.isLowercase ? lowercaseFlag : 0)
+            starts[value] = Int32(bytes.count)
+            bytes.append(contentsOf: info.folded.utf8)
+        }
+        starts[tableSize] = Int32(bytes.count)
+        return (classes, starts, bytes)
+    }()
+
     /// Letters that Unicode does not decompose into a base letter and a mark.
     private static let undecomposable: [Unicode.Scalar: String] = [
         "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe",
@@ -91,7 +113,13 @@ enum ScalarTable {
         let folded: String
         switch category {
         case .letter, .digit:
-            folded = foldLetter(scalar)
+            // Beyond the table (CJK, Hangul, fullwidth forms …): lower case only, which is cheap
+            // and, being the same function for aliases and text, consistent.
+            if scalar.value >= UInt32(tableSize) {
+                folded = properties.changesWhenLowercased ? properties.lowercaseMapping : String(scalar)
+            } else {
+                folded = foldLetter(scalar)
+            }
         case .punctuation:
             folded = punctuationVariants[scalar] ?? String(scalar)
         default:

@@ -22,6 +22,11 @@ public struct Token: Sendable, Hashable {
     public var spaceBefore: Bool
     /// Line breaks between this token and the one before: 0, 1, or 2 for a blank line or more.
     public var lineBreaksBefore: Int
+    /// Offsets of the token in the text's UTF-8 bytes.
+    public var utf8Start: Int
+    public var utf8End: Int
+    /// FNV-1a hash of ``key``'s UTF-8 bytes, for the alias index.
+    public var keyHash: UInt64
 }
 
 /// Splits text into word, number and punctuation tokens.
@@ -30,18 +35,53 @@ public struct Token: Sendable, Hashable {
 /// it, so NFD text gives the same keys as NFC text while offsets still point into the original.
 /// Every punctuation mark or symbol is a token of its own, which makes `dell'Ucraina`,
 /// `Putin's`, `Trump-backed` and `NATO-ului` expose the name as a whole token.
+///
+/// The tokenizer reads UTF-8 bytes and folds through flat per-scalar tables: it is the hot loop
+/// of every command.
 public enum Tokenizer {
+    static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
+
+    /// FNV-1a over bytes, as ``Token/keyHash`` is computed.
+    @inline(__always)
+    static func hash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+        var hash = fnvOffset
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* fnvPrime }
+        return hash
+    }
+
     /// The tokens of `text`.
     ///
-    /// - Complexity: O(*n*) in the number of Unicode scalars.
+    /// - Complexity: O(*n*) in the number of UTF-8 bytes.
     public static func tokens(in text: String) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(text.utf8.count / 5)
+        var text = text
+        return text.withUTF8 { tokens(inUTF8: $0) }
+    }
 
+    static func tokens(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+        let flat = ScalarTable.flat
+        return flat.classes.withUnsafeBufferPointer { classes in
+            flat.foldStart.withUnsafeBufferPointer { foldStart in
+                flat.foldBytes.withUnsafeBufferPointer { foldBytes in
+                    tokenize(bytes, classes: classes, foldStart: foldStart, foldBytes: foldBytes)
+                }
+            }
+        }
+    }
+
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>,
+                                 foldStart: UnsafeBufferPointer<Int32>, foldBytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 5)
+        var key: [UInt8] = []
+        key.reserveCapacity(64)
+
+        var position = 0
         var offset = 0
         var inWord = false
         var wordStart = 0
-        var key = ""
+        var wordByteStart = 0
+        var hash = fnvOffset
         var letters = 0
         var uppercase = 0
         var firstLetterUpper = false
@@ -50,23 +90,53 @@ public enum Tokenizer {
         var lineBreaks = 0
         var pendingSpace = false
         var pendingBreaks = 0
+        let count = bytes.count
+        let tableSize = UInt32(ScalarTable.tableSize)
+        let letter = ScalarInfo.Category.letter.rawValue
+        let digit = ScalarInfo.Category.digit.rawValue
+        let mark = ScalarInfo.Category.mark.rawValue
+        let format = ScalarInfo.Category.format.rawValue
+        let space = ScalarInfo.Category.space.rawValue
+        let newline = ScalarInfo.Category.newline.rawValue
 
-        func closeWord(at end: Int) {
-            tokens.append(Token(
-                start: wordStart, end: end, kind: hasLetter ? .word : .number, key: key,
-                startsUppercase: firstLetterUpper, isAllUppercase: letters > 0 && uppercase == letters,
-                spaceBefore: spaceBefore, lineBreaksBefore: lineBreaks))
-            inWord = false
-        }
+        while position < count {
+            let lead = bytes[position]
+            var value: UInt32
+            var length: Int
+            if lead < 0x80 {
+                value = UInt32(lead)
+                length = 1
+            } else if lead < 0xE0 {
+                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[position + 1] & 0x3F)
+                length = 2
+            } else if lead < 0xF0 {
+                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[position + 1] & 0x3F) << 6
+                    | UInt32(bytes[position + 2] & 0x3F)
+                length = 3
+            } else {
+                value = UInt32(lead & 0x07) << 18 | UInt32(bytes[position + 1] & 0x3F) << 12
+                    | UInt32(bytes[position + 2] & 0x3F) << 6 | UInt32(bytes[position + 3] & 0x3F)
+                length = 4
+            }
+            let flags: UInt8
+            var slowFold: String?
+            if value < tableSize {
+                flags = classes[Int(value)]
+            } else {
+                let info = ScalarTable.computeInfo(Unicode.Scalar(value) ?? "\u{FFFD}")
+                flags = info.category.rawValue | (info.isUppercase ? ScalarTable.uppercaseFlag : 0)
+                    | (info.isLowercase ? ScalarTable.lowercaseFlag : 0)
+                slowFold = info.folded
+            }
+            let category = flags & ScalarTable.categoryMask
 
-        for scalar in text.unicodeScalars {
-            let info = ScalarTable.info(scalar)
-            switch info.category {
-            case .letter, .digit:
+            if category == letter || category == digit {
                 if !inWord {
                     inWord = true
                     wordStart = offset
-                    key = ""
+                    wordByteStart = position
+                    key.removeAll(keepingCapacity: true)
+                    hash = fnvOffset
                     letters = 0
                     uppercase = 0
                     hasLetter = false
@@ -76,34 +146,73 @@ public enum Tokenizer {
                     pendingSpace = false
                     pendingBreaks = 0
                 }
-                key += info.folded
-                if info.category == .letter {
-                    if !hasLetter { firstLetterUpper = info.isUppercase }
+                if let slowFold {
+                    for byte in slowFold.utf8 {
+                        key.append(byte)
+                        hash = (hash ^ UInt64(byte)) &* fnvPrime
+                    }
+                } else if value < 0x80, value >= 0x41, value <= 0x5A {
+                    let byte = UInt8(value) | 0x20
+                    key.append(byte)
+                    hash = (hash ^ UInt64(byte)) &* fnvPrime
+                } else {
+                    var index = Int(foldStart[Int(value)])
+                    let end = Int(foldStart[Int(value) + 1])
+                    while index < end {
+                        let byte = foldBytes[index]
+                        key.append(byte)
+                        hash = (hash ^ UInt64(byte)) &* fnvPrime
+                        index += 1
+                    }
+                }
+                if category == letter {
+                    let upper = flags & ScalarTable.uppercaseFlag != 0
+                    if !hasLetter { firstLetterUpper = upper }
                     hasLetter = true
                     letters += 1
-                    if info.isUppercase { uppercase += 1 }
+                    if upper { uppercase += 1 }
                 }
-            case .mark, .format:
-                if !inWord, info.category == .mark, let last = tokens.last, last.end == offset {
+            } else if category == mark || category == format {
+                if !inWord, category == mark, let last = tokens.last, last.end == offset {
                     // A mark after a symbol (an emoji's variation selector) belongs to it.
                     tokens[tokens.count - 1].end = offset + 1
+                    tokens[tokens.count - 1].utf8End = position + length
                 }
-            case .space, .newline:
-                if inWord { closeWord(at: offset) }
-                pendingSpace = true
-                if info.category == .newline { pendingBreaks = min(pendingBreaks + 1, 2) }
-            case .punctuation:
-                if inWord { closeWord(at: offset) }
-                tokens.append(Token(
-                    start: offset, end: offset + 1, kind: .punctuation, key: info.folded,
-                    startsUppercase: false, isAllUppercase: false,
-                    spaceBefore: pendingSpace, lineBreaksBefore: pendingBreaks))
-                pendingSpace = false
-                pendingBreaks = 0
+            } else {
+                if inWord {
+                    tokens.append(Token(
+                        start: wordStart, end: offset, kind: hasLetter ? .word : .number,
+                        key: String(decoding: key, as: UTF8.self),
+                        startsUppercase: firstLetterUpper, isAllUppercase: letters > 0 && uppercase == letters,
+                        spaceBefore: spaceBefore, lineBreaksBefore: lineBreaks,
+                        utf8Start: wordByteStart, utf8End: position, keyHash: hash))
+                    inWord = false
+                }
+                if category == space || category == newline {
+                    pendingSpace = true
+                    if category == newline { pendingBreaks = min(pendingBreaks + 1, 2) }
+                } else {
+                    let folded = slowFold ?? String(decoding: foldBytes[Int(foldStart[Int(value)])..<Int(foldStart[Int(value) + 1])], as: UTF8.self)
+                    tokens.append(Token(
+                        start: offset, end: offset + 1, kind: .punctuation, key: folded,
+                        startsUppercase: false, isAllUppercase: false,
+                        spaceBefore: pendingSpace, lineBreaksBefore: pendingBreaks,
+                        utf8Start: position, utf8End: position + length, keyHash: Tokenizer.hash(folded.utf8)))
+                    pendingSpace = false
+                    pendingBreaks = 0
+                }
             }
             offset += 1
+            position += length
         }
-        if inWord { closeWord(at: offset) }
+        if inWord {
+            tokens.append(Token(
+                start: wordStart, end: offset, kind: hasLetter ? .word : .number,
+                key: String(decoding: key, as: UTF8.self),
+                startsUppercase: firstLetterUpper, isAllUppercase: letters > 0 && uppercase == letters,
+                spaceBefore: spaceBefore, lineBreaksBefore: lineBreaks,
+                utf8Start: wordByteStart, utf8End: position, keyHash: hash))
+        }
         return tokens
     }
 }
