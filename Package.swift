@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EntityRecognitionTests", dependencies: ["EntityRecognition", "TestSupport"]),
         .testTarget(name: "EntityGraphTests", dependencies: ["EntityGraph", "TestSupport"]),
-        .testTarget(name: "EntityGraphExportTests", dependencies: ["EntityGraphExport", "TestSupport"]),
+        .testTarget(name: "EntityGraphExportTests", dependencies: ["EntityGraphExport", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "EntityGraphCLITests", dependencies: ["EntityGraphCLI", "EntityGraphExport", "TestSupport"]),
     ]
 )

@@ -69,8 +69,13 @@ extension CooccurrenceGraph {
     /// algorithm for betweenness centrality", normalized by (n−1)(n−2) as networkx normalizes
     /// an undirected graph.
     ///
-    /// - Complexity: O(*n*·*m*).
-    func betweenness() -> [Double] {
+    /// Exact up to `exactLimit` nodes. Beyond, it is estimated from `samples` source nodes
+    /// spread evenly over the id order and scaled by n / samples (Brandes and Pich 2007,
+    /// "Centrality estimation in large networks"), as networkx's `k` parameter does; the same
+    /// graph always gives the same estimate.
+    ///
+    /// - Complexity: O(*n*·*m*) exact; O(*samples*·*m*) estimated.
+    func betweenness(exactLimit: Int = 4000, samples: Int = 256) -> [Double] {
         let n = nodes.count
         var neighbors = [[Int]](repeating: [], count: n)
         for edge in edges {
@@ -79,7 +84,8 @@ extension CooccurrenceGraph {
             neighbors[b].append(a)
         }
         var centrality = [Double](repeating: 0, count: n)
-        for source in 0..<n {
+        let sources: [Int] = n <= exactLimit ? Array(0..<n) : (0..<samples).map { $0 * n / samples }
+        for source in sources {
             var stack: [Int] = []
             var predecessors = [[Int]](repeating: [], count: n)
             var paths = [Double](repeating: 0, count: n)
@@ -112,7 +118,7 @@ extension CooccurrenceGraph {
             }
         }
         guard n > 2 else { return [Double](repeating: 0, count: n) }
-        let scale = 1 / (Double(n - 1) * Double(n - 2))
+        let scale = 1 / (Double(n - 1) * Double(n - 2)) * Double(n) / Double(sources.count)
         return centrality.map { $0 * scale }
     }
 

@@ -103,8 +103,15 @@ public struct GraphBuilder: Sendable {
                         }
                     }
                     if settings.evidenceLimit > 0 {
-                        let item = evidence(for: a, and: b, in: result)
-                        Self.keepFirst(item, in: &tally.evidence, limit: settings.evidenceLimit)
+                        // Make the snippet only if this evidence would be kept.
+                        let sentence = min(a.sentence, b.sentence)
+                        let probe = Evidence(document: document.id, date: nil, sentence: sentence,
+                                             source: TextSpan(start: a.start, end: a.end),
+                                             target: TextSpan(start: b.start, end: b.end), snippet: "")
+                        if tally.evidence.count < settings.evidenceLimit || probe < tally.evidence[tally.evidence.count - 1] {
+                            Self.keepFirst(evidence(for: a, and: b, in: result), in: &tally.evidence,
+                                           limit: settings.evidenceLimit)
+                        }
                     }
                     pairs[key] = tally
                 }
@@ -178,11 +185,27 @@ public struct GraphBuilder: Sendable {
             lower = max(start, min(low, middle - limit / 2))
             upper = min(end, max(high, lower + limit))
         }
-        var result = RecognizedDocument.slice(text, lower, upper)
-            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var result = foldingWhiteSpace(RecognizedDocument.slice(text, lower, upper))
         if lower > start { result = "…" + result }
         if upper < end { result += "…" }
         return result
+    }
+
+    /// Runs of white space as one space, none at the ends.
+    static func foldingWhiteSpace(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20) }
+            pendingSpace = false
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Inserts `item` into a sorted array that keeps only the first `limit` items.

@@ -44,6 +44,9 @@ public struct ExtractCommand: ParsableCommand {
     @Flag(help: "Also report mentions nested inside longer ones (SUA in 'Departamentul de Justiție al SUA').")
     var nested = false
 
+    @Option(help: ArgumentHelp("Threads to recognize with (default: one per core). The output is the same for any number.", valueName: "n"))
+    var jobs: Int?
+
     @Argument(help: ArgumentHelp("Files, folders, JSON lines files, or - for standard input.", valueName: "input"))
     var inputs: [String]
 
@@ -54,6 +57,7 @@ public struct ExtractCommand: ParsableCommand {
         guard lang == "auto" || Gazetteer.isLanguageCode(lang) && lang != "*" else {
             throw ValidationError("--lang takes an ISO 639-1 code such as pl, ro, it, en, or 'auto'")
         }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs takes 1 or more") }
     }
 
     public func run() throws {
@@ -76,15 +80,31 @@ public struct ExtractCommand: ParsableCommand {
     }
 
     func write(to output: inout some TextOutputStream, warn: @escaping (String) -> Void) throws {
-        let index = AliasIndex(gazetteer: try gazetteer.load())
+        let index = try gazetteer.loadIndex()
         let options = RecognitionOptions(language: lang == "auto" ? nil : lang,
                                          includeDemonyms: demonyms, includeNested: nested)
-        let recognizer = Recognizer(index: index, options: options)
+        let pool = RecognitionPool(index: index, options: options, threads: jobs)
         let formatter = MentionFormatter(format: format)
         formatter.writeHeader(to: &output)
-        try CorpusReader(inputs: inputs, warn: warn).forEachDocument { document in
-            formatter.write(recognizer.recognize(document), to: &output)
+        var batch = DocumentBatch()
+        var pending: [String] = []
+        let render = { (result: RecognizedDocument) -> String in
+            var text = ""
+            formatter.write(result, to: &text)
+            return text
         }
+        try CorpusReader(inputs: inputs, warn: warn).forEachDocument { document in
+            if batch.add(document) {
+                pending = pool.recognize(batch.documents, render)
+                batch.clear()
+            }
+            // Written outside the closure that fills it, batch by batch.
+            if !pending.isEmpty {
+                for text in pending { output.write(text) }
+                pending.removeAll()
+            }
+        }
+        for text in pool.recognize(batch.documents, render) { output.write(text) }
     }
 }
 
@@ -132,5 +152,23 @@ struct MentionFormatter {
     /// A TSV field: tabs and line breaks become spaces.
     static func tsvField(_ value: String) -> String {
         String(value.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+    }
+}
+
+/// Documents gathered for one parallel step: a few hundred, or a few megabytes.
+struct DocumentBatch {
+    private(set) var documents: [Document] = []
+    private var bytes = 0
+
+    /// Adds a document; returns whether the batch is full.
+    mutating func add(_ document: Document) -> Bool {
+        documents.append(document)
+        bytes += document.text.utf8.count
+        return documents.count >= 256 || bytes >= 4 << 20
+    }
+
+    mutating func clear() {
+        documents.removeAll(keepingCapacity: true)
+        bytes = 0
     }
 }

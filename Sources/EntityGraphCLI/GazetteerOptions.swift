@@ -10,26 +10,40 @@ struct GazetteerOptions: ParsableArguments {
                 valueName: "path"))
     var paths: [String] = []
 
+    @Option(name: .customLong("cache"), help: ArgumentHelp(
+        "Where compiled gazetteer indexes are cached (default: $ENTITY_GRAPH_CACHE, else ~/.cache/entity-graph). A cache is used only while its source files keep their size, time and content.",
+        valueName: "dir"))
+    var cacheFolder: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Compile the gazetteers afresh and neither read nor write the index cache.")
+    var noCache = false
+
+    /// The gazetteer files and folders named, `default` resolved.
+    func sources() throws -> [URL] {
+        try (paths.isEmpty ? ["default"] : paths).map { name in
+            guard name == "default" else { return URL(fileURLWithPath: name) }
+            guard let bundled = BundledGazetteer.location() else {
+                throw CommandError("the bundled gazetteer was not found; set ENTITY_GRAPH_GAZETTEERS to the gazetteers/default folder or pass --gazetteer")
+            }
+            return bundled
+        }
+    }
+
     /// Loads the named gazetteers, or the bundled one.
     func load() throws -> Gazetteer {
         var gazetteer = Gazetteer()
-        let names = paths.isEmpty ? ["default"] : paths
-        for name in names {
-            let url: URL
-            if name == "default" {
-                guard let bundled = BundledGazetteer.location() else {
-                    throw CommandError("the bundled gazetteer was not found; set ENTITY_GRAPH_GAZETTEERS to the gazetteers/default folder or pass --gazetteer")
-                }
-                url = bundled
-            } else {
-                url = URL(fileURLWithPath: name)
-            }
-            try gazetteer.load(contentsOf: url)
-        }
+        for url in try sources() { try gazetteer.load(contentsOf: url) }
         guard !gazetteer.aliases.isEmpty else {
             throw CommandError("the gazetteers named hold no aliases")
         }
         return gazetteer
+    }
+
+    /// The compiled index of the named gazetteers, from the cache when it is fresh.
+    func loadIndex() throws -> AliasIndex {
+        if noCache { return AliasIndex(gazetteer: try load()) }
+        let cache = IndexCache(folder: cacheFolder.map { URL(fileURLWithPath: $0) } ?? IndexCache.defaultFolder())
+        return try cache.index(for: try sources(), load: load).index
     }
 }
 

@@ -19,6 +19,9 @@ struct RecognitionArguments: ParsableArguments {
     @Option(help: ArgumentHelp("The documents' language (ISO 639-1), or 'auto' to use the input's own or detect it.", valueName: "code"))
     var lang: String = "auto"
 
+    @Option(help: ArgumentHelp("Threads to recognize with (default: one per core). The graph is the same for any number.", valueName: "n"))
+    var jobs: Int?
+
     @Flag(inversion: .prefixedNo, help: "Let demonyms and place adjectives (rosyjski, Russian) tie their place to the names around them. Off by default: 'the Russian president' would make Russia a hub of every graph.")
     var demonyms = false
 
@@ -107,15 +110,23 @@ struct GraphPipeline {
     var inputs: [String]
 
     func run(warn: @escaping (String) -> Void) throws -> (graph: CooccurrenceGraph, index: AliasIndex) {
-        let index = AliasIndex(gazetteer: try recognition.gazetteer.load())
-        let recognizer = Recognizer(index: index, options: recognition.options)
+        let index = try recognition.gazetteer.loadIndex()
+        let pool = RecognitionPool(index: index, options: recognition.options, threads: recognition.jobs)
         var builder = GraphBuilder(settings: graph.settings)
         let progress = Progress()
+        var batch = DocumentBatch()
+        func flush() {
+            for result in pool.recognize(batch.documents) {
+                builder.addDocument(result)
+                progress.advance(bytes: result.document.text.utf8.count)
+            }
+            batch.clear()
+        }
         try CorpusReader(inputs: inputs, warn: warn).forEachDocument { document in
             guard builder.accepts(date: document.date) else { return }
-            builder.addDocument(recognizer.recognize(document))
-            progress.advance(bytes: document.text.utf8.count)
+            if batch.add(document) { flush() }
         }
+        flush()
         progress.finish()
         return (builder.build(), index)
     }
@@ -171,7 +182,7 @@ struct GraphSource: ParsableArguments {
     func load(warn: @escaping (String) -> Void) throws -> (CooccurrenceGraph, EntityLookup) {
         if let graphFile {
             let graph = try GraphFile.read(URL(fileURLWithPath: graphFile))
-            let index = AliasIndex(gazetteer: (try? recognition.gazetteer.load()) ?? Gazetteer())
+            let index = (try? recognition.gazetteer.loadIndex()) ?? AliasIndex(gazetteer: Gazetteer())
             return (graph, EntityLookup(index: index))
         }
         let (graph, index) = try GraphPipeline(recognition: recognition, graph: self.graph, inputs: inputs).run(warn: warn)

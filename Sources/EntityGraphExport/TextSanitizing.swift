@@ -4,6 +4,15 @@ extension String {
     /// The string in NFC without the characters XML 1.0 cannot carry (controls other than tab,
     /// line feed and carriage return, U+FFFE, U+FFFF).
     public var sanitizedForExport: String {
+        // Fast path: printable ASCII, or text without combining marks or forbidden characters.
+        var needsWork = false
+        for byte in utf8 {
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { needsWork = true; break }
+            if byte >= 0xCC && byte <= 0xCF || byte == 0xEF { needsWork = true; break }
+        }
+        if !needsWork, !unicodeScalars.contains(where: { $0.properties.canonicalCombiningClass != .notReordered }) {
+            return self
+        }
         var result = String.UnicodeScalarView()
         for scalar in precomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar.value {
@@ -22,6 +31,10 @@ public enum JSONText {
     /// `value` as a JSON string literal, with control characters and the line separators that
     /// break JavaScript escaped.
     public static func quote(_ value: String) -> String {
+        // Most strings need no escape at all.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            return "\"" + value + "\""
+        }
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

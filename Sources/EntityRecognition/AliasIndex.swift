@@ -57,8 +57,8 @@ public struct AliasIndex: Sendable {
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
         let aliasCount = gazetteer.aliases.count
-        tokens = TokenTable(capacity: max(aliasCount, 64))
-        transitions = TransitionTable(capacity: max(aliasCount * 2, 64))
+        tokens = TokenTable(capacity: max(aliasCount / 2, 64))
+        transitions = TransitionTable(capacity: max(aliasCount, 64))
         terminalHead = [-1]
         terminalHead.reserveCapacity(aliasCount * 2)
         entryNext = []

@@ -53,6 +53,12 @@ public struct CorpusReader {
                 try readStream(readStandardInput(), name: "-", body)
                 continue
             }
+            let ext = URL(fileURLWithPath: input).pathExtension.lowercased()
+            if ext == "jsonl" || ext == "ndjson", let handle = FileHandle(forReadingAtPath: input) {
+                defer { try? handle.close() }
+                try readJSONLines(from: handle, name: input, body)
+                continue
+            }
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
                 throw InputError(.missing, at: input, "no such file or folder")
@@ -94,7 +100,7 @@ public struct CorpusReader {
         }
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         if ext == "jsonl" || ext == "ndjson" {
-            try readJSONLines(data, name: path, body)
+            try readJSONLines(data, name: id, body)
             return
         }
         guard let text = decode(data, name: path) else { return }
@@ -143,27 +149,65 @@ public struct CorpusReader {
         return nil
     }
 
-    private func readJSONLines(_ data: Data, name: String, _ body: (Document) throws -> Void) throws {
+    /// Reads JSON lines from a file handle a megabyte at a time, so memory does not grow with
+    /// the file.
+    private func readJSONLines(from handle: FileHandle, name: String, _ body: (Document) throws -> Void) throws {
+        var pending: [UInt8] = []
         var lineNumber = 0
-        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            pending.append(contentsOf: chunk)
+            guard let lastNewline = pending.lastIndex(of: 0x0A) else { continue }
+            try pending.withUnsafeBufferPointer { buffer in
+                try readJSONLines(UnsafeBufferPointer(rebasing: buffer[0...lastNewline]), name: name,
+                                  firstLine: lineNumber + 1, body)
+            }
+            lineNumber += pending[0...lastNewline].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            pending.removeFirst(lastNewline + 1)
+        }
+        if !pending.isEmpty {
+            try pending.withUnsafeBufferPointer { try readJSONLines($0, name: name, firstLine: lineNumber + 1, body) }
+        }
+    }
+
+    private func readJSONLines(_ data: Data, name: String, firstLine: Int = 1, _ body: (Document) throws -> Void) throws {
+        try data.withUnsafeBytes { raw in
+            try readJSONLines(raw.bindMemory(to: UInt8.self), name: name, firstLine: firstLine, body)
+        }
+    }
+
+    private func readJSONLines(_ bytes: UnsafeBufferPointer<UInt8>, name: String, firstLine: Int,
+                               _ body: (Document) throws -> Void) throws {
+        var lineNumber = firstLine - 1
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             lineNumber += 1
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            start = end + 1
             let location = "\(name):\(lineNumber)"
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+            let parsed = JSONLine.object(line)
+            guard let object = parsed else {
                 throw InputError(.malformedJSON, at: location, "not a JSON object")
             }
-            guard let text = object["text"] as? String else {
+            guard case .string(let text)? = object["text"] else {
                 throw InputError(.malformedJSON, at: location, "missing string field 'text'")
+            }
+            func string(_ key: String) -> String? {
+                if case .string(let value)? = object[key] { return value }
+                return nil
             }
             let id: String
             switch object["id"] {
-            case let value as String: id = value
-            case let value as NSNumber: id = value.stringValue
+            case .string(let value)?: id = value
+            case .number(let value)?: id = value
             default: id = location
             }
-            try body(Document(id: id, text: text, language: object["lang"] as? String,
-                              date: object["date"] as? String, title: object["title"] as? String,
-                              url: object["url"] as? String))
+            try body(Document(id: id, text: text, language: string("lang"), date: string("date"),
+                              title: string("title"), url: string("url")))
         }
     }
 }

@@ -68,6 +68,8 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A name by which a gazetteer knows an entity.
+///
+/// Stored compactly (32 bytes): a gazetteer may hold millions of aliases.
 public struct Alias: Hashable, Sendable {
     public enum Kind: String, Sendable {
         /// A proper name or abbreviation.
@@ -78,26 +80,50 @@ public struct Alias: Hashable, Sendable {
 
     /// The alias as written in the gazetteer, markers removed.
     public var text: String
-    /// Index of the entity in ``Gazetteer/entities``.
-    public var entity: Int
-    /// The language the alias was listed under, or `nil` for any (`*`).
-    public var language: String?
-    public var kind: Kind
-    /// Matches only text with the same capitalisation.
-    public var isCaseSensitive: Bool
-    /// Counts only in documents that contain one of the entity's context cues.
-    public var needsContext: Bool
-    public var source: SourceLocation
+    private var entityIndex: Int32
+    /// The line it was read from; the file is ``Gazetteer/source(ofAlias:)``'s business.
+    public private(set) var line: Int32
+    var fileIndex: UInt16
+    private var packedLanguage: UInt16
+    private var flags: UInt8
 
     public init(text: String, entity: Int, language: String? = nil, kind: Kind = .name,
-                isCaseSensitive: Bool = false, needsContext: Bool = false, source: SourceLocation) {
+                isCaseSensitive: Bool = false, needsContext: Bool = false, line: Int = 0, fileIndex: Int = 0) {
         self.text = text
-        self.entity = entity
-        self.language = language
-        self.kind = kind
-        self.isCaseSensitive = isCaseSensitive
-        self.needsContext = needsContext
-        self.source = source
+        self.entityIndex = Int32(entity)
+        self.line = Int32(clamping: line)
+        self.fileIndex = UInt16(clamping: fileIndex)
+        self.packedLanguage = Self.pack(language)
+        self.flags = (kind == .demonym ? 1 : 0) | (isCaseSensitive ? 2 : 0) | (needsContext ? 4 : 0)
+    }
+
+    /// Index of the entity in ``Gazetteer/entities``.
+    public var entity: Int { Int(entityIndex) }
+    /// The language the alias was listed under, or `nil` for any (`*`).
+    public var language: String? { Self.unpack(packedLanguage) }
+    public var kind: Kind { flags & 1 != 0 ? .demonym : .name }
+    /// Matches only text with the same capitalisation.
+    public var isCaseSensitive: Bool { flags & 2 != 0 }
+    /// Counts only in documents that contain one of the entity's context cues.
+    public var needsContext: Bool { flags & 4 != 0 }
+
+    /// Two or three lower-case ASCII letters in 15 bits (5 bits a letter), 0 for none.
+    static func pack(_ language: String?) -> UInt16 {
+        guard let language, (2...3).contains(language.utf8.count),
+              language.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else { return 0 }
+        var value: UInt16 = 0
+        for byte in language.utf8 { value = value << 5 | UInt16(byte - 0x60) }
+        return value | (language.utf8.count == 3 ? 0x8000 : 0)
+    }
+
+    static func unpack(_ value: UInt16) -> String? {
+        guard value != 0 else { return nil }
+        let count = value & 0x8000 != 0 ? 3 : 2
+        var letters: [UInt8] = []
+        for position in (0..<count).reversed() {
+            letters.append(UInt8((value >> UInt16(5 * position)) & 0x1F) + 0x60)
+        }
+        return String(decoding: letters, as: UTF8.self)
     }
 }
 

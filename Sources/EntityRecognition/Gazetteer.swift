@@ -48,10 +48,30 @@ public struct Gazetteer: Sendable {
     public private(set) var contextCues: [Int: [ContextCue]] = [:]
     private var entityIndexByID: [String: Int] = [:]
     private var declaredAt: [Int: SourceLocation] = [:]
+    /// The files aliases were read from, by ``Alias/fileIndex``.
+    public private(set) var sourceFiles: [String] = []
+    private var sourceFileIndex: [String: Int] = [:]
     /// Entities whose label a list chose from an alias rather than a label column.
     private var labelFromAlias = Set<Int>()
 
     public init() {}
+
+    /// Where an alias was read from.
+    public func source(ofAlias index: Int) -> SourceLocation {
+        let alias = aliases[index]
+        let file = Int(alias.fileIndex) < sourceFiles.count ? sourceFiles[Int(alias.fileIndex)] : "?"
+        return SourceLocation(file: file, line: Int(alias.line))
+    }
+
+    /// A gazetteer restored from its parts (see ``IndexCache``).
+    init(entities: [Entity], aliases: [Alias], contextCues: [Int: [ContextCue]], sourceFiles: [String]) {
+        self.entities = entities
+        self.aliases = aliases
+        self.contextCues = contextCues
+        self.sourceFiles = sourceFiles
+        entityIndexByID.reserveCapacity(entities.count)
+        for (index, entity) in entities.enumerated() { entityIndexByID[entity.id] = index }
+    }
 
     /// The index of the entity with `id` in ``entities``.
     public func index(ofEntity id: String) -> Int? { entityIndexByID[id] }
@@ -321,8 +341,17 @@ public struct Gazetteer: Sendable {
             throw GazetteerError(.unguardedAlias, at: location,
                                  "one-letter alias '\(alias)' would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)")
         }
+        let fileIndex: Int
+        if let known = sourceFileIndex[location.file] {
+            fileIndex = known
+        } else {
+            fileIndex = sourceFiles.count
+            sourceFileIndex[location.file] = fileIndex
+            sourceFiles.append(location.file)
+        }
         aliases.append(Alias(text: alias, entity: entity, language: language, kind: kind,
-                             isCaseSensitive: caseSensitive, needsContext: needsContext, source: location))
+                             isCaseSensitive: caseSensitive, needsContext: needsContext,
+                             line: location.line, fileIndex: fileIndex))
     }
 
     /// How good an alias is as a label when a list gives none: full names over initials and

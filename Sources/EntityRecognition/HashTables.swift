@@ -12,7 +12,7 @@ struct TokenTable: Sendable {
 
     init(capacity: Int = 1024) {
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        while size * 3 < capacity * 4 { size <<= 1 }
         slots = [Int32](repeating: -1, count: size)
     }
 
@@ -78,7 +78,7 @@ struct TokenTable: Sendable {
     /// The id of `key`, added if new.
     mutating func insert(hash: UInt64, key: String) -> Int32 {
         if let known = id(hash: hash, key: key) { return known }
-        if (count + 1) * 2 > slots.count { grow() }
+        if (count + 1) * 4 > slots.count * 3 { grow() }
         let id = Int32(count)
         hashes.append(hash)
         bytes.append(contentsOf: key.utf8)
@@ -109,7 +109,7 @@ struct TransitionTable: Sendable {
 
     init(capacity: Int = 1024) {
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        while size * 3 < capacity * 4 { size <<= 1 }
         keys = [UInt64](repeating: 0, count: size)
         values = [Int32](repeating: 0, count: size)
     }
@@ -141,7 +141,7 @@ struct TransitionTable: Sendable {
     }
 
     mutating func set(_ value: Int32, for key: UInt64) {
-        if (count + 1) * 2 > keys.count { grow() }
+        if (count + 1) * 4 > keys.count * 3 { grow() }
         let stored = key &+ 1
         let mask = keys.count - 1
         var slot = Self.mix(key) & mask

@@ -33,12 +33,59 @@ public final class Recognizer {
     public let index: AliasIndex
     public let options: RecognitionOptions
     /// Readings of the words seen, for the language last used, by key hash.
-    private var readingCache: [UInt64: (key: String, readings: [Reading])] = [:]
-    private var cachedLanguage = ""
+    private var readingCache = ReadingCache()
 
     struct Reading {
         var token: Int32
         var inflected: Bool
+    }
+
+    /// Readings of the words seen in one language, by key hash, in an open-addressing table
+    /// that is emptied when it fills: memory stays flat however large the corpus.
+    struct ReadingCache {
+        var language = ""
+        // Allocated on the first store, so that an empty cache costs nothing to make.
+        private var hashes: [UInt64] = []
+        private var keys: [String] = []
+        private var values: [[Reading]] = []
+        private var count = 0
+        private static let capacity = 1 << 18
+
+        mutating func clear() {
+            if count > 0 {
+                for slot in hashes.indices { hashes[slot] = 0 }
+                count = 0
+            }
+        }
+
+        func readings(for token: Token) -> [Reading]? {
+            guard !hashes.isEmpty else { return nil }
+            let mask = hashes.count - 1
+            let hash = token.keyHash | 1
+            var slot = Int(truncatingIfNeeded: hash >> 7) & mask
+            while hashes[slot] != 0 {
+                if hashes[slot] == hash, keys[slot] == token.key { return values[slot] }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+
+        mutating func store(_ readings: [Reading], for token: Token) {
+            if hashes.isEmpty {
+                hashes = [UInt64](repeating: 0, count: Self.capacity)
+                keys = [String](repeating: "", count: Self.capacity)
+                values = [[Reading]](repeating: [], count: Self.capacity)
+            }
+            if count * 2 >= hashes.count { clear() }
+            let mask = hashes.count - 1
+            let hash = token.keyHash | 1
+            var slot = Int(truncatingIfNeeded: hash >> 7) & mask
+            while hashes[slot] != 0 { slot = (slot + 1) & mask }
+            hashes[slot] = hash
+            keys[slot] = token.key
+            values[slot] = readings
+            count += 1
+        }
     }
 
     /// A span the trie matched, with every entry that accepted it.
@@ -63,7 +110,16 @@ public final class Recognizer {
         let sentences = SentenceSegmenter.sentences(of: tokens)
         let morphology = Morphology.forLanguage(language)
 
-        let tokenReadings = tokens.map { readings(of: $0, morphology: morphology) }
+        // The cache is taken out of the instance for the loop: no exclusivity checks per word.
+        var cache = readingCache
+        readingCache = ReadingCache()
+        if cache.language != (morphology?.language ?? "") {
+            cache.clear()
+            cache.language = morphology?.language ?? ""
+        }
+        let index = self.index
+        let tokenReadings = tokens.map { Self.readings(of: $0, morphology: morphology, index: index, cache: &cache) }
+        readingCache = cache
         var candidates: [Candidate] = []
         var position = 0
         while position < tokens.count {
@@ -179,15 +235,12 @@ public final class Recognizer {
     }
 
     /// The trie tokens a text token can stand for: itself, and the base forms of its language.
-    private func readings(of token: Token, morphology: Morphology?) -> [Reading] {
+    private static func readings(of token: Token, morphology: Morphology?, index: AliasIndex,
+                                 cache: inout ReadingCache) -> [Reading] {
         guard token.kind == .word, let morphology, token.utf8End - token.utf8Start >= 3 else {
             return index.tokenID(of: token).map { [Reading(token: $0, inflected: false)] } ?? []
         }
-        if morphology.language != cachedLanguage {
-            readingCache.removeAll(keepingCapacity: true)
-            cachedLanguage = morphology.language
-        }
-        if let cached = readingCache[token.keyHash], cached.key == token.key { return cached.readings }
+        if let cached = cache.readings(for: token) { return cached }
         var result: [Reading] = []
         if let id = index.tokenID(of: token) { result.append(Reading(token: id, inflected: false)) }
         morphology.forEachBaseForm(of: Array(token.key.utf8)) { base in
@@ -195,7 +248,7 @@ public final class Recognizer {
                 result.append(Reading(token: id, inflected: true))
             }
         }
-        readingCache[token.keyHash] = (token.key, result)
+        cache.store(result, for: token)
         return result
     }
 

@@ -87,6 +87,8 @@ public enum SentenceSegmenter {
 
     /// Whether a sentence ends just before `position`, where white space precedes the token.
     static func endsSentence(_ tokens: [Token], before position: Int) -> Bool {
+        // Most tokens follow a word: no sentence ends there.
+        guard tokens[position - 1].kind == .punctuation else { return false }
         let next = tokens[position]
         let startsNew = next.startsUppercase || next.kind == .number || openers.contains(next.key)
         guard startsNew else { return false }

@@ -169,3 +169,50 @@ struct ExportCommandTests {
         }
     }
 }
+
+struct ParallelAndCacheTests {
+    /// A corpus large enough for several batches: the example articles many times over.
+    func corpus() throws -> URL {
+        let folder = try Fixtures.temporaryFolder()
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.exampleCorpus.path).filter { $0.hasSuffix(".txt") }.sorted()
+        var lines = ""
+        for round in 0..<40 {
+            for name in files {
+                let text = try String(contentsOf: Fixtures.exampleCorpus.appendingPathComponent(name), encoding: .utf8)
+                let object = try JSONSerialization.data(withJSONObject: ["id": "\(round)/\(name)", "text": text], options: [.sortedKeys])
+                lines += String(decoding: object, as: UTF8.self) + "\n"
+            }
+        }
+        let url = folder.appendingPathComponent("corpus.jsonl")
+        try lines.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test func outputIsTheSameWithOneOrTwoThreadsAndWithOrWithoutTheCache() throws {
+        let input = try corpus()
+        let cache = try Fixtures.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: input.deletingLastPathComponent())
+            try? FileManager.default.removeItem(at: cache)
+        }
+        let reference = try ExtractCommand.parse([input.path, "--jobs", "1", "--no-cache"]).render()
+        #expect(reference.split(separator: "\n").count > 3000)
+        let parallel = try ExtractCommand.parse([input.path, "--jobs", "2", "--no-cache"]).render()
+        #expect(parallel == reference)
+        let writesCache = try ExtractCommand.parse([input.path, "--jobs", "2", "--cache", cache.path]).render()
+        #expect(writesCache == reference)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).contains { $0.hasPrefix("index-") })
+        let readsCache = try ExtractCommand.parse([input.path, "--jobs", "1", "--cache", cache.path]).render()
+        #expect(readsCache == reference)
+    }
+
+    @Test func graphIsTheSameWithOneOrTwoThreads() throws {
+        let input = try corpus()
+        defer { try? FileManager.default.removeItem(at: input.deletingLastPathComponent()) }
+        let one = input.deletingLastPathComponent().appendingPathComponent("one")
+        let two = input.deletingLastPathComponent().appendingPathComponent("two")
+        _ = try BuildCommand.parse([input.path, "--jobs", "1", "--out", one.path]).render()
+        _ = try BuildCommand.parse([input.path, "--jobs", "2", "--out", two.path]).render()
+        #expect(try Data(contentsOf: one.appendingPathComponent("graph.graphml")) == Data(contentsOf: two.appendingPathComponent("graph.graphml")))
+    }
+}

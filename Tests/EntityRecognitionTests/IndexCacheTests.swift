@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import EntityRecognition
+
+struct IndexCacheTests {
+    func setUp() throws -> (folder: URL, list: URL, cache: IndexCache) {
+        let folder = try Fixtures.temporaryFolder()
+        let list = folder.appendingPathComponent("people.tsv")
+        try "Władimir Putin\tQ7747\tPER\nPutin\tQ7747\tPER\nRosja\tQ159\tLOC\nKreml\tkremlin\tORG\n".write(to: list, atomically: true, encoding: .utf8)
+        return (folder, list, IndexCache(folder: folder.appendingPathComponent("cache")))
+    }
+
+    func load(_ list: URL) throws -> Gazetteer {
+        var gazetteer = Gazetteer()
+        try gazetteer.load(contentsOf: list)
+        return gazetteer
+    }
+
+    func mentions(_ index: AliasIndex) -> [String] {
+        Recognizer(index: index, options: RecognitionOptions(language: "pl"))
+            .recognize(Document(id: "d", text: "Rozmowa z Putinem w Rosji i na Kremlu."))
+            .mentions.map { "\($0.surface)=\($0.entity.id)/\($0.match.rawValue)" }
+    }
+
+    @Test func cachedIndexFindsWhatACompiledOneFinds() throws {
+        let (folder, list, cache) = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try cache.index(for: [list]) { try load(list) }
+        #expect(!first.cached)
+        let second = try cache.index(for: [list]) { Issue.record("the cache should serve"); return try load(list) }
+        #expect(second.cached)
+        #expect(mentions(second.index) == mentions(first.index))
+        #expect(mentions(second.index) == ["Putinem=Q7747/inflected", "Rosji=Q159/inflected", "Kremlu=kremlin/inflected"])
+        #expect(second.index.gazetteer.entities == first.index.gazetteer.entities)
+        #expect(second.index.gazetteer.aliases == first.index.gazetteer.aliases)
+    }
+
+    @Test func aChangedSourceIsNeverServedStale() throws {
+        let (folder, list, cache) = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try cache.index(for: [list]) { try load(list) }
+        // Same size, same modification time, other content.
+        let attributes = try FileManager.default.attributesOfItem(atPath: list.path)
+        try "Władimir Putin\tQ7747\tPER\nPutin\tQ7747\tPER\nRosja\tQ159\tLOC\nKreml\tkremlix\tORG\n".write(to: list, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: attributes[.modificationDate]!], ofItemAtPath: list.path)
+        let again = try cache.index(for: [list]) { try load(list) }
+        #expect(!again.cached)
+        #expect(mentions(again.index).last == "Kremlu=kremlix/inflected")
+    }
+
+    @Test func aDamagedCacheFileIsIgnored() throws {
+        let (folder, list, cache) = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try cache.index(for: [list]) { try load(list) }
+        let file = try #require(FileManager.default.contentsOfDirectory(at: cache.folder, includingPropertiesForKeys: nil).first)
+        let data = try Data(contentsOf: file)
+        try data.prefix(data.count / 2).write(to: file)
+        let again = try cache.index(for: [list]) { try load(list) }
+        #expect(!again.cached)
+        #expect(mentions(again.index).count == 3)
+    }
+}
