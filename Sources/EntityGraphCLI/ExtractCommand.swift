@@ -31,6 +31,7 @@ public struct ExtractCommand: ParsableCommand {
     }
 
     @OptionGroup var gazetteer: GazetteerOptions
+    @OptionGroup var input: InputOptions
 
     @Option(help: ArgumentHelp("The documents' language (ISO 639-1 code such as pl, ro, it, en), or 'auto' to use the input's own or detect it.", valueName: "code"))
     var lang: String = "auto"
@@ -93,7 +94,9 @@ public struct ExtractCommand: ParsableCommand {
             formatter.write(result, to: &text)
             return text
         }
-        try CorpusReader(inputs: inputs, warn: warn).forEachDocument { document in
+        let reader = CorpusReader(inputs: inputs, policy: input.policy, warn: warn)
+        defer { if let summary = reader.tally.summary { warn(summary) } }
+        try reader.forEachDocument { document in
             if batch.add(document) {
                 pending = pool.recognize(batch.documents, render)
                 batch.clear()

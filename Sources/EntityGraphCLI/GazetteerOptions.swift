@@ -39,11 +39,36 @@ struct GazetteerOptions: ParsableArguments {
         return gazetteer
     }
 
-    /// The compiled index of the named gazetteers, from the cache when it is fresh.
-    func loadIndex() throws -> AliasIndex {
-        if noCache { return AliasIndex(gazetteer: try load()) }
-        let cache = IndexCache(folder: cacheFolder.map { URL(fileURLWithPath: $0) } ?? IndexCache.defaultFolder())
-        return try cache.index(for: try sources(), load: load).index
+    @Flag(name: .customLong("ambiguities"), help: "List every alias that names more than one entity, with its files and lines, on standard error.")
+    var listAmbiguities = false
+
+    /// The compiled index of the named gazetteers, from the cache when it is fresh. Aliases
+    /// left out and aliases naming several entities are reported through `warn` when the
+    /// gazetteers are compiled.
+    func loadIndex(warn: (String) -> Void = StandardError.writeLine) throws -> AliasIndex {
+        var refused: [GazetteerError] = []
+        let loadReporting = { () throws -> Gazetteer in
+            let gazetteer = try load()
+            refused = gazetteer.refused
+            return gazetteer
+        }
+        let index: AliasIndex
+        if noCache {
+            index = AliasIndex(gazetteer: try loadReporting())
+        } else {
+            let cache = IndexCache(folder: cacheFolder.map { URL(fileURLWithPath: $0) } ?? IndexCache.defaultFolder())
+            index = try cache.index(for: try sources(), load: loadReporting).index
+        }
+        for problem in refused.prefix(5) { warn("warning: \(problem)") }
+        if refused.count > 5 { warn("warning: \(refused.count - 5) more aliases left out for the same reasons") }
+        if listAmbiguities {
+            let gazetteer = index.gazetteer
+            for group in index.ambiguities() {
+                let places = group.map { "\(gazetteer.entities[gazetteer.aliases[$0].entity].id) at \(gazetteer.source(ofAlias: $0))" }
+                warn("ambiguous: '\(gazetteer.aliases[group[0]].text)' names \(places.joined(separator: ", "))")
+            }
+        }
+        return index
     }
 }
 
@@ -83,4 +108,21 @@ enum BundledGazetteer {
 struct CommandError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// How a run treats input that cannot be read as it is.
+struct InputOptions: ParsableArguments {
+    enum OnError: String, ExpressibleByArgument, CaseIterable {
+        case stop, skip
+    }
+
+    @Flag(help: "Refuse input with invalid UTF-8 instead of replacing it with U+FFFD.")
+    var strict = false
+
+    @Option(name: .customLong("on-error"), help: "What to do with a malformed JSON line: stop (the default) or skip it with a warning.")
+    var onError: OnError = .stop
+
+    var policy: CorpusReader.Policy {
+        CorpusReader.Policy(strictUTF8: strict, skipMalformedLines: onError == .skip)
+    }
 }

@@ -15,6 +15,7 @@ extension NodeMeasure: ExpressibleByArgument {}
 /// How documents become mentions: shared by every command that reads a corpus.
 struct RecognitionArguments: ParsableArguments {
     @OptionGroup var gazetteer: GazetteerOptions
+    @OptionGroup var input: InputOptions
 
     @Option(help: ArgumentHelp("The documents' language (ISO 639-1), or 'auto' to use the input's own or detect it.", valueName: "code"))
     var lang: String = "auto"
@@ -122,7 +123,9 @@ struct GraphPipeline {
             }
             batch.clear()
         }
-        try CorpusReader(inputs: inputs, warn: warn).forEachDocument { document in
+        let reader = CorpusReader(inputs: inputs, policy: recognition.input.policy, warn: warn)
+        defer { if let summary = reader.tally.summary { warn(summary) } }
+        try reader.forEachDocument { document in
             guard builder.accepts(date: document.date) else { return }
             if batch.add(document) { flush() }
         }

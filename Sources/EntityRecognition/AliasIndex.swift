@@ -172,6 +172,29 @@ public struct AliasIndex: Sendable {
     @inline(__always)
     func nextEntry(after entry: Int32) -> Int32 { entryNext[Int(entry)] }
 
+    /// Aliases that name more than one entity, each with the aliases (indices into
+    /// ``Gazetteer/aliases``) behind it, sorted by the first alias's text. The matcher settles
+    /// them per document (an entity the document names otherwise wins, then the one listed
+    /// first); this is for reporting them.
+    public func ambiguities() -> [[Int]] {
+        var groups: [[Int]] = []
+        for node in terminalHead.indices {
+            var entry = terminalHead[node]
+            var aliases: [Int] = []
+            var entities = Set<Int32>()
+            while entry >= 0 {
+                let record = entries[Int(entry)]
+                if record.source == .listed {
+                    aliases.append(Int(record.alias))
+                    entities.insert(record.entity)
+                }
+                entry = entryNext[Int(entry)]
+            }
+            if entities.count > 1 { groups.append(aliases.sorted()) }
+        }
+        return groups.sorted { gazetteer.aliases[$0[0]].text < gazetteer.aliases[$1[0]].text }
+    }
+
     /// The number of trie nodes, for statistics.
     public var nodeTotal: Int { terminalHead.count }
 

@@ -9,6 +9,7 @@ public struct InputError: Error, CustomStringConvertible, Sendable {
         public static let missing = Code(rawValue: "missing")
         public static let unreadable = Code(rawValue: "unreadable")
         public static let malformedJSON = Code(rawValue: "malformed-json")
+        public static let invalidUTF8 = Code(rawValue: "invalid-utf8")
     }
 
     public var code: Code
@@ -33,13 +34,48 @@ public struct InputError: Error, CustomStringConvertible, Sendable {
 /// Binary files are skipped and invalid UTF-8 is replaced with U+FFFD; both are reported through
 /// the `warn` callback, which receives one line naming the file.
 public struct CorpusReader {
+    /// What to do with a document that cannot be read as it is.
+    public struct Policy: Sendable {
+        /// Refuse invalid UTF-8 instead of replacing it.
+        public var strictUTF8 = false
+        /// Skip malformed JSON lines (reported) instead of stopping the run.
+        public var skipMalformedLines = false
+
+        public init(strictUTF8: Bool = false, skipMalformedLines: Bool = false) {
+            self.strictUTF8 = strictUTF8
+            self.skipMalformedLines = skipMalformedLines
+        }
+    }
+
+    /// What happened to the input, for the summary line a run prints.
+    public final class Tally: @unchecked Sendable {
+        public internal(set) var documents = 0
+        public internal(set) var replacedUTF8 = 0
+        public internal(set) var skippedBinary = 0
+        public internal(set) var skippedLines = 0
+
+        public init() {}
+
+        /// One line, or `nil` when there is nothing to say beyond the count.
+        public var summary: String? {
+            var parts: [String] = []
+            if replacedUTF8 > 0 { parts.append("\(replacedUTF8) with invalid UTF-8 replaced by U+FFFD") }
+            if skippedBinary > 0 { parts.append("\(skippedBinary) binary files skipped") }
+            if skippedLines > 0 { parts.append("\(skippedLines) malformed JSON lines skipped") }
+            return parts.isEmpty ? nil : "read \(documents) documents: " + parts.joined(separator: ", ")
+        }
+    }
+
     public var inputs: [String]
     public var warn: (String) -> Void
+    public var policy: Policy
+    public let tally = Tally()
     var readStandardInput: () -> Data
 
-    public init(inputs: [String], warn: @escaping (String) -> Void = { _ in },
+    public init(inputs: [String], policy: Policy = Policy(), warn: @escaping (String) -> Void = { _ in },
                 readStandardInput: @escaping () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) {
         self.inputs = inputs
+        self.policy = policy
         self.warn = warn
         self.readStandardInput = readStandardInput
     }
@@ -48,6 +84,11 @@ public struct CorpusReader {
     ///
     /// - Throws: ``InputError`` for a missing input or a malformed JSON line, or what `body` throws.
     public func forEachDocument(_ body: (Document) throws -> Void) throws {
+        let tally = self.tally
+        let body: (Document) throws -> Void = { document in
+            tally.documents += 1
+            try body(document)
+        }
         for input in inputs {
             if input == "-" {
                 try readStream(readStandardInput(), name: "-", body)
@@ -103,7 +144,7 @@ public struct CorpusReader {
             try readJSONLines(data, name: id, body)
             return
         }
-        guard let text = decode(data, name: path) else { return }
+        guard let text = try decode(data, name: path) else { return }
         try body(Document(id: id, text: text))
     }
 
@@ -111,20 +152,25 @@ public struct CorpusReader {
         let firstByte = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
         if firstByte == UInt8(ascii: "{") {
             try readJSONLines(data, name: name, body)
-        } else if let text = decode(data, name: name) {
+        } else if let text = try decode(data, name: name) {
             try body(Document(id: name == "-" ? "stdin" : name, text: text))
         }
     }
 
     /// The text of a file, or `nil` (with a warning) when it is binary.
-    private func decode(_ data: Data, name: String) -> String? {
+    private func decode(_ data: Data, name: String) throws -> String? {
         if data.prefix(8192).contains(0) {
             warn("\(name): skipped: binary file (contains NUL bytes)")
+            tally.skippedBinary += 1
             return nil
         }
-        if let text = String(data: data, encoding: .utf8) { return text }
+        if Gazetteer.isValidUTF8(data) { return String(decoding: data, as: UTF8.self) }
         let offset = Self.firstInvalidUTF8Offset(data) ?? 0
+        if policy.strictUTF8 {
+            throw InputError(.invalidUTF8, at: name, "invalid UTF-8 at byte \(offset) (without --strict it is replaced with U+FFFD)")
+        }
         warn("\(name): invalid UTF-8 at byte \(offset); replaced with U+FFFD")
+        tally.replacedUTF8 += 1
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -189,13 +235,29 @@ public struct CorpusReader {
             start = end + 1
             let location = "\(name):\(lineNumber)"
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+            if !Gazetteer.isValidUTF8(Data(line)) {
+                if policy.strictUTF8 {
+                    throw InputError(.invalidUTF8, at: location, "invalid UTF-8 (without --strict it is replaced with U+FFFD)")
+                }
+                warn("\(location): invalid UTF-8; replaced with U+FFFD")
+                tally.replacedUTF8 += 1
+            }
             let parsed = JSONLine.object(line)
-            guard let object = parsed else {
-                throw InputError(.malformedJSON, at: location, "not a JSON object")
+            let problem: String?
+            if let object = parsed {
+                if case .string? = object["text"] { problem = nil } else { problem = "missing string field 'text'" }
+            } else {
+                problem = "not a JSON object"
             }
-            guard case .string(let text)? = object["text"] else {
-                throw InputError(.malformedJSON, at: location, "missing string field 'text'")
+            if let problem {
+                guard policy.skipMalformedLines else {
+                    throw InputError(.malformedJSON, at: location, problem + " (--on-error skip skips such lines)")
+                }
+                warn("\(location): skipped: \(problem)")
+                tally.skippedLines += 1
+                continue
             }
+            guard let object = parsed, case .string(let text)? = object["text"] else { continue }
             func string(_ key: String) -> String? {
                 if case .string(let value)? = object[key] { return value }
                 return nil

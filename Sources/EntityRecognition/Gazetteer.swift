@@ -48,6 +48,9 @@ public struct Gazetteer: Sendable {
     public private(set) var contextCues: [Int: [ContextCue]] = [:]
     private var entityIndexByID: [String: Int] = [:]
     private var declaredAt: [Int: SourceLocation] = [:]
+    /// Aliases left out because they would match everywhere (one letter, or a common word,
+    /// without `=` or `?`): each a located one-line reason with a hint.
+    public private(set) var refused: [GazetteerError] = []
     /// The files aliases were read from, by ``Alias/fileIndex``.
     public private(set) var sourceFiles: [String] = []
     private var sourceFileIndex: [String: Int] = [:]
@@ -337,9 +340,18 @@ public struct Gazetteer: Sendable {
         if isOneScalar, ScalarTable.info(alias.unicodeScalars.first!).category != .letter {
             throw GazetteerError(.emptyAlias, at: location, "alias '\(alias)' has no letter")
         }
+        if !caseSensitive, !needsContext, !alias.contains(" "), alias.utf8.count <= 8,
+           alias.uppercased() != alias || alias.utf8.count == 1,
+           let languages = LanguageDetector.languagesOfWord[alias.foldedForMatching], !languages.isEmpty, kind == .name {
+            let codes = languages.map { LanguageDetector.functionWords[$0].language }.joined(separator: ", ")
+            refused.append(GazetteerError(.unguardedAlias, at: location,
+                                          "alias '\(alias)' left out: a common word (\(codes)) would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)"))
+            return
+        }
         if isOneScalar, !caseSensitive, !needsContext {
-            throw GazetteerError(.unguardedAlias, at: location,
-                                 "one-letter alias '\(alias)' would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)")
+            refused.append(GazetteerError(.unguardedAlias, at: location,
+                                          "alias '\(alias)' left out: one letter would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)"))
+            return
         }
         let fileIndex: Int
         if let known = sourceFileIndex[location.file] {

@@ -216,3 +216,96 @@ struct ParallelAndCacheTests {
         #expect(try Data(contentsOf: one.appendingPathComponent("graph.graphml")) == Data(contentsOf: two.appendingPathComponent("graph.graphml")))
     }
 }
+
+struct HostileInputTests {
+    let folder = Fixtures.fixtures.appendingPathComponent("hostile")
+
+    func rows(_ output: String) throws -> [[String: Any]] {
+        try output.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+    }
+
+    @Test func invalidUTF8IsReplacedAndCountedOrRefused() throws {
+        let file = folder.appendingPathComponent("invalid-utf8.txt").path
+        var warnings: [String] = []
+        var output = ""
+        try ExtractCommand.parse([file]).write(to: &output, warn: { warnings.append($0) })
+        #expect(try rows(output).compactMap { $0["surface"] as? String } == ["Putin", "Musk", "Moscow"])
+        #expect(warnings.contains { $0.hasSuffix("invalid-utf8.txt: invalid UTF-8 at byte 15; replaced with U+FFFD") })
+        #expect(warnings.contains("read 1 documents: 1 with invalid UTF-8 replaced by U+FFFD"))
+        do {
+            _ = try ExtractCommand.parse([file, "--strict"]).render()
+            Issue.record("--strict should refuse invalid UTF-8")
+        } catch {
+            #expect("\(error)".hasSuffix("invalid-utf8.txt: invalid UTF-8 at byte 15 (without --strict it is replaced with U+FFFD)"))
+        }
+    }
+
+    @Test func binaryFilesAreSkippedAndEmptyOnesAreFine() throws {
+        var warnings: [String] = []
+        var output = ""
+        try ExtractCommand.parse([folder.appendingPathComponent("binary.txt").path, folder.appendingPathComponent("empty.txt").path])
+            .write(to: &output, warn: { warnings.append($0) })
+        #expect(output.isEmpty)
+        #expect(warnings.contains { $0.hasSuffix("binary.txt: skipped: binary file (contains NUL bytes)") })
+        #expect(warnings.last == "read 1 documents: 1 binary files skipped")
+    }
+
+    @Test func malformedJSONLinesStopOrAreSkipped() throws {
+        let file = folder.appendingPathComponent("feed.jsonl").path
+        do {
+            _ = try ExtractCommand.parse([file]).render()
+            Issue.record("a malformed line should stop the run")
+        } catch {
+            #expect("\(error)".hasSuffix("feed.jsonl:2: not a JSON object (--on-error skip skips such lines)"))
+        }
+        var warnings: [String] = []
+        var output = ""
+        try ExtractCommand.parse([file, "--on-error", "skip"]).write(to: &output, warn: { warnings.append($0) })
+        #expect(Set(try rows(output).compactMap { $0["doc"] as? String }) == ["a", "d"])
+        #expect(warnings.contains { $0.hasSuffix("feed.jsonl:2: skipped: not a JSON object") })
+        #expect(warnings.contains { $0.hasSuffix("feed.jsonl:3: skipped: missing string field 'text'") })
+    }
+
+    @Test func unusualUnicodeNeverShiftsAnOffset() throws {
+        let file = folder.appendingPathComponent("unicode.txt")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let found = try rows(try ExtractCommand.parse([file.path]).render())
+        #expect(found.count >= 4)
+        for row in found {
+            #expect(Fixtures.slice(text, row["start"] as! Int, row["end"] as! Int) == row["surface"] as! String)
+        }
+        #expect(found.contains { $0["surface"] as? String == "Elon Musk" })
+        #expect(found.contains { $0["surface"] as? String == "Путин" })
+    }
+
+    @Test func aBadGazetteerLineStopsTheRunWithItsLocation() throws {
+        let list = folder.appendingPathComponent("bad-columns.tsv").path
+        do {
+            _ = try ExtractCommand.parse(["--gazetteer", list, "--no-cache", folder.appendingPathComponent("empty.txt").path]).render()
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)" == "\(list):2: expected 3 or 4 tab-separated columns (alias, id, type[, label]), found 2")
+        }
+    }
+
+    @Test func truncatedOrForeignGraphFilesGetAnErrorNotACrash() throws {
+        let work = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let (built, graph) = (work.appendingPathComponent("g"), work.appendingPathComponent("g/graph.graphml"))
+        _ = try BuildCommand.parse([Fixtures.exampleCorpus.path, "--out", built.path]).render()
+        let data = try Data(contentsOf: graph)
+        let truncated = work.appendingPathComponent("truncated.graphml")
+        try data.prefix(data.count / 2).write(to: truncated)
+        let foreign = work.appendingPathComponent("foreign.graphml")
+        try "<svg xmlns='http://www.w3.org/2000/svg'/>".write(to: foreign, atomically: true, encoding: .utf8)
+        for file in [truncated, foreign, work.appendingPathComponent("missing.graphml")] {
+            do {
+                _ = try StatsCommand.parse(["--graph", file.path]).render()
+                Issue.record("expected an error for \(file.lastPathComponent)")
+            } catch {
+                #expect("\(error)".contains(file.lastPathComponent))
+                #expect(!"\(error)".contains("\n"))
+            }
+        }
+    }
+}

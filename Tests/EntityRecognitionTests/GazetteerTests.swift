@@ -43,7 +43,6 @@ struct GazetteerTests {
         ("a.tsv", "Putin\tQ7747\tPER\nRosja\tQ159\tcountry\n", .unknownType, "a.tsv:2: unknown type 'country'"),
         ("a.tsv", "Putin\tQ7747\tPER\nPutin\tQ7747\tLOC\n", .conflictingType, "a.tsv:2: 'Q7747' is declared as location here but as person at a.tsv:1"),
         ("a.tsv", " \tQ7747\tPER\n", .emptyAlias, "a.tsv:1: empty alias"),
-        ("a.tsv", "X\tQ918\tORG\n", .unguardedAlias, "a.tsv:1: one-letter alias 'X'"),
         ("a.gaz", "\ten\tPutin\n", .aliasWithoutEntity, "a.gaz:1: alias line before any entity line"),
         ("a.gaz", "Q1\tperson\n", .columns, "a.gaz:1: expected 3 tab-separated columns (id, type, label), found 2"),
         ("a.gaz", "Q1\tpersn\tX Y\n", .unknownType, "a.gaz:1: unknown type 'persn'"),
@@ -62,6 +61,26 @@ struct GazetteerTests {
         let shown = error.description.replacingOccurrences(of: folder.path + "/", with: "")
         #expect(shown.hasPrefix(message), "got: \(shown)")
         #expect(!shown.contains("\n"))
+    }
+
+    @Test func refusesAliasesThatWouldMatchEverywhereWithAHint() throws {
+        var gazetteer = Gazetteer()
+        try gazetteer.parsePlainList("X\tQ918\tORG\nthe\tthe-band\tORG\nDie\tdie-film\tORG\n=X\tQ918\tORG\nTHE\tthe-band\tORG\n", file: "a.tsv")
+        #expect(gazetteer.refused.map(\.description) == [
+            "a.tsv:1: alias 'X' left out: one letter would match everywhere; write '=X' (case-sensitive) or '?X' (needs context)",
+            "a.tsv:2: alias 'the' left out: a common word (en) would match everywhere; write '=the' (case-sensitive) or '?the' (needs context)",
+            "a.tsv:3: alias 'Die' left out: a common word (de) would match everywhere; write '=Die' (case-sensitive) or '?Die' (needs context)",
+        ])
+        #expect(gazetteer.aliases.map(\.text) == ["X", "THE"])
+    }
+
+    @Test func reportsAliasesThatNameSeveralEntities() throws {
+        var gazetteer = Gazetteer()
+        try gazetteer.parsePlainList("Georgia\tQ230\tLOC\nGeorgia\tQ1428\tLOC\nTbilisi\tQ994\tLOC\n", file: "a.tsv")
+        let index = AliasIndex(gazetteer: gazetteer)
+        let groups = index.ambiguities()
+        #expect(groups.count == 1)
+        #expect(groups[0].map { gazetteer.source(ofAlias: $0).description } == ["a.tsv:1", "a.tsv:2"])
     }
 
     @Test func reportsInvalidUTF8ByLine() throws {
