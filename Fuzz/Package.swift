@@ -7,9 +7,10 @@ let package = Package(
     name: "EntityGraphFuzz",
     dependencies: [.package(path: "..")],
     targets: [
-        .executableTarget(name: "FuzzRecognition", dependencies: [.product(name: "EntityRecognition", package: "main")]),
-        .executableTarget(name: "FuzzGazetteer", dependencies: [.product(name: "EntityRecognition", package: "main")]),
-        .executableTarget(name: "FuzzJSONLines", dependencies: [.product(name: "EntityRecognition", package: "main")]),
-        .executableTarget(name: "FuzzGraphML", dependencies: [.product(name: "EntityGraphExport", package: "main")]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzRecognition", dependencies: ["FuzzSupport", .product(name: "EntityRecognition", package: "main")]),
+        .executableTarget(name: "FuzzGazetteer", dependencies: ["FuzzSupport", .product(name: "EntityRecognition", package: "main")]),
+        .executableTarget(name: "FuzzJSONLines", dependencies: ["FuzzSupport", .product(name: "EntityRecognition", package: "main")]),
+        .executableTarget(name: "FuzzGraphML", dependencies: ["FuzzSupport", .product(name: "EntityGraphExport", package: "main")]),
     ]
 )
