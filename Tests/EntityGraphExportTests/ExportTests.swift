@@ -138,6 +138,60 @@ struct ExportSafetyTests {
         #expect(graph.nodes.first?.degree == 1)
     }
 
+    @Test func readsGraphMLAsIgraphAndGephiWriteIt() throws {
+        let igraph = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+              <key id="v_name" for="node" attr.name="name" attr.type="string"/>
+              <key id="e_weight" for="edge" attr.name="weight" attr.type="double"/>
+              <graph id="G" edgedefault="undirected">
+                <node id="n0"><data key="v_name">Putin</data></node>
+                <node id="n1"><data key="v_name">Musk</data></node>
+                <edge source="n0" target="n1"><data key="e_weight">37</data></edge>
+              </graph>
+            </graphml>
+            """
+        let fromIgraph = try GraphML.graph(from: Data(igraph.utf8), name: "igraph.graphml")
+        #expect(fromIgraph.nodes.map(\.label) == ["Putin", "Musk"])
+        #expect(fromIgraph.edge(between: "n0", and: "n1")?.count == 37)
+        let gephi = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+              <key attr.name="label" attr.type="string" for="node" id="label"/>
+              <key attr.name="Edge Label" attr.type="string" for="edge" id="edgelabel"/>
+              <key attr.name="weight" attr.type="double" for="edge" id="weight"/>
+              <key attr.name="r" attr.type="int" for="node" id="r"/>
+              <key attr.name="size" attr.type="float" for="node" id="size"/>
+              <key attr.name="type" attr.type="string" for="node" id="type"/>
+              <graph edgedefault="undirected">
+                <node id="Q7747"><data key="label">Vladimir Putin</data><data key="r">78</data><data key="size">10.0</data><data key="type">PER</data></node>
+                <node id="Q865"><data key="label">Taiwan</data><data key="type">LOC</data></node>
+                <edge id="0" source="Q7747" target="Q865"><data key="weight">5.0</data><data key="edgelabel">favour</data></edge>
+              </graph>
+            </graphml>
+            """
+        let fromGephi = try GraphML.graph(from: Data(gephi.utf8), name: "gephi.graphml")
+        #expect(fromGephi.node(withID: "Q865")?.type == .location)
+        #expect(fromGephi.edge(between: "Q7747", and: "Q865")?.weight == 5)
+    }
+
+    @Test func renderedSVGKeepsHostileLabelsInert() throws {
+        guard DiagramRenderer.graphvizExecutable() != nil else { return }
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("hostile.svg")
+        try DiagramRenderer(layout: .dot).render(hostileGraph, to: url)
+        let svg = try String(contentsOf: url, encoding: .utf8)
+        #expect(svg.contains("AT&amp;T &lt;Holdings&gt;"))
+        #expect(!svg.contains("<Holdings>"))
+        // The SVG is well-formed: libxml2 (through the GraphML reader) parses it as XML.
+        do {
+            _ = try GraphML.graph(from: Data(svg.utf8), name: "hostile.svg")
+        } catch let error as ExportError {
+            #expect(error.code == .notGraphML && error.message.contains("root element is not <graphml>"))
+        }
+    }
+
     @Test(arguments: [
         ("", "empty file, not GraphML"),
         ("<graphml><graph>", "not well-formed XML"),
