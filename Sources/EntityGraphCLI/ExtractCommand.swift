@@ -96,7 +96,10 @@ public struct ExtractCommand: ParsableCommand {
         }
         let reader = CorpusReader(inputs: inputs, policy: input.policy, warn: warn)
         defer { if let summary = reader.tally.summary { warn(summary) } }
+        let progress = Progress()
+        defer { progress.finish() }
         try reader.forEachDocument { document in
+            progress.advance(bytes: document.text.utf8.count)
             if batch.add(document) {
                 pending = pool.recognize(batch.documents, render)
                 batch.clear()
