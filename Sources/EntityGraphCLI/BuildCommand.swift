@@ -30,14 +30,7 @@ public struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder to write to.", valueName: "dir"))
     var out: String = "exports"
 
-    @Option(help: ArgumentHelp("Formats to write, comma-separated: graphml, dot, gexf, csv, json, or all. GraphML (with its evidence sidecar) is what the query commands read back.", valueName: "list"))
-    var format: String = "graphml"
-
-    @Flag(help: "Also write each edge's evidence into the GraphML, as a JSON array in an 'evidence' attribute.")
-    var evidence = false
-
-    @Flag(help: "Group the DOT file's nodes into one cluster per community.")
-    var clusters = false
+    @OptionGroup var export: ExportOptions
 
     @Argument(help: ArgumentHelp("Files, folders, JSON lines files, or - for standard input.", valueName: "input"))
     var inputs: [String]
@@ -46,9 +39,6 @@ public struct BuildCommand: ParsableCommand {
 
     public func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("name at least one input (a file, a folder, or - for standard input)") }
-        guard ExportFormat.list(format) != nil else {
-            throw ValidationError("--format takes graphml, dot, gexf, csv, json (comma-separated) or all")
-        }
     }
 
     public func run() throws {
@@ -59,8 +49,7 @@ public struct BuildCommand: ParsableCommand {
     public func render(warn: @escaping (String) -> Void = { _ in }) throws -> String {
         let (built, _) = try GraphPipeline(recognition: recognition, graph: graph, inputs: inputs).run(warn: warn)
         let folder = URL(fileURLWithPath: out)
-        let exporter = GraphExporter(formats: ExportFormat.list(format)!, evidenceInGraphML: evidence, clusters: clusters)
-        let written = try exporter.write(built, to: folder)
+        let written = try export.exporter(defaultFormats: "graphml").write(built, to: folder)
         let statistics = built.statistics()
         return "\(statistics.nodes) entities, \(statistics.edges) edges from \(statistics.documents) documents "
             + "(\(statistics.windows) \(built.settings.window) windows) → "

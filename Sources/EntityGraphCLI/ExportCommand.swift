@@ -19,25 +19,12 @@ public struct ExportCommand: ParsableCommand {
 
     @OptionGroup var source: GraphSource
 
-    @Option(help: ArgumentHelp("Formats to write, comma-separated: graphml, dot, gexf, csv, json, or all.", valueName: "list"))
-    var format: String = "all"
+    @OptionGroup var export: ExportOptions
 
     @Option(help: ArgumentHelp("The folder to write to.", valueName: "dir"))
     var out: String = "exports"
 
-    @Flag(help: "Also write each edge's evidence into the GraphML.")
-    var evidence = false
-
-    @Flag(help: "Group the DOT file's nodes into one cluster per community.")
-    var clusters = false
-
     public init() {}
-
-    public func validate() throws {
-        guard ExportFormat.list(format) != nil else {
-            throw ValidationError("--format takes graphml, dot, gexf, csv, json (comma-separated) or all")
-        }
-    }
 
     public func run() throws {
         try runReporting { try render(warn: StandardError.writeLine) }
@@ -45,8 +32,30 @@ public struct ExportCommand: ParsableCommand {
 
     public func render(warn: @escaping (String) -> Void = { _ in }) throws -> String {
         let (graph, _) = try source.load(warn: warn)
-        let exporter = GraphExporter(formats: ExportFormat.list(format)!, evidenceInGraphML: evidence, clusters: clusters)
-        let written = try exporter.write(graph, to: URL(fileURLWithPath: out))
+        let written = try export.exporter(defaultFormats: "all").write(graph, to: URL(fileURLWithPath: out))
         return "\(graph.nodes.count) entities, \(graph.edges.count) edges → " + written.map(\.relativePath).joined(separator: ", ") + "\n"
+    }
+}
+
+/// The export choices `build` and `export` share.
+struct ExportOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Formats to write, comma-separated: graphml, dot, gexf, csv, json, or all (build: graphml, export: all). GraphML with its evidence sidecar is what the query commands read back.", valueName: "list"))
+    var format: String?
+
+    @Flag(help: "Also write each edge's evidence into the GraphML, as a JSON array in an 'evidence' attribute.")
+    var evidence = false
+
+    @Flag(help: "Group the DOT file's nodes into one cluster per community.")
+    var clusters = false
+
+    func validate() throws {
+        if let format, ExportFormat.list(format) == nil {
+            throw ValidationError("--format takes graphml, dot, gexf, csv, json (comma-separated) or all")
+        }
+    }
+
+    func exporter(defaultFormats: String) -> GraphExporter {
+        GraphExporter(formats: ExportFormat.list(format ?? defaultFormats) ?? [.graphml],
+                      evidenceInGraphML: evidence, clusters: clusters)
     }
 }

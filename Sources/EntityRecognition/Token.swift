@@ -99,8 +99,9 @@ public enum Tokenizer {
         let space = ScalarInfo.Category.space.rawValue
         let newline = ScalarInfo.Category.newline.rawValue
 
-        while position < count {
-            let lead = bytes[position]
+        // One step past the end reads a virtual space, which closes the last word.
+        while position <= count {
+            let lead = position < count ? bytes[position] : 0x20
             var value: UInt32
             var length: Int
             if lead < 0x80 {
@@ -204,14 +205,6 @@ public enum Tokenizer {
             }
             offset += 1
             position += length
-        }
-        if inWord {
-            tokens.append(Token(
-                start: wordStart, end: offset, kind: hasLetter ? .word : .number,
-                key: String(decoding: key, as: UTF8.self),
-                startsUppercase: firstLetterUpper, isAllUppercase: letters > 0 && uppercase == letters,
-                spaceBefore: spaceBefore, lineBreaksBefore: lineBreaks,
-                utf8Start: wordByteStart, utf8End: position, keyHash: hash))
         }
         return tokens
     }
