@@ -46,7 +46,7 @@ public enum EvidenceFile {
     }
 
     /// Evidence from an `evidence` GraphML attribute (a JSON array).
-    static func evidenceArray(_ text: String, edge: GraphEdge) -> [Evidence] {
+    static func evidenceArray(_ text: String) -> [Evidence] {
         guard let array = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else { return [] }
         return array.compactMap(evidence)
     }

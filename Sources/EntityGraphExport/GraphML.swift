@@ -287,7 +287,7 @@ public enum GraphML {
             jaccard: Double(values["jaccard"] ?? "") ?? 0, llr: Double(values["llr"] ?? "") ?? 0, weight: weight,
             firstDate: values["first_date"], lastDate: values["last_date"])
         if let evidence = values["evidence"] {
-            edge.evidence = EvidenceFile.evidenceArray(evidence, edge: edge)
+            edge.evidence = EvidenceFile.evidenceArray(evidence)
         }
         return edge
     }

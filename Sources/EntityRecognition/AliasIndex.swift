@@ -151,10 +151,6 @@ public struct AliasIndex: Sendable {
         UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: token))
     }
 
-    /// The id of a folded word in the alias vocabulary, if some alias contains it.
-    @inline(__always)
-    func tokenID(_ key: String) -> Int32? { tokens.id(hash: Tokenizer.hash(key.utf8), key: key) }
-
     /// The id of a text token in the alias vocabulary, if some alias contains it.
     @inline(__always)
     func tokenID(of token: Token) -> Int32? { tokens.id(hash: token.keyHash, key: token.key) }

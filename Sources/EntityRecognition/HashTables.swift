@@ -70,11 +70,6 @@ struct TokenTable: Sendable {
         return index == end
     }
 
-    /// The key of a token id.
-    func key(of id: Int32) -> String {
-        String(decoding: bytes[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])], as: UTF8.self)
-    }
-
     /// The id of `key`, added if new.
     mutating func insert(hash: UInt64, key: String) -> Int32 {
         if let known = id(hash: hash, key: key) { return known }
