@@ -8,7 +8,10 @@
 ///
 /// The trie follows the token-level phrase matching of spaCy's `PhraseMatcher`, extended with a
 /// lattice of inflected readings per token (see ``Recognizer``).
-public struct AliasIndex: Sendable {
+///
+/// The index is a class so that the threads that share it pass one reference around instead of
+/// retaining each of its arrays; nothing changes it once it is made.
+public final class AliasIndex: @unchecked Sendable {
     /// How an index entry came to be.
     public enum Source: UInt8, Sendable {
         /// An alias the gazetteer lists.
@@ -47,6 +50,11 @@ public struct AliasIndex: Sendable {
     private(set) var terminalHead: [Int32]
     private(set) var entryNext: [Int32]
     private(set) var entries: [Entry]
+    /// Bit *t* set: some alias starts with vocabulary token *t*. Most words of a text start
+    /// none, and this answers for them with one load instead of a probe of the transitions.
+    private(set) var startingTokens: [UInt64] = []
+    /// Bit *t* set: some alias has vocabulary token *t* after its first token.
+    private(set) var continuingTokens: [UInt64] = []
 
     /// Maximum number of tokens in an alias; longer aliases are not indexed.
     public static let maximumAliasTokens = 32
@@ -91,6 +99,8 @@ public struct AliasIndex: Sendable {
             insert(tokens: [surname], alias: aliasIndex, entity: Int32(alias.entity), source: .shortForm,
                    caseSensitive: false, needsContext: false)
         }
+        transitions.setHeads(terminalHead)
+        (startingTokens, continuingTokens) = Self.tokenBits(tokens: tokens, transitions: transitions)
     }
 
     /// An index restored from its parts (see ``AliasIndex/cacheData()``).
@@ -102,9 +112,38 @@ public struct AliasIndex: Sendable {
         self.terminalHead = terminalHead
         self.entryNext = entryNext
         self.entries = entries
+        (startingTokens, continuingTokens) = Self.tokenBits(tokens: tokens, transitions: transitions)
     }
 
-    private mutating func insert(tokens aliasTokens: [Token], alias: Int, entity: Int32, source: Source,
+    /// The bit sets of ``startingTokens`` and ``continuingTokens``: the tokens the root, and
+    /// the other nodes, have transitions over.
+    private static func tokenBits(tokens: TokenTable, transitions: TransitionTable) -> ([UInt64], [UInt64]) {
+        var starting = [UInt64](repeating: 0, count: tokens.count / 64 + 1)
+        var continuing = starting
+        transitions.forEachKey { key in
+            let token = Int(key & 0xFFFF_FFFF)
+            if key >> 32 == 0 {
+                starting[token >> 6] |= 1 << UInt64(token & 63)
+            } else {
+                continuing[token >> 6] |= 1 << UInt64(token & 63)
+            }
+        }
+        return (starting, continuing)
+    }
+
+    /// Whether some alias has the vocabulary token `token` after its first token.
+    @inline(__always)
+    func continuesAlias(_ token: Int32) -> Bool {
+        continuingTokens[Int(token) >> 6] & (1 << UInt64(token & 63)) != 0
+    }
+
+    /// Whether some alias starts with the vocabulary token `token`.
+    @inline(__always)
+    func startsAlias(_ token: Int32) -> Bool {
+        startingTokens[Int(token) >> 6] & (1 << UInt64(token & 63)) != 0
+    }
+
+    private func insert(tokens aliasTokens: [Token], alias: Int, entity: Int32, source: Source,
                                  caseSensitive: Bool, needsContext: Bool) {
         var node: Int32 = 0
         var capitals: UInt32 = 0
@@ -161,6 +200,13 @@ public struct AliasIndex: Sendable {
         transitions.value(for: Self.transitionKey(node, token))
     }
 
+    /// The node reached from `node` over `token` with the first entry that ends there (-1 for
+    /// none), in one probe.
+    @inline(__always)
+    func step(from node: Int32, over token: Int32) -> (child: Int32, head: Int32)? {
+        transitions.slot(for: Self.transitionKey(node, token)).map { ($0.child, $0.head) }
+    }
+
     /// The first entry that ends at `node`, or -1; follow ``nextEntry(after:)`` for the rest.
     @inline(__always)
     func firstEntry(endingAt node: Int32) -> Int32 { terminalHead[Int(node)] }
@@ -196,20 +242,23 @@ public struct AliasIndex: Sendable {
 
     /// Whether an entry accepts the tokens starting at `start`, given which of them were read
     /// through an inflection rule.
-    func accepts(_ entry: Entry, tokens: [Token], start: Int, inflected: UInt32) -> Bool {
+    @inline(__always)
+    func accepts(_ entry: Entry, tokens: UnsafeBufferPointer<Token>, start: Int, inflected: UInt32) -> Bool {
         // Case-sensitive aliases and acronyms are written one way only: no inflection.
         if entry.isCaseSensitive, inflected != 0 { return false }
         if entry.uppercaseMask & inflected != 0 { return false }
+        // Most aliases ask for nothing but capitals where they have them.
+        if entry.uppercaseMask == 0, entry.capitalMask == 0, !entry.isCaseSensitive { return true }
         for position in 0..<entry.tokenCount {
-            let token = tokens[start + position]
-            guard token.kind != .punctuation else { continue }
+            let token = start + position
+            guard tokens[token].kind != .punctuation else { continue }
             let bit: UInt32 = 1 << UInt32(position)
             if entry.uppercaseMask & bit != 0 {
-                guard token.isAllUppercase else { return false }
+                guard tokens[token].isAllUppercase else { return false }
             } else if entry.capitalMask & bit != 0 {
-                guard token.startsUppercase else { return false }
+                guard tokens[token].startsUppercase else { return false }
             } else if entry.isCaseSensitive {
-                guard !token.startsUppercase else { return false }
+                guard !tokens[token].startsUppercase else { return false }
             }
         }
         return true

@@ -1,40 +1,53 @@
 /// Open-addressing hash tables in flat arrays, so the compiled alias index is a handful of
 /// arrays that a cache file restores without rehashing anything.
+///
+/// Each slot holds everything a probe needs (the hash or key, and the answer), so that a lookup
+/// in a table far larger than the processor's caches costs one memory miss, not three.
 
 /// Folded token keys to dense ids, compared by their UTF-8 bytes.
 struct TokenTable: Sendable {
-    /// Slot → token id, or -1; the capacity is a power of two.
-    private(set) var slots: [Int32]
-    /// Per token id: its hash and where its bytes are in ``bytes``.
-    private(set) var hashes: [UInt64] = []
+    /// One slot: the key's hash, its id (-1 for an empty slot) and where its bytes are.
+    struct Slot: Sendable {
+        var hash: UInt64
+        var id: Int32
+        var start: Int32
+        var end: Int32
+
+        static let empty = Slot(hash: 0, id: -1, start: 0, end: 0)
+    }
+
+    /// The capacity is a power of two.
+    private(set) var slots: [Slot]
+    /// Per token id: where its bytes are in ``bytes``.
     private(set) var starts: [Int32] = [0]
     private(set) var bytes: [UInt8] = []
 
     init(capacity: Int = 1024) {
         var size = 16
         while size * 3 < capacity * 4 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [Slot](repeating: .empty, count: size)
     }
 
-    init(slots: [Int32], hashes: [UInt64], starts: [Int32], bytes: [UInt8]) {
+    init(slots: [Slot], starts: [Int32], bytes: [UInt8]) {
         self.slots = slots
-        self.hashes = hashes
         self.starts = starts
         self.bytes = bytes
     }
 
-    var count: Int { hashes.count }
+    var count: Int { starts.count - 1 }
 
     /// The id of a key, if the table holds it.
     @inline(__always)
     func id(hash: UInt64, key: String) -> Int32? {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let id = slots[slot]
-            if id < 0 { return nil }
-            if hashes[Int(id)] == hash, matches(Int(id), key) { return id }
-            slot = (slot + 1) & mask
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let found = slots[slot]
+                if found.id < 0 { return nil }
+                if found.hash == hash, matches(found, key) { return found.id }
+                slot = (slot + 1) & mask
+            }
         }
     }
 
@@ -46,72 +59,83 @@ struct TokenTable: Sendable {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let id = slots[slot]
-            if id < 0 { return nil }
-            if hashes[Int(id)] == hash {
-                let start = Int(starts[Int(id)])
-                let end = Int(starts[Int(id) + 1])
-                if end - start == key.count, bytes[start..<end].elementsEqual(key) { return id }
+            let found = slots[slot]
+            if found.id < 0 { return nil }
+            if found.hash == hash, Int(found.end - found.start) == key.count,
+               bytes[Int(found.start)..<Int(found.end)].elementsEqual(key) {
+                return found.id
             }
             slot = (slot + 1) & mask
         }
     }
 
     @inline(__always)
-    private func matches(_ id: Int, _ key: String) -> Bool {
-        let start = Int(starts[id])
-        let end = Int(starts[id + 1])
-        var utf8 = key.utf8.makeIterator()
-        var index = start
-        while let byte = utf8.next() {
-            if index == end || bytes[index] != byte { return false }
-            index += 1
+    private func matches(_ slot: Slot, _ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { utf8 in
+            guard utf8.count == Int(slot.end - slot.start) else { return false }
+            return bytes.withUnsafeBufferPointer { bytes in
+                var index = Int(slot.start)
+                for byte in utf8 {
+                    if bytes[index] != byte { return false }
+                    index += 1
+                }
+                return true
+            }
         }
-        return index == end
     }
 
     /// The id of `key`, added if new.
     mutating func insert(hash: UInt64, key: String) -> Int32 {
         if let known = id(hash: hash, key: key) { return known }
         if (count + 1) * 4 > slots.count * 3 { grow() }
+        precondition(count < Int(Recognizer.tokenMask) - 1, "more alias words than the index can number")
         let id = Int32(count)
-        hashes.append(hash)
+        let start = Int32(bytes.count)
         bytes.append(contentsOf: key.utf8)
         starts.append(Int32(bytes.count))
-        place(id, hash: hash)
+        place(Slot(hash: hash, id: id, start: start, end: Int32(bytes.count)))
         return id
     }
 
-    private mutating func place(_ id: Int32, hash: UInt64) {
+    private mutating func place(_ entry: Slot) {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = id
+        var slot = Int(truncatingIfNeeded: entry.hash) & mask
+        while slots[slot].id >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = entry
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        for id in 0..<count { place(Int32(id), hash: hashes[id]) }
+        let old = slots
+        slots = [Slot](repeating: .empty, count: old.count * 2)
+        for entry in old where entry.id >= 0 { place(entry) }
     }
 }
 
-/// (node, token) → child node.
+/// (node, token) → child node, with the first index entry that ends at the child, so that one
+/// probe answers both where the walk goes and whether an alias ends there.
 struct TransitionTable: Sendable {
-    /// Keys stored plus one, so that 0 marks an empty slot.
-    private(set) var keys: [UInt64]
-    private(set) var values: [Int32]
+    struct Slot: Sendable {
+        /// The key stored plus one, so that 0 marks an empty slot.
+        var key: UInt64
+        var child: Int32
+        /// The first entry ending at `child`, or -1 (see ``AliasIndex/firstEntry(endingAt:)``).
+        var head: Int32
+
+        static let empty = Slot(key: 0, child: 0, head: -1)
+    }
+
+    private(set) var slots: [Slot]
     private(set) var count = 0
 
     init(capacity: Int = 1024) {
         var size = 16
         while size * 3 < capacity * 4 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Int32](repeating: 0, count: size)
+        slots = [Slot](repeating: .empty, count: size)
     }
 
-    init(keys: [UInt64], values: [Int32], count: Int) {
-        self.keys = keys
-        self.values = values
+    init(slots: [Slot], count: Int) {
+        self.slots = slots
         self.count = count
     }
 
@@ -122,38 +146,51 @@ struct TransitionTable: Sendable {
         return Int(truncatingIfNeeded: z)
     }
 
+    /// The slot holding `key`, if any.
     @inline(__always)
-    func value(for key: UInt64) -> Int32? {
+    func slot(for key: UInt64) -> Slot? {
         let stored = key &+ 1
-        let mask = keys.count - 1
-        var slot = Self.mix(key) & mask
-        while true {
-            let found = keys[slot]
-            if found == 0 { return nil }
-            if found == stored { return values[slot] }
-            slot = (slot + 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Self.mix(key) & mask
+            while true {
+                let found = slots[slot]
+                if found.key == 0 { return nil }
+                if found.key == stored { return found }
+                slot = (slot + 1) & mask
+            }
         }
+    }
+
+    @inline(__always)
+    func value(for key: UInt64) -> Int32? { slot(for: key)?.child }
+
+    /// Calls `body` with every key stored, in slot order.
+    func forEachKey(_ body: (UInt64) -> Void) {
+        for slot in slots where slot.key != 0 { body(slot.key &- 1) }
     }
 
     mutating func set(_ value: Int32, for key: UInt64) {
-        if (count + 1) * 4 > keys.count * 3 { grow() }
+        if (count + 1) * 4 > slots.count * 3 { grow() }
         let stored = key &+ 1
-        let mask = keys.count - 1
+        let mask = slots.count - 1
         var slot = Self.mix(key) & mask
-        while keys[slot] != 0 && keys[slot] != stored { slot = (slot + 1) & mask }
-        if keys[slot] == 0 { count += 1 }
-        keys[slot] = stored
-        values[slot] = value
+        while slots[slot].key != 0 && slots[slot].key != stored { slot = (slot + 1) & mask }
+        if slots[slot].key == 0 { count += 1 }
+        slots[slot] = Slot(key: stored, child: value, head: -1)
+    }
+
+    /// Copies each child's first entry into the slots that lead to it.
+    mutating func setHeads(_ terminalHead: [Int32]) {
+        for position in slots.indices where slots[position].key != 0 {
+            slots[position].head = terminalHead[Int(slots[position].child)]
+        }
     }
 
     private mutating func grow() {
-        let oldKeys = keys
-        let oldValues = values
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Int32](repeating: 0, count: oldKeys.count * 2)
+        let old = slots
+        slots = [Slot](repeating: .empty, count: old.count * 2)
         count = 0
-        for slot in 0..<oldKeys.count where oldKeys[slot] != 0 {
-            set(oldValues[slot], for: oldKeys[slot] &- 1)
-        }
+        for entry in old where entry.key != 0 { set(entry.child, for: entry.key &- 1) }
     }
 }

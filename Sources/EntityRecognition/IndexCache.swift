@@ -5,14 +5,16 @@ import Foundation
 ///
 /// A cache file is named by a hash of its sources' paths and records, for every source file,
 /// its size, modification time and a hash of its content; it is used only when all of them
-/// still match, so a stale cache is never used. Files are written atomically.
+/// still match, so a stale cache is never used. The program that compiled the index is stamped
+/// the same way (its path, size and time), so a cache outlives no change to the compiler's rules.
+/// Files are written atomically.
 public struct IndexCache: Sendable {
     /// The folder cache files live in.
     public var folder: URL
 
     static let magic = Array("EGIDX\u{1}\u{0}\u{0}".utf8)
     /// Bumped whenever the layout of the file or of the index changes.
-    static let formatVersion: UInt32 = 4
+    static let formatVersion: UInt32 = 5
 
     public init(folder: URL) {
         self.folder = folder
@@ -57,7 +59,18 @@ public struct IndexCache: Sendable {
                 throw GazetteerError(.unreadable, at: SourceLocation(file: file.relativePath, line: 0), "cannot be read")
             }
             return SourceStamp(path: path, size: size, modified: modified, contentHash: Self.contentHash(data))
-        }
+        } + [compilerStamp()]
+    }
+
+    /// The stamp of the running program, whose rules (tokenizer, refused words, short forms)
+    /// shaped the index.
+    static func compilerStamp() -> SourceStamp {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.uint64Value ?? 0
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return SourceStamp(path: path, size: size, modified: modified, contentHash: UInt64(formatVersion))
     }
 
     /// A 64-bit hash of file content, eight bytes at a time.
@@ -95,7 +108,7 @@ public struct IndexCache: Sendable {
     public func index(for sources: [URL], load: () throws -> Gazetteer) throws -> (index: AliasIndex, cached: Bool) {
         let stamps = try Self.stamps(of: sources)
         let url = file(for: stamps)
-        if let data = try? Data(contentsOf: url, options: .mappedIfSafe), let index = Self.decode(data, expecting: stamps) {
+        if let reader = BinaryReader(path: url.path), let index = Self.decode(reader, expecting: stamps) {
             return (index, true)
         }
         let index = AliasIndex(gazetteer: try load())
@@ -157,11 +170,9 @@ public struct IndexCache: Sendable {
             }
         }
         writer.array(index.tokens.slots)
-        writer.array(index.tokens.hashes)
         writer.array(index.tokens.starts)
         writer.array(index.tokens.bytes)
-        writer.array(index.transitions.keys)
-        writer.array(index.transitions.values)
+        writer.array(index.transitions.slots)
         writer.u64(UInt64(index.transitions.count))
         writer.array(index.terminalHead)
         writer.array(index.entryNext)
@@ -169,72 +180,70 @@ public struct IndexCache: Sendable {
         return writer.data
     }
 
-    static func decode(_ data: Data, expecting stamps: [SourceStamp]) -> AliasIndex? {
-        data.withUnsafeBytes { raw -> AliasIndex? in
-            var reader = BinaryReader(raw: raw)
-            guard reader.bytes(magic.count) == magic, reader.u32() == formatVersion,
-                  reader.u32() == UInt32(MemoryLayout<AliasIndex.Entry>.stride),
-                  let stampCount = reader.u32(), Int(stampCount) == stamps.count
+    /// The index a cache file holds, or `nil` if the file is short, damaged or stale.
+    static func decode(_ reader: BinaryReader, expecting stamps: [SourceStamp]) -> AliasIndex? {
+        guard reader.bytes(magic.count) == magic, reader.u32() == formatVersion,
+              reader.u32() == UInt32(MemoryLayout<AliasIndex.Entry>.stride),
+              let stampCount = reader.u32(), Int(stampCount) == stamps.count
+        else { return nil }
+        for expected in stamps {
+            guard let path = reader.string(), let size = reader.u64(), let modified = reader.u64(),
+                  let hash = reader.u64(),
+                  SourceStamp(path: path, size: size, modified: Double(bitPattern: modified), contentHash: hash) == expected
             else { return nil }
-            for expected in stamps {
-                guard let path = reader.string(), let size = reader.u64(), let modified = reader.u64(),
-                      let hash = reader.u64(),
-                      SourceStamp(path: path, size: size, modified: Double(bitPattern: modified), contentHash: hash) == expected
-                else { return nil }
-            }
-            guard let entityCount = reader.u32() else { return nil }
-            var entities: [Entity] = []
-            entities.reserveCapacity(Int(entityCount))
-            for _ in 0..<entityCount {
-                guard let id = reader.string(), let type = reader.string(), let subtype = reader.string(),
-                      let label = reader.string() else { return nil }
-                entities.append(Entity(id: id, type: EntityType(rawValue: type),
-                                       subtype: subtype == "\u{0}" ? nil : subtype, label: label))
-            }
-            guard let fileCount = reader.u32() else { return nil }
-            var files: [String] = []
-            for _ in 0..<fileCount {
-                guard let name = reader.string() else { return nil }
-                files.append(name)
-            }
-            guard let aliasCount = reader.u32() else { return nil }
-            var aliases: [Alias] = []
-            aliases.reserveCapacity(Int(aliasCount))
-            for _ in 0..<aliasCount {
-                guard let text = reader.string(), let entity = reader.u32(), let language = reader.string(),
-                      let flags = reader.u8(), let file = reader.u32(), let line = reader.u32(),
-                      Int(entity) < entities.count, Int(file) < files.count
-                else { return nil }
-                aliases.append(Alias(text: text, entity: Int(entity), language: language == "\u{0}" ? nil : language,
-                                     kind: flags & 1 != 0 ? .demonym : .name, isCaseSensitive: flags & 2 != 0,
-                                     needsContext: flags & 4 != 0, line: Int(line), fileIndex: Int(file)))
-            }
-            guard let cueEntities = reader.u32() else { return nil }
-            var cues: [Int: [ContextCue]] = [:]
-            for _ in 0..<cueEntities {
-                guard let entity = reader.u32(), let count = reader.u32() else { return nil }
-                var list: [ContextCue] = []
-                for _ in 0..<count {
-                    guard let kind = reader.u8(), let value = reader.string() else { return nil }
-                    list.append(kind == 0 ? .word(value) : .entity(value))
-                }
-                cues[Int(entity)] = list
-            }
-            guard let slots: [Int32] = reader.array(), let hashes: [UInt64] = reader.array(),
-                  let starts: [Int32] = reader.array(), let bytes: [UInt8] = reader.array(),
-                  let keys: [UInt64] = reader.array(), let values: [Int32] = reader.array(),
-                  let transitionCount = reader.u64(), let terminalHead: [Int32] = reader.array(),
-                  let entryNext: [Int32] = reader.array(), let entries: [AliasIndex.Entry] = reader.array(),
-                  reader.isAtEnd, slots.count.nonzeroBitCount == 1, keys.count.nonzeroBitCount == 1,
-                  starts.count == hashes.count + 1, keys.count == values.count, entryNext.count == entries.count
-            else { return nil }
-            let gazetteer = Gazetteer(entities: entities, aliases: aliases, contextCues: cues, sourceFiles: files)
-            return AliasIndex(
-                gazetteer: gazetteer,
-                tokens: TokenTable(slots: slots, hashes: hashes, starts: starts, bytes: bytes),
-                transitions: TransitionTable(keys: keys, values: values, count: Int(transitionCount)),
-                terminalHead: terminalHead, entryNext: entryNext, entries: entries)
         }
+        guard let entityCount = reader.u32() else { return nil }
+        var entities: [Entity] = []
+        entities.reserveCapacity(Int(entityCount))
+        for _ in 0..<entityCount {
+            guard let id = reader.string(), let type = reader.string(), let subtype = reader.string(),
+                  let label = reader.string() else { return nil }
+            entities.append(Entity(id: id, type: EntityType(rawValue: type),
+                                   subtype: subtype == "\u{0}" ? nil : subtype, label: label))
+        }
+        guard let fileCount = reader.u32() else { return nil }
+        var files: [String] = []
+        for _ in 0..<fileCount {
+            guard let name = reader.string() else { return nil }
+            files.append(name)
+        }
+        guard let aliasCount = reader.u32() else { return nil }
+        var aliases: [Alias] = []
+        aliases.reserveCapacity(Int(aliasCount))
+        for _ in 0..<aliasCount {
+            guard let text = reader.string(), let entity = reader.u32(), let language = reader.string(),
+                  let flags = reader.u8(), let file = reader.u32(), let line = reader.u32(),
+                  Int(entity) < entities.count, Int(file) < files.count
+            else { return nil }
+            aliases.append(Alias(text: text, entity: Int(entity), language: language == "\u{0}" ? nil : language,
+                                 kind: flags & 1 != 0 ? .demonym : .name, isCaseSensitive: flags & 2 != 0,
+                                 needsContext: flags & 4 != 0, line: Int(line), fileIndex: Int(file)))
+        }
+        guard let cueEntities = reader.u32() else { return nil }
+        var cues: [Int: [ContextCue]] = [:]
+        for _ in 0..<cueEntities {
+            guard let entity = reader.u32(), let count = reader.u32() else { return nil }
+            var list: [ContextCue] = []
+            for _ in 0..<count {
+                guard let kind = reader.u8(), let value = reader.string() else { return nil }
+                list.append(kind == 0 ? .word(value) : .entity(value))
+            }
+            cues[Int(entity)] = list
+        }
+        guard let slots: [TokenTable.Slot] = reader.array(),
+              let starts: [Int32] = reader.array(), let bytes: [UInt8] = reader.array(),
+              let transitionSlots: [TransitionTable.Slot] = reader.array(),
+              let transitionCount = reader.u64(), let terminalHead: [Int32] = reader.array(),
+              let entryNext: [Int32] = reader.array(), let entries: [AliasIndex.Entry] = reader.array(),
+              reader.isAtEnd, slots.count.nonzeroBitCount == 1, transitionSlots.count.nonzeroBitCount == 1,
+              !starts.isEmpty, entryNext.count == entries.count
+        else { return nil }
+        let gazetteer = Gazetteer(entities: entities, aliases: aliases, contextCues: cues, sourceFiles: files)
+        return AliasIndex(
+            gazetteer: gazetteer,
+            tokens: TokenTable(slots: slots, starts: starts, bytes: bytes),
+            transitions: TransitionTable(slots: transitionSlots, count: Int(transitionCount)),
+            terminalHead: terminalHead, entryNext: entryNext, entries: entries)
     }
 }
 
@@ -259,51 +268,101 @@ struct BinaryWriter {
     }
 }
 
-/// Reads what ``BinaryWriter`` wrote; every read fails soft with `nil` on a short file.
-struct BinaryReader {
-    let raw: UnsafeRawBufferPointer
-    var offset = 0
+/// Reads what ``BinaryWriter`` wrote, from a file, through a small buffer: arrays go straight
+/// from the file into their own storage, so loading never holds the file and its decoded copy
+/// in memory at once. Every read fails soft with `nil` on a short file.
+final class BinaryReader {
+    private let descriptor: Int32
+    private let buffer: UnsafeMutableRawBufferPointer
+    private var start = 0
+    private var end = 0
 
-    var isAtEnd: Bool { offset == raw.count }
-
-    mutating func bytes(_ count: Int) -> [UInt8]? {
-        guard offset + count <= raw.count else { return nil }
-        defer { offset += count }
-        return Array(raw[offset..<offset + count])
+    init?(path: String) {
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        buffer = .allocate(byteCount: 1 << 20, alignment: 16)
     }
 
-    mutating func u8() -> UInt8? {
-        guard offset < raw.count else { return nil }
-        defer { offset += 1 }
-        return raw[offset]
+    deinit {
+        close(descriptor)
+        buffer.deallocate()
     }
 
-    mutating func u32() -> UInt32? {
-        guard offset + 4 <= raw.count else { return nil }
-        defer { offset += 4 }
-        return UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-    }
+    /// Whether every byte of the file has been read.
+    var isAtEnd: Bool { !fill(1) }
 
-    mutating func u64() -> UInt64? {
-        guard offset + 8 <= raw.count else { return nil }
-        defer { offset += 8 }
-        return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-    }
-
-    mutating func string() -> String? {
-        guard let length = u32(), offset + Int(length) <= raw.count else { return nil }
-        defer { offset += Int(length) }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + Int(length)]), as: UTF8.self)
-    }
-
-    mutating func array<Element>() -> [Element]? {
-        guard let count = u64(), count < UInt64(Int.max / 64) else { return nil }
-        let size = Int(count) * MemoryLayout<Element>.stride
-        guard offset + size <= raw.count else { return nil }
-        defer { offset += size }
-        return [Element](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + size]))
-            initialized = Int(count)
+    /// Makes at least `count` bytes (at most the buffer's size) available; false at the end.
+    private func fill(_ count: Int) -> Bool {
+        if end - start >= count { return true }
+        if start > 0 {
+            buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: end - start)
+            end -= start
+            start = 0
         }
+        while end < count {
+            let got = read(descriptor, buffer.baseAddress! + end, buffer.count - end)
+            if got <= 0 { return false }
+            end += got
+        }
+        return true
+    }
+
+    /// Copies the next `destination.count` bytes into `destination`.
+    private func copy(into destination: UnsafeMutableRawBufferPointer) -> Bool {
+        let buffered = min(end - start, destination.count)
+        if buffered > 0 {
+            destination.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: buffered)
+            start += buffered
+        }
+        var filled = buffered
+        while filled < destination.count {
+            let got = read(descriptor, destination.baseAddress! + filled, destination.count - filled)
+            if got <= 0 { return false }
+            filled += got
+        }
+        return true
+    }
+
+    func bytes(_ count: Int) -> [UInt8]? {
+        var result = [UInt8](repeating: 0, count: count)
+        return result.withUnsafeMutableBytes { copy(into: $0) } ? result : nil
+    }
+
+    func u8() -> UInt8? {
+        guard fill(1) else { return nil }
+        defer { start += 1 }
+        return buffer[start]
+    }
+
+    func u32() -> UInt32? {
+        guard fill(4) else { return nil }
+        defer { start += 4 }
+        return UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: start, as: UInt32.self))
+    }
+
+    func u64() -> UInt64? {
+        guard fill(8) else { return nil }
+        defer { start += 8 }
+        return UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+    }
+
+    func string() -> String? {
+        guard let length = u32().map(Int.init) else { return nil }
+        if length <= buffer.count {
+            guard fill(length) else { return nil }
+            defer { start += length }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[start..<start + length]), as: UTF8.self)
+        }
+        return bytes(length).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func array<Element>() -> [Element]? {
+        guard let count = u64(), count < UInt64(Int.max / 64) else { return nil }
+        var complete = false
+        let result = [Element](unsafeUninitializedCapacity: Int(count)) { storage, initialized in
+            complete = copy(into: UnsafeMutableRawBufferPointer(storage))
+            initialized = complete ? Int(count) : 0
+        }
+        return complete ? result : nil
     }
 }

@@ -34,56 +34,137 @@ public final class Recognizer {
     public let options: RecognitionOptions
     /// Readings of the words seen, for the language last used, by key hash.
     private var readingCache = ReadingCache()
+    /// Buffers reused from one document to the next.
+    private var scratch = Scratch()
 
-    struct Reading {
-        var token: Int32
-        var inflected: Bool
+    /// A reading of a token packed in 32 bits: the vocabulary token it stands for (bits 0–28),
+    /// whether some alias has it after its first token (bit 29), whether some alias starts with
+    /// it (bit 30), whether it came through an inflection rule (bit 31).
+    typealias Reading = UInt32
+    static let continuesAliasBit: Reading = 1 << 29
+    static let startsAliasBit: Reading = 1 << 30
+    static let inflectedBit: Reading = 1 << 31
+    static let tokenMask: Reading = (1 << 29) - 1
+
+    /// The readings of every token of a document, flat: token *i*'s are
+    /// `values[starts[i]..<starts[i + 1]]`.
+    struct Readings {
+        var starts: [Int32] = []
+        var values: [Reading] = []
+        /// Bit *i*: token *i* has a reading some alias starts with.
+        var startsAlias: [Bool] = []
+
+        mutating func removeAll() {
+            starts.removeAll(keepingCapacity: true)
+            values.removeAll(keepingCapacity: true)
+            startsAlias.removeAll(keepingCapacity: true)
+        }
     }
 
-    /// Readings of the words seen in one language, by key hash, in an open-addressing table
-    /// that is emptied when it fills: memory stays flat however large the corpus.
+    /// Working storage of the trie walk, kept between calls so that no walk allocates.
+    struct Scratch {
+        var readings = Readings()
+        /// Trie states as node << 32 | inflected-token bits.
+        var states: [UInt64] = []
+        var next: [UInt64] = []
+        var accepted: [(entry: Int32, inflected: UInt32)] = []
+    }
+
+    /// Readings of the words seen, by key hash and language, in an open-addressing table that
+    /// is emptied when it fills: memory stays flat however large the corpus. A slot holds the
+    /// word and up to two readings, so that a word seen before costs one memory access.
     struct ReadingCache {
-        var language = ""
+        struct Slot {
+            /// The key's hash mixed with the language's, never 0 in a used slot.
+            var hash: UInt64
+            var key: String
+            /// The readings: none is ``ReadingCache/none``; more than two are in the pool, with
+            /// `first` ``ReadingCache/inPool`` and `second` their start in the pool (count first).
+            var first: Reading
+            var second: Reading
+        }
+
+        static let none: Reading = .max
+        static let inPool: Reading = .max - 1
         // Allocated on the first store, so that an empty cache costs nothing to make.
-        private var hashes: [UInt64] = []
-        private var keys: [String] = []
-        private var values: [[Reading]] = []
+        private var slots: [Slot] = []
+        /// The words seen last, direct-mapped: small enough to stay in the processor's cache,
+        /// where the frequent words of a language are found without touching ``slots``.
+        private var hot: [Slot] = []
+        private static let hotCapacity = 1 << 14
+        private var pool: [Reading] = []
         private var count = 0
         private static let capacity = 1 << 18
 
         mutating func clear() {
             if count > 0 {
-                for slot in hashes.indices { hashes[slot] = 0 }
+                for slot in slots.indices { slots[slot].hash = 0 }
+                for slot in hot.indices { hot[slot].hash = 0 }
+                pool.removeAll(keepingCapacity: true)
                 count = 0
             }
         }
 
-        func readings(for token: Token) -> [Reading]? {
-            guard !hashes.isEmpty else { return nil }
-            let mask = hashes.count - 1
-            let hash = token.keyHash | 1
+        @inline(__always)
+        static func hash(of token: Token, salt: UInt64) -> UInt64 { (token.keyHash ^ salt) | 1 }
+
+        /// Appends the cached readings of `token` to `values`; false if there are none cached.
+        @inline(__always)
+        mutating func appendReadings(of token: Token, salt: UInt64, to values: inout [Reading]) -> Bool {
+            guard !slots.isEmpty else { return false }
+            let hash = Self.hash(of: token, salt: salt)
+            let hotSlot = Int(truncatingIfNeeded: hash >> 40) & (Self.hotCapacity - 1)
+            if hot[hotSlot].hash == hash, hot[hotSlot].key == token.key {
+                append(hot[hotSlot], to: &values)
+                return true
+            }
+            let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash >> 7) & mask
-            while hashes[slot] != 0 {
-                if hashes[slot] == hash, keys[slot] == token.key { return values[slot] }
+            while slots[slot].hash != 0 {
+                if slots[slot].hash == hash, slots[slot].key == token.key {
+                    hot[hotSlot] = slots[slot]
+                    append(slots[slot], to: &values)
+                    return true
+                }
                 slot = (slot + 1) & mask
             }
-            return nil
+            return false
         }
 
-        mutating func store(_ readings: [Reading], for token: Token) {
-            if hashes.isEmpty {
-                hashes = [UInt64](repeating: 0, count: Self.capacity)
-                keys = [String](repeating: "", count: Self.capacity)
-                values = [[Reading]](repeating: [], count: Self.capacity)
+        @inline(__always)
+        private func append(_ found: Slot, to values: inout [Reading]) {
+            if found.first == Self.inPool {
+                let start = Int(found.second)
+                values.append(contentsOf: pool[start + 1...start + Int(pool[start])])
+            } else if found.first != Self.none {
+                values.append(found.first)
+                if found.second != Self.none { values.append(found.second) }
             }
-            if count * 2 >= hashes.count { clear() }
-            let mask = hashes.count - 1
-            let hash = token.keyHash | 1
+        }
+
+        mutating func store(_ readings: ArraySlice<Reading>, for token: Token, salt: UInt64) {
+            if slots.isEmpty {
+                let empty = Slot(hash: 0, key: "", first: Self.none, second: Self.none)
+                slots = [Slot](repeating: empty, count: Self.capacity)
+                hot = [Slot](repeating: empty, count: Self.hotCapacity)
+            }
+            if count * 2 >= slots.count { clear() }
+            let hash = Self.hash(of: token, salt: salt)
+            let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash >> 7) & mask
-            while hashes[slot] != 0 { slot = (slot + 1) & mask }
-            hashes[slot] = hash
-            keys[slot] = token.key
-            values[slot] = readings
+            while slots[slot].hash != 0 { slot = (slot + 1) & mask }
+            var entry = Slot(hash: hash, key: token.key, first: Self.none, second: Self.none)
+            if readings.count > 2 {
+                entry.first = Self.inPool
+                entry.second = Reading(pool.count)
+                pool.append(Reading(readings.count))
+                pool.append(contentsOf: readings)
+            } else {
+                if let first = readings.first { entry.first = first }
+                if readings.count == 2 { entry.second = readings.last! }
+            }
+            slots[slot] = entry
+            hot[Int(truncatingIfNeeded: hash >> 40) & (Self.hotCapacity - 1)] = entry
             count += 1
         }
     }
@@ -110,38 +191,43 @@ public final class Recognizer {
         let sentences = SentenceSegmenter.sentences(of: tokens)
         let morphology = Morphology.forLanguage(language)
 
-        // The cache is taken out of the instance for the loop: no exclusivity checks per word.
+        // The cache and buffers are taken out of the instance for the document: no exclusivity
+        // checks per word.
         var cache = readingCache
         readingCache = ReadingCache()
-        if cache.language != (morphology?.language ?? "") {
-            cache.clear()
-            cache.language = morphology?.language ?? ""
+        var scratch = self.scratch
+        self.scratch = Scratch()
+        defer {
+            readingCache = cache
+            self.scratch = scratch
         }
         let index = self.index
-        let tokenReadings = tokens.map { Self.readings(of: $0, morphology: morphology, index: index, cache: &cache) }
-        readingCache = cache
+        scratch.readings.removeAll()
+        Self.read(tokens, morphology: morphology, index: index, cache: &cache, into: &scratch.readings)
+
         var candidates: [Candidate] = []
-        var position = 0
-        while position < tokens.count {
-            // Most words start no alias: look at the root's children before anything else.
-            guard tokenReadings[position].contains(where: { index.child(of: 0, over: $0.token) != nil }) else {
-                position += 1
-                continue
-            }
-            if let found = longestMatch(in: tokens, readings: tokenReadings, from: position, limit: tokens.count) {
-                candidates.append(found)
-                position = found.end
-            } else {
-                position += 1
-            }
-        }
         var nested: [Candidate] = []
-        if options.includeNested {
+        tokens.withUnsafeBufferPointer { tokens in
+            var position = 0
+            while position < tokens.count {
+                // Most words start no alias.
+                guard scratch.readings.startsAlias[position] else {
+                    position += 1
+                    continue
+                }
+                if let found = longestMatch(in: tokens, from: position, limit: tokens.count, scratch: &scratch) {
+                    candidates.append(found)
+                    position = found.end
+                } else {
+                    position += 1
+                }
+            }
+            guard options.includeNested else { return }
             for outer in candidates where outer.end - outer.start > 1 {
                 var inner = outer.start
                 while inner < outer.end {
                     let limit = inner == outer.start ? outer.end - 1 : outer.end
-                    if let found = longestMatch(in: tokens, readings: tokenReadings, from: inner, limit: limit) {
+                    if let found = longestMatch(in: tokens, from: inner, limit: limit, scratch: &scratch) {
                         nested.append(found)
                         inner = found.end
                     } else {
@@ -151,36 +237,78 @@ public final class Recognizer {
             }
         }
 
-        var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
+        var sentenceOfToken = [Int32](repeating: 0, count: tokens.count)
         for sentence in sentences {
-            for token in sentence.tokens { sentenceOfToken[token] = sentence.index }
+            for token in sentence.tokens { sentenceOfToken[token] = Int32(sentence.index) }
         }
-        let resolver = DocumentResolver(index: index, tokens: tokens, candidates: candidates, language: language)
+        var resolver = DocumentResolver(index: index, tokens: tokens, candidates: candidates, language: language)
         let boilerplateSentences = Self.boilerplateSentences(sentences, tokens: tokens, rules: options.boilerplate)
         var mentions: [EntityMention] = []
-        for (candidate, isNested) in candidates.map({ ($0, false) }) + nested.map({ ($0, true) }) {
+        mentions.reserveCapacity(candidates.count + nested.count)
+        for (candidate, isNested) in candidates.lazy.map({ ($0, false) }) + nested.lazy.map({ ($0, true) }) {
             guard let (entry, inflected) = resolver.resolve(candidate) else { continue }
             let record = index.entries[Int(entry)]
             if record.source == .demonym, !options.includeDemonyms { continue }
             let entity = index.gazetteer.entities[Int(record.entity)]
             let start = tokens[candidate.start].start
             let end = tokens[candidate.end - 1].end
-            let surface = Self.slice(document.text, utf8: tokens[candidate.start].utf8Start..<tokens[candidate.end - 1].utf8End)
             if isNested, mentions.contains(where: { $0.start <= start && end <= $0.end && $0.entity == entity }) {
                 continue
             }
-            let alias = index.gazetteer.aliases[Int(record.alias)].text
+            let surface = Self.slice(document.text, utf8: tokens[candidate.start].utf8Start..<tokens[candidate.end - 1].utf8End)
+            let sentence = Int(sentenceOfToken[candidate.start])
             mentions.append(EntityMention(
                 start: start, end: end, surface: surface, entity: entity,
-                match: Self.matchKind(record, inflected: inflected, surface: surface, alias: alias,
+                match: Self.matchKind(record, inflected: inflected, surface: surface,
+                                      alias: index.gazetteer.aliases[Int(record.alias)].text,
                                       hasMorphology: morphology != nil),
-                sentence: sentenceOfToken[candidate.start], isNested: isNested,
-                inBoilerplate: boilerplateSentences.contains(sentenceOfToken[candidate.start]),
+                sentence: sentence, isNested: isNested,
+                inBoilerplate: boilerplateSentences.contains(sentence),
                 tokens: candidate.start..<candidate.end))
         }
-        mentions.sort { ($0.start, $1.end, $0.isNested ? 1 : 0) < ($1.start, $0.end, $1.isNested ? 1 : 0) }
+        if !nested.isEmpty {
+            mentions.sort { ($0.start, $1.end, $0.isNested ? 1 : 0) < ($1.start, $0.end, $1.isNested ? 1 : 0) }
+        }
         return RecognizedDocument(document: document, language: language, sentences: sentences, mentions: mentions,
                                   boilerplateSentences: boilerplateSentences)
+    }
+
+    /// Fills `readings` with the readings of every token: the token itself, and the base forms
+    /// its language's morphology proposes, each as it stands in the alias vocabulary.
+    private static func read(_ tokens: [Token], morphology: Morphology?, index: AliasIndex,
+                             cache: inout ReadingCache, into readings: inout Readings) {
+        readings.starts.reserveCapacity(tokens.count + 1)
+        readings.startsAlias.reserveCapacity(tokens.count)
+        // Readings depend on the language's rules: its hash keeps its words apart in the cache.
+        let salt = Tokenizer.hash((morphology?.language ?? "").utf8) &* 0x9E37_79B9_7F4A_7C15
+        var word: [UInt8] = []
+        for token in tokens {
+            let first = readings.values.count
+            readings.starts.append(Int32(first))
+            if !cache.appendReadings(of: token, salt: salt, to: &readings.values) {
+                if let id = index.tokenID(of: token) { readings.values.append(reading(id, inflected: false, index: index)) }
+                if let morphology, token.kind == .word, token.utf8End - token.utf8Start >= 3 {
+                    word.removeAll(keepingCapacity: true)
+                    word.append(contentsOf: token.key.utf8)
+                    morphology.forEachBaseForm(of: word) { base in
+                        guard let id = index.tokens.id(bytes: base) else { return }
+                        let value = reading(id, inflected: true, index: index)
+                        if !readings.values[first...].contains(where: { $0 & tokenMask == value & tokenMask }) {
+                            readings.values.append(value)
+                        }
+                    }
+                }
+                cache.store(readings.values[first...], for: token, salt: salt)
+            }
+            readings.startsAlias.append(readings.values[first...].contains { $0 & startsAliasBit != 0 })
+        }
+        readings.starts.append(Int32(readings.values.count))
+    }
+
+    @inline(__always)
+    private static func reading(_ token: Int32, inflected: Bool, index: AliasIndex) -> Reading {
+        Reading(token) | (index.startsAlias(token) ? startsAliasBit : 0)
+            | (index.continuesAlias(token) ? continuesAliasBit : 0) | (inflected ? inflectedBit : 0)
     }
 
     /// The sentences that lie on boilerplate lines.
@@ -199,57 +327,45 @@ public final class Recognizer {
     }
 
     /// The longest alias match that starts at token `start` and ends at or before `limit`.
-    func longestMatch(in tokens: [Token], readings tokenReadings: [[Reading]], from start: Int, limit: Int) -> Candidate? {
-        var states: [(node: Int32, inflected: UInt32)] = [(0, 0)]
+    func longestMatch(in tokens: UnsafeBufferPointer<Token>, from start: Int, limit: Int,
+                      scratch: inout Scratch) -> Candidate? {
+        scratch.states.removeAll(keepingCapacity: true)
+        scratch.states.append(0)
         var best: Candidate?
         var position = start
-        while position < limit, !states.isEmpty, position - start < AliasIndex.maximumAliasTokens {
-            let token = tokens[position]
-            if position > start, token.lineBreaksBefore > 0 { break }
+        while position < limit, !scratch.states.isEmpty, position - start < AliasIndex.maximumAliasTokens {
+            if position > start, tokens[position].lineBreaksBefore > 0 { break }
             let bit: UInt32 = 1 << UInt32(position - start)
-            var next: [(node: Int32, inflected: UInt32)] = []
-            for reading in tokenReadings[position] {
-                for state in states {
-                    if let child = index.child(of: state.node, over: reading.token) {
-                        next.append((child, state.inflected | (reading.inflected ? bit : 0)))
+            scratch.next.removeAll(keepingCapacity: true)
+            scratch.accepted.removeAll(keepingCapacity: true)
+            let first = Int(scratch.readings.starts[position])
+            let last = Int(scratch.readings.starts[position + 1])
+            for slot in first..<last {
+                let reading = scratch.readings.values[slot]
+                // No alias has the token where the walk stands: no need to probe.
+                if reading & (position == start ? Self.startsAliasBit : Self.continuesAliasBit) == 0 { continue }
+                let token = Int32(bitPattern: reading & Self.tokenMask)
+                let inflection = reading & Self.inflectedBit != 0 ? bit : 0
+                for state in scratch.states {
+                    guard let (child, head) = index.step(from: Int32(truncatingIfNeeded: state >> 32), over: token) else { continue }
+                    let inflected = UInt32(truncatingIfNeeded: state) | inflection
+                    scratch.next.append(UInt64(UInt32(bitPattern: child)) << 32 | UInt64(inflected))
+                    var entry = head
+                    while entry >= 0 {
+                        if index.accepts(index.entries[Int(entry)], tokens: tokens, start: start, inflected: inflected) {
+                            scratch.accepted.append((entry, inflected))
+                        }
+                        entry = index.nextEntry(after: entry)
                     }
                 }
             }
-            var accepted: [(entry: Int32, inflected: UInt32)] = []
-            for state in next {
-                var entry = index.firstEntry(endingAt: state.node)
-                while entry >= 0 {
-                    if index.accepts(index.entries[Int(entry)], tokens: tokens, start: start, inflected: state.inflected) {
-                        accepted.append((entry, state.inflected))
-                    }
-                    entry = index.nextEntry(after: entry)
-                }
+            if !scratch.accepted.isEmpty, tokens[position].kind != .punctuation || tokens[start].kind != .punctuation {
+                best = Candidate(start: start, end: position + 1, entries: scratch.accepted)
             }
-            if !accepted.isEmpty, tokens[position].kind != .punctuation || tokens[start].kind != .punctuation {
-                best = Candidate(start: start, end: position + 1, entries: accepted)
-            }
-            states = next
+            swap(&scratch.states, &scratch.next)
             position += 1
         }
         return best
-    }
-
-    /// The trie tokens a text token can stand for: itself, and the base forms of its language.
-    private static func readings(of token: Token, morphology: Morphology?, index: AliasIndex,
-                                 cache: inout ReadingCache) -> [Reading] {
-        guard token.kind == .word, let morphology, token.utf8End - token.utf8Start >= 3 else {
-            return index.tokenID(of: token).map { [Reading(token: $0, inflected: false)] } ?? []
-        }
-        if let cached = cache.readings(for: token) { return cached }
-        var result: [Reading] = []
-        if let id = index.tokenID(of: token) { result.append(Reading(token: id, inflected: false)) }
-        morphology.forEachBaseForm(of: Array(token.key.utf8)) { base in
-            if let id = index.tokens.id(bytes: base), !result.contains(where: { $0.token == id }) {
-                result.append(Reading(token: id, inflected: true))
-            }
-        }
-        cache.store(result, for: token)
-        return result
     }
 
     static func slice(_ text: String, utf8 range: Range<Int>) -> String {
@@ -288,28 +404,40 @@ struct DocumentResolver {
     /// Entities the document names without doubt: spans whose only reading is one listed alias.
     let anchors: Set<Int32>
 
+    /// Keys of the words the document writes in lower case somewhere, made on first use.
+    private var lowercaseWords: Set<String>?
+
     init(index: AliasIndex, tokens: [Token], candidates: [Recognizer.Candidate], language: String) {
         self.index = index
         self.tokens = tokens
         self.language = language
         var anchors = Set<Int32>()
         for candidate in candidates {
-            let entities = Set(candidate.entries.map { index.entries[Int($0.entry)].entity })
+            let entity = index.entries[Int(candidate.entries[0].entry)].entity
             let plain = candidate.entries.allSatisfy {
                 let entry = index.entries[Int($0.entry)]
-                return entry.source == .listed && !entry.needsContext
+                return entry.source == .listed && !entry.needsContext && entry.entity == entity
             }
-            if plain, entities.count == 1 { anchors.insert(entities.first!) }
+            if plain { anchors.insert(entity) }
         }
         self.anchors = anchors
     }
 
     /// The entry a span links through, with its inflection bits, or `nil` to drop the span.
-    func resolve(_ candidate: Recognizer.Candidate) -> (Int32, UInt32)? {
-        var viable: [(entry: Int32, inflected: UInt32, score: Int)] = []
-        let shortForms = candidate.entries.filter { index.entries[Int($0.entry)].source == .shortForm }
-        let shortFormEntities = Set(shortForms.map { index.entries[Int($0.entry)].entity })
-        let hasListed = shortForms.count < candidate.entries.count
+    mutating func resolve(_ candidate: Recognizer.Candidate) -> (Int32, UInt32)? {
+        // The short forms among the entries, and whether they name one entity.
+        var shortFormCount = 0
+        var shortFormEntity: Int32 = -1
+        var shortFormsAgree = true
+        for (entryIndex, _) in candidate.entries {
+            let entry = index.entries[Int(entryIndex)]
+            guard entry.source == .shortForm else { continue }
+            shortFormCount += 1
+            if shortFormEntity < 0 { shortFormEntity = entry.entity } else if shortFormEntity != entry.entity { shortFormsAgree = false }
+        }
+        let hasListed = shortFormCount < candidate.entries.count
+        // Highest score; then fewer inflected words; then the entity listed first.
+        var best: (entry: Int32, inflected: UInt32, key: (Int, Int, Int32, Int32))?
         for (entryIndex, inflected) in candidate.entries {
             let entry = index.entries[Int(entryIndex)]
             let anchored = anchors.contains(entry.entity)
@@ -320,19 +448,13 @@ struct DocumentResolver {
             case .listed: score = 4
             case .demonym: score = 2
             case .shortForm:
-                guard anchored || (!hasListed && shortFormEntities.count == 1 && standsAlone(candidate))
-                else { continue }
+                guard anchored || (!hasListed && shortFormsAgree && standsAlone(candidate)) else { continue }
                 score = 1
             }
             if anchored { score += 8 }
             if inflected == 0 { score += 1 }
-            viable.append((entryIndex, inflected, score))
-        }
-        // Highest score; then fewer inflected words; then the entity listed first.
-        let best = viable.min { a, b in
-            let (ea, eb) = (index.entries[Int(a.entry)], index.entries[Int(b.entry)])
-            return (-a.score, a.inflected.nonzeroBitCount, ea.entity, a.entry)
-                < (-b.score, b.inflected.nonzeroBitCount, eb.entity, b.entry)
+            let key = (-score, inflected.nonzeroBitCount, entry.entity, entryIndex)
+            if best == nil || key < best!.key { best = (entryIndex, inflected, key) }
         }
         return best.map { ($0.entry, $0.inflected) }
     }
@@ -340,11 +462,14 @@ struct DocumentResolver {
     /// Whether a surname no full name supports may still stand for its only bearer: not when
     /// the document also writes the word in lower case (an ordinary word capitalised at the
     /// start of a sentence), not in a line of capitals, and not a function word.
-    private func standsAlone(_ candidate: Recognizer.Candidate) -> Bool {
+    private mutating func standsAlone(_ candidate: Recognizer.Candidate) -> Bool {
         let token = tokens[candidate.start]
         if token.isAllUppercase { return false }
+        if lowercaseWords == nil {
+            lowercaseWords = Set(tokens.lazy.filter { $0.kind == .word && !$0.startsUppercase }.map(\.key))
+        }
         // Also written in lower case in this document: an ordinary word.
-        if tokens.contains(where: { $0.keyHash == token.keyHash && !$0.startsUppercase && $0.key == token.key }) { return false }
+        if lowercaseWords!.contains(token.key) { return false }
         let functionWords = LanguageDetector.functionWords.first { $0.language == language }?.words ?? []
         return !functionWords.contains(token.key)
     }
