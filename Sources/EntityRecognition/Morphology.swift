@@ -33,6 +33,9 @@ public struct Morphology: Sendable {
     public var minimumStem: Int
     /// The rules as UTF-8 bytes, longest ending first (then in declaration order).
     private var byteRules: [(ending: [UInt8], base: [UInt8])] = []
+    /// Per last byte of a word, the rules (indices into ``byteRules``, in order) whose ending
+    /// could match it: those that end in that byte, then those with an empty ending.
+    private var rulesByLastByte: [[Int]] = []
 
     public init(language: String, minimumStem: Int = 2, rules: [String]) {
         self.language = language
@@ -46,6 +49,9 @@ public struct Morphology: Sendable {
         byteRules = self.rules.enumerated()
             .sorted { ($1.element.ending.unicodeScalars.count, $0.offset) < ($0.element.ending.unicodeScalars.count, $1.offset) }
             .map { (Array($0.element.ending.utf8), Array($0.element.base.utf8)) }
+        rulesByLastByte = (0..<256).map { byte in
+            byteRules.indices.filter { byteRules[$0].ending.last.map { $0 == UInt8(byte) } ?? true }
+        }
     }
 
     /// The base forms `word` may be an inflection of, without `word` itself: longer endings
@@ -69,7 +75,9 @@ public struct Morphology: Sendable {
         guard scalarCount >= 3 else { return }
         var candidate: [UInt8] = []
         candidate.reserveCapacity(word.count + 8)
-        for rule in byteRules {
+        guard let lastByte = word.last else { return }
+        for ruleIndex in rulesByLastByte[Int(lastByte)] {
+            let rule = byteRules[ruleIndex]
             let ending = rule.ending
             guard ending.count <= word.count else { continue }
             var matches = true
