@@ -88,7 +88,6 @@ public struct ExtractCommand: ParsableCommand {
         let formatter = MentionFormatter(format: format)
         formatter.writeHeader(to: &output)
         var batch = DocumentBatch()
-        var pending: [String] = []
         let render = { (result: RecognizedDocument) -> String in
             var text = ""
             formatter.write(result, to: &text)
@@ -98,19 +97,20 @@ public struct ExtractCommand: ParsableCommand {
         defer { if let summary = reader.tally.summary { warn(summary) } }
         let progress = Progress()
         defer { progress.finish() }
+        // One batch is recognized while the next is read.
+        var running: RecognitionPool.Batch<String>?
+        // The documents read before an error that stops the run are still written.
+        defer {
+            if let running { for text in running.results() { output.write(text) } }
+            for text in pool.recognize(batch.documents, render) { output.write(text) }
+        }
         try reader.forEachDocument { document in
             progress.advance(bytes: document.text.utf8.count)
-            if batch.add(document) {
-                pending = pool.recognize(batch.documents, render)
-                batch.clear()
-            }
-            // Written outside the closure that fills it, batch by batch.
-            if !pending.isEmpty {
-                for text in pending { output.write(text) }
-                pending.removeAll()
-            }
+            guard batch.add(document) else { return }
+            if let running { for text in running.results() { output.write(text) } }
+            running = pool.start(batch.documents, render)
+            batch.clear()
         }
-        for text in pool.recognize(batch.documents, render) { output.write(text) }
     }
 }
 
@@ -127,16 +127,33 @@ struct MentionFormatter {
     func write(_ result: RecognizedDocument, to output: inout some TextOutputStream) {
         switch format {
         case .jsonl:
+            let prefix = "{\"doc\":\(JSONText.quote(result.document.id)),\"start\":"
+            let language = ",\"lang\":\(JSONText.quote(result.language)),\"match\":\""
+            var text = ""
+            text.reserveCapacity(result.mentions.count * (prefix.utf8.count + 160))
             for mention in result.mentions {
-                var line = "{\"doc\":\(JSONText.quote(result.document.id)),\"start\":\(mention.start),\"end\":\(mention.end)"
-                line += ",\"surface\":\(JSONText.quote(mention.surface)),\"entity\":\(JSONText.quote(mention.entity.id))"
-                line += ",\"label\":\(JSONText.quote(mention.entity.label)),\"type\":\"\(mention.entity.type.code)\""
-                line += ",\"lang\":\(JSONText.quote(result.language)),\"match\":\"\(mention.match.rawValue)\""
-                line += ",\"sentence\":\(mention.sentence)"
-                if mention.isNested { line += ",\"nested\":true" }
-                if mention.inBoilerplate { line += ",\"boilerplate\":true" }
-                output.write(line + "}\n")
+                text += prefix
+                text += String(mention.start)
+                text += ",\"end\":"
+                text += String(mention.end)
+                text += ",\"surface\":"
+                text += JSONText.quote(mention.surface)
+                text += ",\"entity\":"
+                text += JSONText.quote(mention.entity.id)
+                text += ",\"label\":"
+                text += JSONText.quote(mention.entity.label)
+                text += ",\"type\":\""
+                text += mention.entity.type.code
+                text += "\""
+                text += language
+                text += mention.match.rawValue
+                text += "\",\"sentence\":"
+                text += String(mention.sentence)
+                if mention.isNested { text += ",\"nested\":true" }
+                if mention.inBoilerplate { text += ",\"boilerplate\":true" }
+                text += "}\n"
             }
+            output.write(text)
         case .tsv:
             for mention in result.mentions {
                 let fields = [result.document.id, "\(mention.start)", "\(mention.end)", mention.surface,

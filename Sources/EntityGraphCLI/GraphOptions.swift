@@ -116,12 +116,16 @@ struct GraphPipeline {
         var builder = GraphBuilder(settings: graph.settings)
         let progress = Progress()
         var batch = DocumentBatch()
+        // The graph takes in one batch while the pool recognizes the next.
+        var running: RecognitionPool.Batch<RecognizedDocument>?
         func flush() {
-            for result in pool.recognize(batch.documents) {
+            let finished = running?.results() ?? []
+            running = batch.documents.isEmpty ? nil : pool.start(batch.documents) { $0 }
+            batch.clear()
+            for result in finished {
                 builder.addDocument(result)
                 progress.advance(bytes: result.document.text.utf8.count)
             }
-            batch.clear()
         }
         let reader = CorpusReader(inputs: inputs, policy: recognition.input.policy, warn: warn)
         defer { if let summary = reader.tally.summary { warn(summary) } }
@@ -129,6 +133,7 @@ struct GraphPipeline {
             guard builder.accepts(date: document.date) else { return }
             if batch.add(document) { flush() }
         }
+        flush()
         flush()
         progress.finish()
         return (builder.build(), index)

@@ -4,8 +4,10 @@ import Foundation
 /// Recognizes batches of documents on several threads, results in input order.
 ///
 /// Each thread has its own ``Recognizer`` (with its own word cache) over one shared
-/// ``AliasIndex``; documents are dealt out in turn, so the output is the same whatever the
-/// number of threads.
+/// ``AliasIndex``. Threads take the next document as they finish one, so a long document does
+/// not hold the others up, and each result goes to the slot of its document: the output is the
+/// same whatever the number of threads. One batch runs at a time; while it runs, the caller is
+/// free to read the next (see ``start(_:_:)``).
 public final class RecognitionPool: @unchecked Sendable {
     private let recognizers: [Recognizer]
 
@@ -26,42 +28,60 @@ public final class RecognitionPool: @unchecked Sendable {
     /// Recognizes documents and transforms each result on the worker thread (formatting output,
     /// say), returning the transformed values in the order given.
     public func recognize<Output>(_ documents: [Document], _ transform: @escaping (RecognizedDocument) -> Output) -> [Output] {
-        guard recognizers.count > 1, documents.count > 1 else {
-            return documents.map { transform(recognizers[0].recognize($0)) }
+        start(documents, transform).results()
+    }
+
+    /// Starts recognizing a batch on the pool's threads and returns at once; the batch's
+    /// ``Batch/results()`` waits for it. Start the next batch only after taking the results
+    /// of this one: the threads' recognizers serve one batch at a time.
+    public func start<Output>(_ documents: [Document], _ transform: @escaping (RecognizedDocument) -> Output) -> Batch<Output> {
+        let batch = Batch(recognizers: recognizers, documents: documents, transform: transform)
+        let workers = min(recognizers.count, documents.count)
+        for worker in 0..<workers {
+            DispatchQueue.global().async(group: batch.group) { batch.run(worker: worker) }
         }
-        let job = Job(recognizers: recognizers, documents: documents, transform: transform)
-        DispatchQueue.concurrentPerform(iterations: recognizers.count) { worker in
-            job.run(worker: worker)
+        return batch
+    }
+
+    /// One batch of documents in flight: each thread touches only its own recognizer and the
+    /// output slots of the documents it took.
+    public final class Batch<Output>: @unchecked Sendable {
+        private let recognizers: [Recognizer]
+        private let documents: [Document]
+        private let transform: (RecognizedDocument) -> Output
+        private let slots: UnsafeMutableBufferPointer<Output?>
+        private let lock = NSLock()
+        private var next = 0
+        fileprivate let group = DispatchGroup()
+
+        fileprivate init(recognizers: [Recognizer], documents: [Document], transform: @escaping (RecognizedDocument) -> Output) {
+            self.recognizers = recognizers
+            self.documents = documents
+            self.transform = transform
+            slots = .allocate(capacity: documents.count)
+            slots.initialize(repeating: nil)
         }
-        return job.results()
-    }
-}
 
-/// One batch: each thread touches only its own recognizer and its own output slots.
-private final class Job<Output>: @unchecked Sendable {
-    let recognizers: [Recognizer]
-    let documents: [Document]
-    let transform: (RecognizedDocument) -> Output
-    let slots: UnsafeMutableBufferPointer<Output?>
+        deinit {
+            _ = slots.deinitialize()
+            slots.deallocate()
+        }
 
-    init(recognizers: [Recognizer], documents: [Document], transform: @escaping (RecognizedDocument) -> Output) {
-        self.recognizers = recognizers
-        self.documents = documents
-        self.transform = transform
-        slots = .allocate(capacity: documents.count)
-        slots.initialize(repeating: nil)
-    }
+        fileprivate func run(worker: Int) {
+            while true {
+                lock.lock()
+                let position = next
+                next += 1
+                lock.unlock()
+                guard position < documents.count else { return }
+                slots[position] = transform(recognizers[worker].recognize(documents[position]))
+            }
+        }
 
-    deinit {
-        _ = slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func run(worker: Int) {
-        for position in stride(from: worker, to: documents.count, by: recognizers.count) {
-            slots[position] = transform(recognizers[worker].recognize(documents[position]))
+        /// Waits for the batch, then returns its results in the order of its documents.
+        public func results() -> [Output] {
+            group.wait()
+            return slots.map { $0! }
         }
     }
-
-    func results() -> [Output] { slots.map { $0! } }
 }
