@@ -77,47 +77,68 @@ extension CooccurrenceGraph {
     /// - Complexity: O(*n*·*m*) exact; O(*samples*·*m*) estimated.
     func betweenness(exactLimit: Int = 4000, samples: Int = 256) -> [Double] {
         let n = nodes.count
-        var neighbors = [[Int]](repeating: [], count: n)
+        guard n > 2 else { return [Double](repeating: 0, count: n) }
+        // Adjacency in compressed rows: the neighbours of v are targets[offsets[v]..<offsets[v + 1]].
+        var degree = [Int](repeating: 0, count: n + 1)
+        var ends: [(Int, Int)] = []
+        ends.reserveCapacity(edges.count)
         for edge in edges {
             guard let a = index(of: edge.source), let b = index(of: edge.target) else { continue }
-            neighbors[a].append(b)
-            neighbors[b].append(a)
+            ends.append((a, b))
+            degree[a + 1] += 1
+            degree[b + 1] += 1
         }
+        var offsets = degree
+        for v in 0..<n { offsets[v + 1] += offsets[v] }
+        var targets = [Int](repeating: 0, count: offsets[n])
+        var fill = offsets
+        for (a, b) in ends {
+            targets[fill[a]] = b
+            fill[a] += 1
+            targets[fill[b]] = a
+            fill[b] += 1
+        }
+
         var centrality = [Double](repeating: 0, count: n)
         let sources: [Int] = n <= exactLimit ? Array(0..<n) : (0..<samples).map { $0 * n / samples }
+        // Per-source state, reset only where the search went.
+        var order: [Int] = []
+        order.reserveCapacity(n)
+        var paths = [Double](repeating: 0, count: n)
+        var distance = [Int](repeating: -1, count: n)
+        var dependency = [Double](repeating: 0, count: n)
         for source in sources {
-            var stack: [Int] = []
-            var predecessors = [[Int]](repeating: [], count: n)
-            var paths = [Double](repeating: 0, count: n)
-            var distance = [Int](repeating: -1, count: n)
+            order.removeAll(keepingCapacity: true)
             paths[source] = 1
             distance[source] = 0
-            var queue = [source]
+            order.append(source)
             var head = 0
-            while head < queue.count {
-                let v = queue[head]
+            while head < order.count {
+                let v = order[head]
                 head += 1
-                stack.append(v)
-                for w in neighbors[v] {
+                for slot in offsets[v]..<offsets[v + 1] {
+                    let w = targets[slot]
                     if distance[w] < 0 {
                         distance[w] = distance[v] + 1
-                        queue.append(w)
+                        order.append(w)
                     }
-                    if distance[w] == distance[v] + 1 {
-                        paths[w] += paths[v]
-                        predecessors[w].append(v)
-                    }
+                    if distance[w] == distance[v] + 1 { paths[w] += paths[v] }
                 }
             }
-            var dependency = [Double](repeating: 0, count: n)
-            while let w = stack.popLast() {
-                for v in predecessors[w] {
-                    dependency[v] += paths[v] / paths[w] * (1 + dependency[w])
+            // Back from the farthest: a node's predecessors are its neighbours one step nearer.
+            for w in order.reversed() {
+                for slot in offsets[w]..<offsets[w + 1] {
+                    let v = targets[slot]
+                    if distance[v] == distance[w] - 1 { dependency[v] += paths[v] / paths[w] * (1 + dependency[w]) }
                 }
                 if w != source { centrality[w] += dependency[w] }
             }
+            for v in order {
+                paths[v] = 0
+                distance[v] = -1
+                dependency[v] = 0
+            }
         }
-        guard n > 2 else { return [Double](repeating: 0, count: n) }
         let scale = 1 / (Double(n - 1) * Double(n - 2)) * Double(n) / Double(sources.count)
         return centrality.map { $0 * scale }
     }
