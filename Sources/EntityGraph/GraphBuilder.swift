@@ -167,8 +167,11 @@ public struct GraphBuilder: Sendable {
     private func evidence(for a: EntityMention, and b: EntityMention, in result: RecognizedDocument) -> Evidence {
         let firstSentence = result.sentences[min(a.sentence, b.sentence)]
         let lastSentence = result.sentences[max(a.sentence, b.sentence)]
-        let snippet = Self.snippet(of: result.document.text, from: firstSentence.start, to: lastSentence.end,
-                                   around: min(a.start, b.start), max(a.end, b.end))
+        // Offsets within the sentences' own text: a long document is never walked from its start.
+        let origin = firstSentence.start
+        let snippet = Self.snippet(of: result.text(fromUTF8: firstSentence.utf8Start, to: lastSentence.utf8End),
+                                   from: 0, to: lastSentence.end - origin,
+                                   around: min(a.start, b.start) - origin, max(a.end, b.end) - origin)
         return Evidence(document: result.document.id, date: result.document.date, sentence: firstSentence.index,
                         source: TextSpan(start: a.start, end: a.end), target: TextSpan(start: b.start, end: b.end),
                         snippet: snippet)

@@ -82,7 +82,16 @@ public struct RecognizedDocument: Sendable {
 
     /// The text of a sentence.
     public func text(of sentence: Sentence) -> String {
-        Self.slice(document.text, sentence.start, sentence.end)
+        text(fromUTF8: sentence.utf8Start, to: sentence.utf8End)
+    }
+
+    /// The text between two UTF-8 offsets that fall on scalar boundaries, such as those of
+    /// sentences and tokens; in constant time to find, however long the document.
+    public func text(fromUTF8 start: Int, to end: Int) -> String {
+        let utf8 = document.text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: start)
+        let upper = utf8.index(lower, offsetBy: end - start)
+        return String(document.text[lower..<upper])
     }
 
     /// The text between two Unicode scalar offsets.

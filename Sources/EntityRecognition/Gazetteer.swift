@@ -46,6 +46,19 @@ public struct Gazetteer: Sendable {
     public private(set) var aliases: [Alias] = []
     /// Context cues per entity index, for aliases that need context.
     public private(set) var contextCues: [Int: [ContextCue]] = [:]
+    /// Every word cue (a folded word beginning), and their lengths in scalars, shortest first.
+    public private(set) var cueWords = Set<String>()
+    public private(set) var cueWordLengths: [Int] = []
+
+    private mutating func noteCueWords(_ cues: [ContextCue]) {
+        for case .word(let prefix) in cues where cueWords.insert(prefix).inserted {
+            let length = prefix.unicodeScalars.count
+            if !cueWordLengths.contains(length) {
+                cueWordLengths.append(length)
+                cueWordLengths.sort()
+            }
+        }
+    }
     private var entityIndexByID: [String: Int] = [:]
     private var declaredAt: [Int: SourceLocation] = [:]
     /// Aliases left out because they would match everywhere (one letter, or a common word,
@@ -72,6 +85,7 @@ public struct Gazetteer: Sendable {
         self.aliases = aliases
         self.contextCues = contextCues
         self.sourceFiles = sourceFiles
+        for entity in contextCues.keys.sorted() { noteCueWords(contextCues[entity]!) }
         entityIndexByID.reserveCapacity(entities.count)
         for (index, entity) in entities.enumerated() { entityIndexByID[entity.id] = index }
     }
@@ -215,6 +229,7 @@ public struct Gazetteer: Sendable {
                 cues.append(cue.hasPrefix("@") ? .entity(String(cue.dropFirst())) : .word(cue.foldedForMatching))
             }
             contextCues[entity, default: []].append(contentsOf: cues)
+            noteCueWords(cues)
             return
         }
         guard let code = words.first, words.count <= 2, Self.isLanguageCode(code),

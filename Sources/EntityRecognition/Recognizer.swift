@@ -181,17 +181,93 @@ public final class Recognizer {
         self.options = options
     }
 
+    /// Text longer than this, in UTF-8 bytes, is recognized in parts of about this size, cut at
+    /// line breaks where it can be: memory then stays bounded by the part, not the document (a
+    /// 100 MB line from a scraper would otherwise hold some 20 million tokens at once). Names
+    /// settle within each part.
+    public static let partSize = 1 << 20
+
+    /// Where a recognized part starts in its document.
+    private struct PartBase {
+        var utf8 = 0
+        var scalars = 0
+        var tokens = 0
+        var sentences = 0
+        var paragraphs = 0
+    }
+
     /// Recognizes one document.
     ///
     /// - Complexity: O(*n*·*r*) in the number of tokens and the readings per token, with readings
     ///   cached per distinct word.
     public func recognize(_ document: Document) -> RecognizedDocument {
-        let tokens = Tokenizer.tokens(in: document.text)
-        let language = options.language ?? document.language ?? LanguageDetector.language(of: tokens)
+        var text = document.text
+        return text.withUTF8 { bytes in
+            var result = RecognizedDocument(document: document, language: "", sentences: [], mentions: [],
+                                            boilerplateSentences: [])
+            var language = options.language ?? document.language
+            var base = PartBase()
+            repeat {
+                let end = Self.partEnd(in: bytes, from: base.utf8, size: Self.partSize)
+                recognizePart(bytes, end: end, base: &base, language: &language, into: &result)
+            } while base.utf8 < bytes.count
+            return result
+        }
+    }
+
+    /// Where the part of `text` that starts at `start` ends: the whole rest if it is short,
+    /// else after the last line break in the second half of `size` bytes, else after the last
+    /// sentence end, else after the last space, else before the last character that does not
+    /// lean on the one before it.
+    static func partEnd(in text: UnsafeBufferPointer<UInt8>, from start: Int, size: Int) -> Int {
+        let limit = start + size
+        guard limit < text.count else { return text.count }
+        let floor = start + size / 2
+        for position in stride(from: limit, to: floor, by: -1) where text[position - 1] == 0x0A {
+            return position
+        }
+        for position in stride(from: limit, to: floor, by: -1)
+        where text[position - 1] == 0x20 && [0x2E, 0x21, 0x3F].contains(text[position - 2]) {
+            return position
+        }
+        for position in stride(from: limit, to: floor, by: -1) where text[position - 1] == 0x20 || text[position - 1] == 0x09 {
+            return position
+        }
+        var position = limit
+        while position > floor {
+            if text[position] & 0xC0 != 0x80 {
+                var scalar = UTF8.ForwardParser()
+                var bytes = text[position...].makeIterator()
+                if case .valid(let encoded) = scalar.parseScalar(from: &bytes) {
+                    let category = UTF8.decode(encoded).properties.generalCategory
+                    if ![.nonspacingMark, .spacingMark, .enclosingMark, .format].contains(category) { return position }
+                }
+            }
+            position -= 1
+        }
+        return limit
+    }
+
+    /// Recognizes `text[base.utf8..<end]` and appends what it finds to `result`, in document
+    /// offsets and indices.
+    private func recognizePart(_ text: UnsafeBufferPointer<UInt8>, end: Int, base: inout PartBase,
+                               language declared: inout String?, into result: inout RecognizedDocument) {
+        var tokens = Tokenizer.tokens(inUTF8: UnsafeBufferPointer(rebasing: text[base.utf8..<end]))
+        if base.utf8 > 0 {
+            for position in tokens.indices {
+                tokens[position].start += base.scalars
+                tokens[position].end += base.scalars
+                tokens[position].utf8Start += base.utf8
+                tokens[position].utf8End += base.utf8
+            }
+        }
+        let language = declared ?? LanguageDetector.language(of: tokens)
+        declared = language
+        result.language = language
         let sentences = SentenceSegmenter.sentences(of: tokens)
         let morphology = Morphology.forLanguage(language)
 
-        // The cache and buffers are taken out of the instance for the document: no exclusivity
+        // The cache and buffers are taken out of the instance for the part: no exclusivity
         // checks per word.
         var cache = readingCache
         readingCache = ReadingCache()
@@ -243,8 +319,8 @@ public final class Recognizer {
         }
         var resolver = DocumentResolver(index: index, tokens: tokens, candidates: candidates, language: language)
         let boilerplateSentences = Self.boilerplateSentences(sentences, tokens: tokens, rules: options.boilerplate)
-        var mentions: [EntityMention] = []
-        mentions.reserveCapacity(candidates.count + nested.count)
+        let firstMention = result.mentions.count
+        result.mentions.reserveCapacity(firstMention + candidates.count + nested.count)
         for (candidate, isNested) in candidates.lazy.map({ ($0, false) }) + nested.lazy.map({ ($0, true) }) {
             guard let (entry, inflected) = resolver.resolve(candidate) else { continue }
             let record = index.entries[Int(entry)]
@@ -252,25 +328,39 @@ public final class Recognizer {
             let entity = index.gazetteer.entities[Int(record.entity)]
             let start = tokens[candidate.start].start
             let end = tokens[candidate.end - 1].end
-            if isNested, mentions.contains(where: { $0.start <= start && end <= $0.end && $0.entity == entity }) {
+            if isNested, result.mentions[firstMention...].contains(where: { $0.start <= start && end <= $0.end && $0.entity == entity }) {
                 continue
             }
-            let surface = Self.slice(document.text, utf8: tokens[candidate.start].utf8Start..<tokens[candidate.end - 1].utf8End)
+            let surface = String(decoding: UnsafeBufferPointer(
+                rebasing: text[tokens[candidate.start].utf8Start..<tokens[candidate.end - 1].utf8End]), as: UTF8.self)
             let sentence = Int(sentenceOfToken[candidate.start])
-            mentions.append(EntityMention(
+            result.mentions.append(EntityMention(
                 start: start, end: end, surface: surface, entity: entity,
                 match: Self.matchKind(record, inflected: inflected, surface: surface,
                                       alias: index.gazetteer.aliases[Int(record.alias)].text,
                                       hasMorphology: morphology != nil),
-                sentence: sentence, isNested: isNested,
+                sentence: base.sentences + sentence, isNested: isNested,
                 inBoilerplate: boilerplateSentences.contains(sentence),
-                tokens: candidate.start..<candidate.end))
+                tokens: base.tokens + candidate.start..<base.tokens + candidate.end))
         }
         if !nested.isEmpty {
-            mentions.sort { ($0.start, $1.end, $0.isNested ? 1 : 0) < ($1.start, $0.end, $1.isNested ? 1 : 0) }
+            result.mentions[firstMention...].sort {
+                ($0.start, $1.end, $0.isNested ? 1 : 0) < ($1.start, $0.end, $1.isNested ? 1 : 0)
+            }
         }
-        return RecognizedDocument(document: document, language: language, sentences: sentences, mentions: mentions,
-                                  boilerplateSentences: boilerplateSentences)
+        for var sentence in sentences {
+            sentence.index += base.sentences
+            sentence.paragraph += base.paragraphs
+            sentence.tokens = base.tokens + sentence.tokens.lowerBound..<base.tokens + sentence.tokens.upperBound
+            result.sentences.append(sentence)
+        }
+        for sentence in boilerplateSentences { result.boilerplateSentences.insert(base.sentences + sentence) }
+
+        base.scalars += text[base.utf8..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        base.utf8 = end
+        base.tokens += tokens.count
+        base.sentences += sentences.count
+        base.paragraphs = (result.sentences.last?.paragraph ?? -1) + 1
     }
 
     /// Fills `readings` with the readings of every token: the token itself, and the base forms
@@ -368,13 +458,6 @@ public final class Recognizer {
         return best
     }
 
-    static func slice(_ text: String, utf8 range: Range<Int>) -> String {
-        let utf8 = text.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        let upper = utf8.index(lower, offsetBy: range.count)
-        return String(text[lower..<upper])
-    }
-
     static func matchKind(_ entry: AliasIndex.Entry, inflected: UInt32, surface: String, alias: String,
                           hasMorphology: Bool) -> MatchKind {
         switch entry.source {
@@ -406,6 +489,9 @@ struct DocumentResolver {
 
     /// Keys of the words the document writes in lower case somewhere, made on first use.
     private var lowercaseWords: Set<String>?
+    /// Per entity, whether the cues of its context-dependent aliases hold in the document.
+    private var contextAnswers: [Int: Bool] = [:]
+    private var wordBeginningsMade: Set<String>?
 
     init(index: AliasIndex, tokens: [Token], candidates: [Recognizer.Candidate], language: String) {
         self.index = index
@@ -487,17 +573,50 @@ struct DocumentResolver {
         return neighbours.contains { tokens[$0].isAllUppercase }
     }
 
-    private func contextHolds(for entity: Int) -> Bool {
-        guard let cues = index.gazetteer.contextCues[entity] else { return false }
-        for cue in cues {
+    /// Whether the document holds one of the cues an entity's context-dependent aliases need;
+    /// asked once per entity and document, as the answer is the same for every mention.
+    private mutating func contextHolds(for entity: Int) -> Bool {
+        if let known = contextAnswers[entity] { return known }
+        var answer = false
+        for cue in index.gazetteer.contextCues[entity] ?? [] {
             switch cue {
             case .entity(let id):
-                if let other = index.gazetteer.index(ofEntity: id), anchors.contains(Int32(other)) { return true }
+                if let other = index.gazetteer.index(ofEntity: id), anchors.contains(Int32(other)) { answer = true }
             case .word(let prefix):
-                if tokens.contains(where: { $0.kind == .word && $0.key.hasPrefix(prefix) }) { return true }
+                if wordBeginnings.contains(prefix) { answer = true }
             }
+            if answer { break }
         }
-        return false
+        contextAnswers[entity] = answer
+        return answer
+    }
+
+    /// The gazetteer's word cues that begin some word of the document, found once per document
+    /// from its distinct words.
+    private var wordBeginnings: Set<String> {
+        mutating get {
+            if let known = wordBeginningsMade { return known }
+            let cues = index.gazetteer.cueWords
+            let lengths = index.gazetteer.cueWordLengths
+            var seen = Set<String>()
+            var found = Set<String>()
+            for token in tokens where token.kind == .word && seen.insert(token.key).inserted {
+                let scalars = token.key.unicodeScalars
+                var end = scalars.startIndex
+                var length = 0
+                for wanted in lengths {
+                    while length < wanted, end < scalars.endIndex {
+                        scalars.formIndex(after: &end)
+                        length += 1
+                    }
+                    guard length == wanted else { break }
+                    let beginning = String(scalars[..<end])
+                    if cues.contains(beginning) { found.insert(beginning) }
+                }
+            }
+            wordBeginningsMade = found
+            return found
+        }
     }
 }
 

@@ -9,6 +9,9 @@ public struct Sentence: Sendable, Hashable {
     public var end: Int
     /// The range of token indices the sentence covers.
     public var tokens: Range<Int>
+    /// Offsets of the sentence in the text's UTF-8 bytes.
+    public var utf8Start: Int
+    public var utf8End: Int
 }
 
 /// Splits tokens into sentences and paragraphs with rules that know abbreviations.
@@ -64,7 +67,8 @@ public enum SentenceSegmenter {
             guard end > first else { return }
             sentences.append(Sentence(
                 index: sentences.count, paragraph: sentenceParagraph,
-                start: tokens[first].start, end: tokens[end - 1].end, tokens: first..<end))
+                start: tokens[first].start, end: tokens[end - 1].end, tokens: first..<end,
+                utf8Start: tokens[first].utf8Start, utf8End: tokens[end - 1].utf8End))
             first = end
         }
 

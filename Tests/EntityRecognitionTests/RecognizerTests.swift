@@ -157,3 +157,63 @@ struct RecognizerTests {
         #expect(found.allSatisfy { !$0.surface.contains("\n") })
     }
 }
+
+/// Documents longer than ``Recognizer/partSize`` are recognized in parts; nothing about the
+/// result may show where the parts were cut.
+struct LongDocumentTests {
+    /// One line per name, the same line over and over, so every part finds the same names.
+    @Test func aLongDocumentGivesTheMentionsOfItsLinesInDocumentOffsets() {
+        let line = "Putin met Elon Musk in Russia; Ukraine and Taiwan were the subject. 👍🏽 ąę\n"
+        let count = 2 * Recognizer.partSize / line.utf8.count + 50
+        let text = String(repeating: line, count: count)
+        let recognizer = Recognizer(index: testIndex, options: RecognitionOptions(language: "en", includeDemonyms: false))
+        let result = recognizer.recognize(Document(id: "long", text: text))
+        let perLine = recognizer.recognize(Document(id: "line", text: line)).mentions
+        #expect(perLine.count == 5)
+        #expect(result.mentions.count == perLine.count * count)
+        #expect(result.sentences.count == count)
+        let lineScalars = line.unicodeScalars.count
+        for (position, mention) in result.mentions.enumerated() {
+            let expected = perLine[position % perLine.count]
+            let lineNumber = position / perLine.count
+            #expect(mention.entity == expected.entity)
+            #expect(mention.start == expected.start + lineNumber * lineScalars)
+            #expect(mention.sentence == lineNumber)
+            #expect(result.sentences[mention.sentence].tokens.contains(mention.tokens.lowerBound))
+            if position % 997 == 0 {
+                #expect(Fixtures.slice(text, mention.start, mention.end) == mention.surface)
+                #expect(result.text(of: result.sentences[mention.sentence]) == String(line.dropLast()))
+            }
+        }
+        #expect(zip(result.sentences, result.sentences.dropFirst()).allSatisfy { $0.end <= $1.start && $0.index + 1 == $1.index })
+    }
+
+    /// A single line with no break at all (a scraper's dump) is cut at spaces, and a text
+    /// without spaces between marks and joiners is never cut inside a character.
+    @Test(arguments: ["Putin and Elon Musk spoke of Russia ", "e\u{301}\u{200D}🇷🇺ж"])
+    func aSingleLineIsCutWhereNoCharacterIsSplit(unit: String) throws {
+        let text = String(repeating: unit, count: 3 * Recognizer.partSize / unit.utf8.count)
+        var copy = text
+        let cuts: [Int] = copy.withUTF8 { bytes in
+            var cuts: [Int] = []
+            var start = 0
+            while start < bytes.count {
+                start = Recognizer.partEnd(in: bytes, from: start, size: Recognizer.partSize)
+                cuts.append(start)
+            }
+            return cuts
+        }
+        #expect(cuts.count >= 3)
+        let utf8 = Array(text.utf8)
+        for cut in cuts.dropLast() {
+            #expect(utf8[cut] & 0xC0 != 0x80)
+            let next = String(decoding: utf8[cut...].prefix(4), as: UTF8.self).unicodeScalars.first!
+            #expect(![.nonspacingMark, .format].contains(next.properties.generalCategory))
+        }
+        if unit.hasSuffix(" ") {
+            #expect(cuts.dropLast().allSatisfy { utf8[$0 - 1] == 0x20 })
+            let found = mentions(text, language: "en", demonyms: false)
+            #expect(found.count == 3 * (utf8.count / unit.utf8.count))
+        }
+    }
+}
