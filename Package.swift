@@ -32,7 +32,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "entity-graph", dependencies: ["EntityGraphCLI"]),
+        .executableTarget(name: "entity-graph", dependencies: ["EntityGraphCLI", "EntityGraphExport"]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EntityRecognitionTests", dependencies: ["EntityRecognition", "TestSupport"]),

@@ -4,7 +4,9 @@ import Foundation
 /// Writes `nodes.csv` and `edges.csv` in Gephi's spreadsheet convention: `Id`, `Label` for nodes;
 /// `Source`, `Target`, `Type` (always `Undirected`), `Id`, `Weight` for edges; then every
 /// attribute. RFC 4180 quoting; text cells that a spreadsheet would run as a formula (starting
-/// with `=`, `+`, `-`, `@`, tab or carriage return) get a leading `'`, as OWASP recommends.
+/// with `=`, `+`, `-`, `@`, tab or carriage return) get a leading `'`, as OWASP recommends. Ids
+/// and labels are defused by ``Swift/String/exportLabel``, the same as in every other format, so
+/// `Id`, `Label`, `Source` and `Target` match the other files.
 public enum CSV {
     public static func nodes(of graph: CooccurrenceGraph) -> String {
         var text = "Id,Label,type,subtype,mentions,documents,languages,degree,weighted_degree,pagerank,betweenness,community,first_date,last_date\r\n"
@@ -34,20 +36,18 @@ public enum CSV {
         return text
     }
 
-    /// A text cell: defused if a spreadsheet would read it as a formula, quoted if it holds a
-    /// comma, quote or line break.
+    /// A text cell: defused as ``Swift/String/exportLabel`` defuses a label if a spreadsheet would
+    /// read it as a formula, quoted if it holds a comma, quote or line break.
     static func cell(_ raw: String) -> String {
-        var value = raw.sanitizedForExport
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            value = "'" + value
-        }
+        let value = raw.exportLabel
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 
 /// Writes the graph as node-link JSON, as networkx's `node_link_graph` reads it (`edges`
-/// key), which d3 and Cytoscape.js import as well.
+/// key), which d3 and Cytoscape.js import as well. Ids, labels and subtypes are written as
+/// ``Swift/String/exportLabel`` writes them.
 public enum NodeLinkJSON {
     public static func text(for graph: CooccurrenceGraph) -> String {
         let settings = graph.settings
@@ -56,8 +56,8 @@ public enum NodeLinkJSON {
         text += "\"documents\": \(graph.documentCount), \"windows\": \(graph.windowCount)},\n"
         text += "  \"nodes\": [\n"
         text += graph.nodes.map { node in
-            "    {\"id\": \(quote(node.id)), \"label\": \(quote(node.label)), \"type\": \(quote(node.type.code)), "
-                + "\"subtype\": \(node.subtype.map(quote) ?? "null"), \"mentions\": \(node.mentions), "
+            "    {\"id\": \(label(node.id)), \"label\": \(label(node.label)), \"type\": \(quote(node.type.code)), "
+                + "\"subtype\": \(node.subtype.map(label) ?? "null"), \"mentions\": \(node.mentions), "
                 + "\"documents\": \(node.documents), \"languages\": [\(node.languages.map(quote).joined(separator: ", "))], "
                 + "\"degree\": \(node.degree), \"weighted_degree\": \(JSONText.number(node.weightedDegree)), "
                 + "\"pagerank\": \(JSONText.number(node.pageRank)), \"betweenness\": \(JSONText.number(node.betweenness)), "
@@ -66,7 +66,7 @@ public enum NodeLinkJSON {
         }.joined(separator: ",\n")
         text += "\n  ],\n  \"edges\": [\n"
         text += graph.edges.enumerated().map { number, edge in
-            "    {\"id\": \"e\(number)\", \"source\": \(quote(edge.source)), \"target\": \(quote(edge.target)), "
+            "    {\"id\": \"e\(number)\", \"source\": \(label(edge.source)), \"target\": \(label(edge.target)), "
                 + "\"weight\": \(JSONText.number(edge.weight)), \"count\": \(edge.count), \"documents\": \(edge.documents), "
                 + "\"decayed\": \(JSONText.number(edge.decayed)), \"pmi\": \(JSONText.number(edge.pmi)), "
                 + "\"npmi\": \(JSONText.number(edge.npmi)), \"dice\": \(JSONText.number(edge.dice)), "
@@ -77,4 +77,7 @@ public enum NodeLinkJSON {
     }
 
     static func quote(_ value: String) -> String { JSONText.quote(value.sanitizedForExport) }
+
+    /// A node id, label or subtype, as every format writes it (``Swift/String/exportLabel``).
+    static func label(_ value: String) -> String { JSONText.quote(value.exportLabel) }
 }

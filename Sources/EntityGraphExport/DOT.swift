@@ -5,10 +5,11 @@ import Foundation
 /// Writes a graph in Graphviz's DOT language.
 ///
 /// Ids and labels are quoted escStrings (quotes, backslashes, line breaks and `&` escaped),
-/// UTF-8. Nodes are shaped and coloured by type and sized by degree; edges are as wide as
-/// their weight, strongest first. Graphviz's own `weight` is an integer layout hint, so the real
-/// weight is also written as `cooccurrence`. A legend is the graph's label (an HTML-like table,
-/// so that it adds no node). No layout engine is named: `dot`, `neato` and `sfdp` all read it.
+/// UTF-8, defused as ``Swift/String/exportLabel`` defuses them in every format. Nodes are shaped
+/// and coloured by type and sized by degree; edges are as wide as their weight, strongest first.
+/// Graphviz's own `weight` is an integer layout hint, so the real weight is also written as
+/// `cooccurrence`. A legend is the graph's label (an HTML-like table, so that it adds no node). No
+/// layout engine is named: `dot`, `neato` and `sfdp` all read it.
 public enum DOT {
     /// Fill colours by coarse type.
     static func colour(of type: EntityType) -> (fill: String, line: String) {
@@ -47,13 +48,13 @@ public enum DOT {
             let colours = colour(of: node.type)
             let size = 10 + 14 * (Double(node.degree) / Double(maximumDegree)).squareRoot()
             var attributes = [
-                "label=\(quote(node.label))", "type=\(quote(node.type.code))",
+                "label=\(quote(node.label.exportLabel))", "type=\(quote(node.type.code))",
                 "shape=\(shape(of: node.type))", "fillcolor=\"\(colours.fill)\"", "color=\"\(colours.line)\"",
                 "fontsize=\(format(size))", "mentions=\(node.mentions)", "documents=\(node.documents)",
                 "degree=\(node.degree)", "pagerank=\(JSONText.number(node.pageRank))", "community=\(node.community)",
             ]
-            if let subtype = node.subtype { attributes.insert("subtype=\(quote(subtype))", at: 2) }
-            return "\(indent)\(quote(node.id)) [\(attributes.joined(separator: ", "))];\n"
+            if let subtype = node.subtype { attributes.insert("subtype=\(quote(subtype.exportLabel))", at: 2) }
+            return "\(indent)\(quote(node.id.exportLabel)) [\(attributes.joined(separator: ", "))];\n"
         }
 
         if clusters {
@@ -72,7 +73,7 @@ public enum DOT {
         for (number, edge) in ordered.enumerated() {
             let width = 0.6 + 5.4 * max(edge.weight, 0) / maximumWeight
             let hint = max(1, Int(edge.weight.rounded()))
-            text += "  \(quote(edge.source)) -- \(quote(edge.target)) [id=\"e\(number)\", weight=\(hint), "
+            text += "  \(quote(edge.source.exportLabel)) -- \(quote(edge.target.exportLabel)) [id=\"e\(number)\", weight=\(hint), "
             text += "cooccurrence=\(JSONText.number(edge.weight)), count=\(edge.count), documents=\(edge.documents), "
             text += "npmi=\(JSONText.number(edge.npmi)), penwidth=\(format(width))];\n"
         }

@@ -63,42 +63,60 @@ public struct DiagramRenderer {
             throw ExportError(.unwritable, "\(url.relativePath): the diagram must be a .svg or .png file")
         }
         let (part, note) = drawnPart(of: graph)
-        let folder = url.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let base = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)")
-        let input = base.appendingPathExtension("dot")
-        let output = base.appendingPathExtension(format)
-        defer {
-            try? FileManager.default.removeItem(at: input)
-            try? FileManager.default.removeItem(at: output)
-        }
-        guard FileManager.default.createFile(atPath: input.path, contents: Data(DOT.text(for: part, note: note).utf8)) else {
-            throw ExportError(.unwritable, "\(folder.path): cannot write there")
-        }
+        // Graphviz reads the DOT from a temporary beside the diagram and draws to a pipe; the
+        // diagram is then written like any export, so an interrupted run leaves neither behind.
+        let input = AtomicFileSet.sibling(of: url, suffix: "dot")
+        try AtomicFileSet.writeTemporary(Data(DOT.text(for: part, note: note).utf8), at: input, for: url)
+        defer { AtomicFileSet.removeTemporaries([input]) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        var arguments = ["-K\(layout.rawValue)", "-T\(format)", "-o", output.path, input.path]
+        var arguments = ["-K\(layout.rawValue)", "-T\(format)", input.path]
         if format == "png" { arguments.insert("-Gdpi=150", at: 0) }
         process.arguments = arguments
+        let drawing = Pipe()
         let errors = Pipe()
+        process.standardOutput = drawing
         process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
         do {
             try process.run()
         } catch {
             throw ExportError(.unwritable, "\(executable): cannot be run")
         }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        // Standard error is read on another thread, so that neither pipe fills while the other is read.
+        let errorText = PipeText(errors)
+        let image = drawing.fileHandleForReading.readDataToEndOfFile()
+        let message = errorText.wait()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw ExportError(.unwritable, "Graphviz (\(layout.rawValue)) failed: \(message.split(separator: "\n").first ?? "exit \(process.terminationStatus)")")
         }
-        guard rename(output.path, url.path) == 0 else {
-            throw ExportError(.unwritable, "\(url.path): cannot be written")
-        }
+        var files = AtomicFileSet()
+        files.add(image, at: url)
+        try files.commit()
         if !message.isEmpty {
             FileHandle.standardError.write(Data("Graphviz: \(message)".utf8))
         }
         return note
+    }
+}
+
+/// The text of a pipe, read to its end on a thread of its own.
+private final class PipeText: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    init(_ pipe: Pipe) {
+        let handle = pipe.fileHandleForReading
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Waits for the end of the pipe and returns what was read, as UTF-8.
+    func wait() -> String {
+        done.wait()
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 
 /// The evidence sidecar written beside a GraphML file: one JSON object a line for each piece of
 /// evidence kept, `{"source", "target", "document", "date", "sentence", "source_start",
-/// "source_end", "target_start", "target_end", "snippet"}`, edges in endpoint order.
+/// "source_end", "target_start", "target_end", "snippet"}`, edges in endpoint order; `source` and
+/// `target` are node ids as ``Swift/String/exportLabel`` writes them in every format.
 public enum EvidenceFile {
     /// The sidecar's name for a GraphML file: `graph.graphml` → `graph.evidence.jsonl`.
     public static func url(besides graphML: URL) -> URL {
@@ -12,7 +13,7 @@ public enum EvidenceFile {
 
     /// One evidence object as JSON.
     static func json(_ item: Evidence, edge: GraphEdge) -> String {
-        "{\"source\":\(JSONText.quote(edge.source)),\"target\":\(JSONText.quote(edge.target))"
+        "{\"source\":\(JSONText.quote(edge.source.exportLabel)),\"target\":\(JSONText.quote(edge.target.exportLabel))"
             + ",\"document\":\(JSONText.quote(item.document.sanitizedForExport)),\"date\":\(JSONText.optional(item.date))"
             + ",\"sentence\":\(item.sentence),\"source_start\":\(item.source.start),\"source_end\":\(item.source.end)"
             + ",\"target_start\":\(item.target.start),\"target_end\":\(item.target.end)"
@@ -40,7 +41,7 @@ public enum EvidenceFile {
             else {
                 throw ExportError(.malformed, "\(name):\(number + 1): not an evidence object")
             }
-            result[source + "\u{1F}" + target, default: []].append(item)
+            result[source.importedLabel + "\u{1F}" + target.importedLabel, default: []].append(item)
         }
         return result
     }

@@ -10,6 +10,8 @@ public struct ExportError: Error, CustomStringConvertible, Sendable {
         public static let malformed = Code(rawValue: "malformed")
         public static let unwritable = Code(rawValue: "unwritable")
         public static let unreadable = Code(rawValue: "unreadable")
+        /// Two node ids would be written alike, so the exports could not tell them apart.
+        public static let conflictingIDs = Code(rawValue: "conflicting-ids")
     }
 
     public var code: Code

@@ -44,9 +44,11 @@ public struct GraphExporter {
 
     /// Writes the files and returns their URLs.
     ///
-    /// - Throws: ``ExportError``; nothing is replaced unless every file could be written.
+    /// - Throws: ``ExportError``; nothing is replaced unless every file could be written (see
+    ///   ``AtomicFileSet``). Also when two node ids would be written alike.
     @discardableResult
     public func write(_ graph: CooccurrenceGraph, to folder: URL) throws -> [URL] {
+        try graph.validateIDsForExport()
         var files = AtomicFileSet()
         var written: [URL] = []
         func add(_ data: Data, _ name: String) {
@@ -72,5 +74,27 @@ public struct GraphExporter {
         }
         try files.commit()
         return written
+    }
+}
+
+extension CooccurrenceGraph {
+    /// Checks that every node id is written as an id of its own: ids that differ only by what
+    /// ``Swift/String/exportLabel`` changes (`=x` and `'=x`, or a control character)
+    /// would become one node in the files.
+    ///
+    /// - Throws: ``ExportError`` with code `conflictingIDs`, naming both ids.
+    /// - Complexity: O(*n*) in the number of nodes.
+    func validateIDsForExport() throws {
+        var seen: [String: String] = [:]
+        seen.reserveCapacity(nodes.count)
+        for node in nodes {
+            let written = node.id.exportLabel
+            if let other = seen.updateValue(node.id, forKey: written) {
+                let (first, second) = other < node.id ? (other, node.id) : (node.id, other)
+                throw ExportError(.conflictingIDs,
+                                  "the entity ids \(JSONText.quote(first)) and \(JSONText.quote(second)) "
+                                  + "would both be written as \(JSONText.quote(written)); give one of them another id in its gazetteer")
+            }
+        }
     }
 }

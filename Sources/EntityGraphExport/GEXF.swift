@@ -7,7 +7,8 @@ import Foundation
 /// Nodes carry `viz:color` by type and `viz:size` by degree; edges carry `weight` and
 /// `viz:thickness`. When documents carry dates the graph is dynamic (`timeformat="date"`) and
 /// every node and edge has the `start` and `end` of the documents it occurs in, so Gephi's
-/// timeline can play the corpus.
+/// timeline can play the corpus. Ids, labels and subtypes are written as
+/// ``Swift/String/exportLabel`` writes them.
 public enum GEXF {
     static let nodeAttributes: [(id: String, type: String)] = [
         ("type", "string"), ("subtype", "string"), ("mentions", "integer"), ("documents", "integer"),
@@ -22,8 +23,10 @@ public enum GEXF {
 
     /// The graph as GEXF 1.3.
     ///
-    /// - Throws: ``ExportError`` when a libxml2 call fails.
+    /// - Throws: ``ExportError`` when a libxml2 call fails, or when two node ids would be written
+    ///   alike (``Swift/String/exportLabel``).
     public static func data(for graph: CooccurrenceGraph) throws -> Data {
+        try graph.validateIDsForExport()
         let dynamic = graph.nodes.contains { $0.firstDate != nil }
         let maximumDegree = Double(max(graph.nodes.map(\.degree).max() ?? 1, 1))
         let maximumWeight = max(graph.edges.map(\.weight).max() ?? 1, 1e-9)
@@ -64,15 +67,15 @@ public enum GEXF {
         try writer.attribute("count", String(graph.nodes.count))
         for node in graph.nodes {
             try writer.start("node")
-            try writer.attribute("id", node.id)
-            try writer.attribute("label", node.label)
+            try writer.attribute("id", node.id.exportLabel)
+            try writer.attribute("label", node.label.exportLabel)
             if dynamic, let start = node.firstDate, let end = node.lastDate {
                 try writer.attribute("start", String(start.prefix(10)))
                 try writer.attribute("end", String(end.prefix(10)))
             }
             try writer.start("attvalues")
             let values: [(String, String?)] = [
-                ("type", node.type.code), ("subtype", node.subtype), ("mentions", String(node.mentions)),
+                ("type", node.type.code), ("subtype", node.subtype?.exportLabel), ("mentions", String(node.mentions)),
                 ("documents", String(node.documents)), ("languages", node.languages.joined(separator: ",")),
                 ("degree", String(node.degree)), ("weighted_degree", JSONText.number(node.weightedDegree)),
                 ("pagerank", JSONText.number(node.pageRank)), ("betweenness", JSONText.number(node.betweenness)),
@@ -100,8 +103,8 @@ public enum GEXF {
         for (number, edge) in graph.edges.enumerated() {
             try writer.start("edge")
             try writer.attribute("id", "e\(number)")
-            try writer.attribute("source", edge.source)
-            try writer.attribute("target", edge.target)
+            try writer.attribute("source", edge.source.exportLabel)
+            try writer.attribute("target", edge.target.exportLabel)
             try writer.attribute("weight", JSONText.number(edge.weight))
             if dynamic, let start = edge.firstDate, let end = edge.lastDate {
                 try writer.attribute("start", String(start.prefix(10)))

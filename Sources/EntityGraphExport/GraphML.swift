@@ -19,8 +19,10 @@ struct GraphMLKey: Hashable {
 /// The writer uses libxml2's `xmlTextWriter`, so escaping is libxml2's, never string
 /// concatenation. Every key is declared with its `attr.type`; attribute names avoid the ones
 /// Gephi takes for its own (`size`, `x`, `y`, `r`, `g`, `b`), and `label` and `weight` mean what
-/// Gephi expects. Text is NFC, with characters XML cannot carry removed. The reader accepts
-/// EntityGraph's own GraphML and GraphML from networkx, igraph and Gephi.
+/// Gephi expects. Text is NFC, with characters XML cannot carry removed; ids, labels and
+/// subtypes are written as ``Swift/String/exportLabel`` writes them in every format, and read
+/// back through ``Swift/String/importedLabel``. The reader accepts EntityGraph's own GraphML and
+/// GraphML from networkx, igraph and Gephi.
 public enum GraphML {
     static let nodeKeys: [GraphMLKey] = [
         GraphMLKey(id: "label", domain: "node", name: "label", type: "string"),
@@ -71,8 +73,10 @@ public enum GraphML {
     ///
     /// - Parameter includeEvidence: also write each edge's evidence, as a JSON array, in an
     ///   `evidence` attribute.
-    /// - Throws: ``ExportError`` when a libxml2 call fails.
+    /// - Throws: ``ExportError`` when a libxml2 call fails, or when two node ids would be written
+    ///   alike (``Swift/String/exportLabel``).
     public static func data(for graph: CooccurrenceGraph, includeEvidence: Bool = false) throws -> Data {
+        try graph.validateIDsForExport()
         let writer = try XMLWriter()
         try writer.startDocument()
         try writer.start("graphml")
@@ -97,10 +101,10 @@ public enum GraphML {
         try writer.end()
         for node in graph.nodes {
             try writer.start("node")
-            try writer.attribute("id", node.id)
-            try writer.data("label", node.label)
+            try writer.attribute("id", node.id.exportLabel)
+            try writer.data("label", node.label.exportLabel)
             try writer.data("type", node.type.code)
-            if let subtype = node.subtype { try writer.data("subtype", subtype) }
+            if let subtype = node.subtype { try writer.data("subtype", subtype.exportLabel) }
             try writer.data("mentions", String(node.mentions))
             try writer.data("documents", String(node.documents))
             try writer.data("windows", String(node.windows))
@@ -118,8 +122,8 @@ public enum GraphML {
         for (number, edge) in graph.edges.enumerated() {
             try writer.start("edge")
             try writer.attribute("id", "e\(number)")
-            try writer.attribute("source", edge.source)
-            try writer.attribute("target", edge.target)
+            try writer.attribute("source", edge.source.exportLabel)
+            try writer.attribute("target", edge.target.exportLabel)
             try writer.data("weight", JSONText.number(edge.weight))
             try writer.data("count", String(edge.count))
             try writer.data("edge_documents", String(edge.documents))
@@ -208,7 +212,7 @@ public enum GraphML {
                 }
                 }
             case "node":
-                guard let id = property(element, "id") else {
+                guard let id = property(element, "id")?.importedLabel else {
                     throw ExportError(.malformed, "\(name):\(xmlGetLineNo(element)): <node> without an id")
                 }
                 guard seen.insert(id).inserted else {
@@ -221,7 +225,9 @@ public enum GraphML {
                 }
                 nodes.append(node(id: id, values))
             case "edge":
-                guard let source = property(element, "source"), let target = property(element, "target") else {
+                guard let source = property(element, "source")?.importedLabel,
+                      let target = property(element, "target")?.importedLabel
+                else {
                     throw ExportError(.malformed, "\(name):\(xmlGetLineNo(element)): <edge> without source or target")
                 }
                 var values: [String: String] = [:]
@@ -262,9 +268,9 @@ public enum GraphML {
     private static func node(id: String, _ values: [String: String]) -> GraphNode {
         let typeName = values["type"] ?? ""
         var node = GraphNode(
-            id: id, label: values["label"] ?? values["name"] ?? id,
+            id: id, label: (values["label"] ?? values["name"])?.importedLabel ?? id,
             type: EntityType(spelling: typeName) ?? (typeName.isEmpty ? .organization : EntityType(rawValue: typeName.lowercased())),
-            subtype: values["subtype"], mentions: Int(values["mentions"] ?? "") ?? 0,
+            subtype: values["subtype"]?.importedLabel, mentions: Int(values["mentions"] ?? "") ?? 0,
             documents: Int(values["documents"] ?? "") ?? 0, windows: Int(values["windows"] ?? "") ?? 0,
             languages: (values["languages"] ?? "").split(separator: ",").map(String.init),
             surfaces: (values["surfaces"] ?? "").components(separatedBy: " | ").filter { !$0.isEmpty },

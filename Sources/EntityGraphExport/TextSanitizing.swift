@@ -4,15 +4,7 @@ extension String {
     /// The string in NFC without the characters XML 1.0 cannot carry (controls other than tab,
     /// line feed and carriage return, U+FFFE, U+FFFF).
     public var sanitizedForExport: String {
-        // Fast path: printable ASCII, or text without combining marks or forbidden characters.
-        var needsWork = false
-        for byte in utf8 {
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { needsWork = true; break }
-            if byte >= 0xCC && byte <= 0xCF || byte == 0xEF { needsWork = true; break }
-        }
-        if !needsWork, !unicodeScalars.contains(where: { $0.properties.canonicalCombiningClass != .notReordered }) {
-            return self
-        }
+        if !needsExportWork { return self }
         var result = String.UnicodeScalarView()
         for scalar in precomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar.value {
@@ -24,6 +16,65 @@ extension String {
         }
         return String(result)
     }
+
+    /// Whether ``sanitizedForExport`` would change the string: it has a character XML cannot
+    /// carry, or one that NFC may change (a combining mark, or a character of the blocks where
+    /// starters compose or decompose: Indic and Hangul syntheses, singletons such as U+212B).
+    /// Most text (Latin, Cyrillic, Greek, CJK, punctuation, emoji) is answered without
+    /// normalizing.
+    private var needsExportWork: Bool {
+        var hasHighScalars = false
+        for byte in utf8 {
+            if byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+            } else if byte >= 0xCC {
+                hasHighScalars = true
+            }
+        }
+        guard hasHighScalars else { return false }
+        for scalar in unicodeScalars where scalar.value >= 0x300 {
+            switch scalar.value {
+            case 0x0340...0x0344, 0x0374, 0x037E, 0x0387, 0x0900...0x0DFF, 0x0F00...0x0FFF, 0x1000...0x11FF,
+                 0x1B00...0x1B7F, 0x1F00...0x1FFF, 0x2000...0x2001, 0x2126, 0x212A...0x212B, 0x2329...0x232A,
+                 0x2ADC, 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFB1D...0xFB4F, 0xFFFE...0xFFFF,
+                 0x11000...0x113FF, 0x1D15E...0x1D1C0, 0x2F800...0x2FA1F:
+                return true
+            default:
+                if scalar.properties.canonicalCombiningClass != .notReordered { return true }
+            }
+        }
+        return false
+    }
+
+    /// The string as every export writes a node's id, label and subtype: ``sanitizedForExport``,
+    /// with a `'` in front when it would start with a character that makes a spreadsheet run a
+    /// cell as a formula (`=`, `+`, `-`, `@`, tab, carriage return; OWASP's list for CSV injection).
+    ///
+    /// GraphML, GEXF, DOT, CSV, node-link JSON and the evidence sidecar all write these texts
+    /// through this one property, so a node named `=HYPERLINK("…")` is `'=HYPERLINK("…")` in every
+    /// file, and tools that compare the formats find the same ids and labels. ``importedLabel``
+    /// reads the text back. Two ids that only this `'` tells apart (`=x` and `'=x`) would be
+    /// written alike; ``GraphExporter``, ``GraphML`` and ``GEXF`` refuse such a graph.
+    ///
+    /// - Complexity: O(*n*) in the length of the string.
+    public var exportLabel: String {
+        let value = sanitizedForExport
+        guard let first = value.unicodeScalars.first, Self.formulaTriggers.contains(first) else { return value }
+        return "'" + value
+    }
+
+    /// A node's id, label or subtype as read back from an export: ``exportLabel`` undone, so a `'`
+    /// in front of a formula trigger (`'=x`) is dropped and anything else is left as it is.
+    ///
+    /// - Complexity: O(1), and O(*n*) to copy a string that had the `'`.
+    public var importedLabel: String {
+        var scalars = unicodeScalars.makeIterator()
+        guard scalars.next() == "'", let second = scalars.next(), Self.formulaTriggers.contains(second) else { return self }
+        return String(unicodeScalars.dropFirst())
+    }
+
+    /// The first characters that make a spreadsheet read a cell as a formula.
+    static let formulaTriggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 }
 
 /// JSON text written by hand, so that key order and number formatting never change.
@@ -31,10 +82,18 @@ public enum JSONText {
     /// `value` as a JSON string literal, with control characters and the line separators that
     /// break JavaScript escaped.
     public static func quote(_ value: String) -> String {
-        // Most strings need no escape at all.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
-            return "\"" + value + "\""
+        // Most strings need no escape at all: no control, quote, backslash, DEL, U+2028 or U+2029.
+        var clean = true
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in value.utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
+                || (byte == 0xA8 || byte == 0xA9) && previous == (0xE2, 0x80) {
+                clean = false
+                break
+            }
+            previous = (previous.1, byte)
         }
+        if clean { return "\"" + value + "\"" }
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -68,49 +127,5 @@ public enum JSONText {
     /// A string or `null`.
     public static func optional(_ value: String?) -> String {
         value.map(quote) ?? "null"
-    }
-}
-
-/// Writes a set of files so that each appears whole or not at all: every file is first written
-/// next to its destination under a temporary name, then all are renamed into place. An error
-/// before the renames leaves the previous files as they were.
-public struct AtomicFileSet {
-    private var pending: [(destination: URL, contents: Data)] = []
-
-    public init() {}
-
-    /// Adds a file to write.
-    public mutating func add(_ contents: Data, at destination: URL) {
-        pending.append((destination, contents))
-    }
-
-    /// Writes every file added, then renames them into place.
-    ///
-    /// - Throws: ``ExportError`` naming the file that could not be written.
-    public func commit() throws {
-        var written: [(temporary: URL, destination: URL)] = []
-        do {
-            for (destination, contents) in pending {
-                let folder = destination.deletingLastPathComponent()
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                let temporary = folder.appendingPathComponent(
-                    ".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-                guard FileManager.default.createFile(atPath: temporary.path, contents: contents) else {
-                    throw ExportError(.unwritable, "\(destination.path): cannot be written")
-                }
-                written.append((temporary, destination))
-            }
-        } catch {
-            for file in written { try? FileManager.default.removeItem(at: file.temporary) }
-            if let error = error as? ExportError { throw error }
-            throw ExportError(.unwritable, "\(pending.first?.destination.deletingLastPathComponent().path ?? "?"): cannot create the output folder")
-        }
-        for (position, file) in written.enumerated() {
-            guard rename(file.temporary.path, file.destination.path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                for remaining in written[position...] { try? FileManager.default.removeItem(at: remaining.temporary) }
-                throw ExportError(.unwritable, "\(file.destination.path): cannot be replaced (\(reason))")
-            }
-        }
     }
 }

@@ -239,3 +239,177 @@ struct ExportSafetyTests {
         #expect(leftovers.isEmpty)
     }
 }
+
+struct ExportLabelTests {
+    @Test(arguments: ["=1+1", "+49 30", "-minus", "@SUM(A1:A9)", "\tindented", "\rreturn"])
+    func aLeadingFormulaTriggerGetsAQuoteThatReadsBack(text: String) {
+        #expect(text.exportLabel == "'" + text)
+        #expect(text.exportLabel.importedLabel == text)
+    }
+
+    @Test(arguments: ["Putin", "'s-Hertogenbosch", "O'Brien", "1+1", "a=b", ""])
+    func otherTextIsWrittenAndReadAsItIs(text: String) {
+        #expect(text.exportLabel == text)
+        #expect(text.importedLabel == text)
+    }
+
+    @Test func everyFormatWritesAFormulaLabelWithTheSameQuote() throws {
+        // The node "subgraph" of the hostile graph is labelled =HYPERLINK("http://x") ….
+        let graphML = String(decoding: try GraphML.data(for: hostileGraph), as: UTF8.self)
+        #expect(graphML.contains("<data key=\"label\">'=HYPERLINK(&quot;http://x&quot;)"))
+        let gexf = String(decoding: try GEXF.data(for: hostileGraph), as: UTF8.self)
+        #expect(gexf.contains("label=\"'=HYPERLINK(&quot;http://x&quot;)"))
+        let dot = DOT.text(for: hostileGraph)
+        #expect(dot.contains(#"label="'=HYPERLINK(\"http://x\")"#))
+        let nodes = CSV.nodes(of: hostileGraph)
+        #expect(nodes.contains("subgraph,\"'=HYPERLINK(\"\"http://x\"\")"))
+        let json = try JSONSerialization.jsonObject(with: Data(NodeLinkJSON.text(for: hostileGraph).utf8)) as! [String: Any]
+        let labels = (json["nodes"] as! [[String: Any]]).map { $0["label"] as! String }
+        #expect(labels.contains("'=HYPERLINK(\"http://x\") \u{202E}gnp.exe"))
+        for text in [graphML, gexf, dot, nodes] {
+            #expect(!text.contains(">=HYPERLINK") && !text.contains("\"=HYPERLINK"))
+        }
+    }
+
+    /// Two nodes whose ids start with formula triggers, with evidence on their edge.
+    let triggerGraph: CooccurrenceGraph = {
+        let evidence = Evidence(document: "d", date: nil, sentence: 0, source: TextSpan(start: 0, end: 1),
+                                target: TextSpan(start: 2, end: 3), snippet: "a b")
+        return CooccurrenceGraph(
+            nodes: [GraphNode(id: "-minus", label: "-Minus", type: .location, subtype: "=city"),
+                    GraphNode(id: "=formula", label: "Formula", type: .person)],
+            edges: [GraphEdge(source: "-minus", target: "=formula", count: 1, documents: 1, weight: 1, evidence: [evidence])],
+            windowCount: 1, documentCount: 1, settings: GraphSettings()
+        ).withAnalytics()
+    }()
+
+    @Test func idsThatStartWithAFormulaTriggerAreWrittenAlikeEverywhereAndReadBack() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try GraphExporter(formats: ExportFormat.allCases).write(triggerGraph, to: folder)
+        func text(_ name: String) throws -> String { try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) }
+        #expect(try text("graph.graphml").contains("<node id=\"'-minus\">"))
+        #expect(try text("graph.graphml").contains("<edge id=\"e0\" source=\"'-minus\" target=\"'=formula\">"))
+        #expect(try text("graph.gexf").contains("<node id=\"'-minus\" label=\"'-Minus\">"))
+        #expect(try text("graph.dot").contains("\"'-minus\" -- \"'=formula\""))
+        #expect(try text("graph.json").contains("{\"id\": \"'-minus\", \"label\": \"'-Minus\", \"type\": \"LOC\", \"subtype\": \"'=city\""))
+        #expect(try text("nodes.csv").contains("\r\n'-minus,'-Minus,LOC,'=city,"))
+        #expect(try text("edges.csv").contains("\r\n'-minus,'=formula,Undirected,"))
+        #expect(try text("graph.evidence.jsonl").hasPrefix("{\"source\":\"'-minus\",\"target\":\"'=formula\""))
+        // Read back, the ids, labels and subtypes are the graph's own again, evidence included.
+        let read = try GraphFile.read(folder.appendingPathComponent("graph.graphml"))
+        #expect(read.nodes.map(\.id) == ["-minus", "=formula"])
+        #expect(read.nodes.map(\.label) == ["-Minus", "Formula"])
+        #expect(read.node(withID: "-minus")?.subtype == "=city")
+        #expect(read.edge(between: "-minus", and: "=formula")?.evidence.first?.snippet == "a b")
+    }
+
+    @Test func idsThatWouldBeWrittenAlikeAreRefused() throws {
+        let graph = CooccurrenceGraph(
+            nodes: [GraphNode(id: "=x", label: "X", type: .person), GraphNode(id: "'=x", label: "Quoted X", type: .person)],
+            edges: [], windowCount: 1, documentCount: 1, settings: GraphSettings())
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            try GraphExporter(formats: [.csv]).write(graph, to: folder)
+            Issue.record("expected an error")
+        } catch let error as ExportError {
+            #expect(error.code == .conflictingIDs)
+            #expect(error.message == #"the entity ids "'=x" and "=x" would both be written as "'=x"; give one of them another id in its gazetteer"#)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(throws: ExportError.self) { try GraphML.data(for: graph) }
+    }
+}
+
+struct AtomicFileSetTests {
+    /// Names in `folder` that start with a dot: temporaries or backups left behind.
+    func leftovers(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }.sorted()
+    }
+
+    @Test func aRenameThatFailsMidwayPutsThePreviousFilesBack() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("graph.dot")
+        try "previous dot".write(to: first, atomically: false, encoding: .utf8)
+        // The second destination is a folder that is not empty: its rename fails after the first one's.
+        let second = folder.appendingPathComponent("graph.json")
+        try FileManager.default.createDirectory(at: second, withIntermediateDirectories: true)
+        try "kept".write(to: second.appendingPathComponent("inside.txt"), atomically: false, encoding: .utf8)
+        let third = folder.appendingPathComponent("nodes.csv")
+        var files = AtomicFileSet()
+        files.add(Data("new dot".utf8), at: first)
+        files.add(Data("new json".utf8), at: second)
+        files.add(Data("new csv".utf8), at: third)
+        do {
+            try files.commit()
+            Issue.record("expected the rename over a folder to fail")
+        } catch let error as ExportError {
+            #expect(error.code == .unwritable)
+            #expect(error.message == "\(second.path): cannot be replaced (Is a directory); the previous files are left as they were")
+        }
+        #expect(try String(contentsOf: first, encoding: .utf8) == "previous dot")
+        #expect(try String(contentsOf: second.appendingPathComponent("inside.txt"), encoding: .utf8) == "kept")
+        #expect(!FileManager.default.fileExists(atPath: third.path))
+        #expect(try leftovers(in: folder) == [])
+    }
+
+    @Test func aCommitReplacesEveryFileAndKeepsNoBackup() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("graph.dot")
+        try "previous dot".write(to: first, atomically: false, encoding: .utf8)
+        let second = folder.appendingPathComponent("nested/graph.json")
+        var files = AtomicFileSet()
+        files.add(Data("new dot".utf8), at: first)
+        files.add(Data("new json".utf8), at: second)
+        try files.commit()
+        #expect(try String(contentsOf: first, encoding: .utf8) == "new dot")
+        #expect(try String(contentsOf: second, encoding: .utf8) == "new json")
+        #expect(try leftovers(in: folder) == [])
+        #expect(try leftovers(in: second.deletingLastPathComponent()) == [])
+    }
+
+    @Test func aFolderThatCannotBeCreatedIsNamedWithTheReason() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let blocker = folder.appendingPathComponent("a-file")
+        try "not a folder".write(to: blocker, atomically: false, encoding: .utf8)
+        var files = AtomicFileSet()
+        files.add(Data("new".utf8), at: blocker.appendingPathComponent("out/graph.dot"))
+        do {
+            try files.commit()
+            Issue.record("expected an error")
+        } catch let error as ExportError {
+            #expect(error.message == "\(blocker.path)/out: cannot create the output folder (Not a directory)")
+        }
+        #expect(try leftovers(in: folder) == [])
+    }
+}
+
+/// The text every export writes: NFC, nothing XML cannot carry, JSON escaped where JSON and
+/// JavaScript need it. The fast paths must agree with normalizing everything.
+struct ExportTextTests {
+    @Test(arguments: [
+        "Zełenski, Rusiei, Kremlinului", "Путин и Зеленский", "Ελλάδα", "习近平", "👍🏽 🇷🇺",
+        "e\u{301}", "A\u{30A}ngstro\u{308}m", "\u{212B}", "\u{1100}\u{1161}", "\u{0B47}\u{0B3E}", "\u{F900}",
+        "a\u{0}b\u{1F}c\u{FFFE}d", "tab\tand\nline",
+    ])
+    func sanitizingEqualsNormalizingAndDroppingWhatXMLCannotCarry(text: String) {
+        let expected = String(String.UnicodeScalarView(text.precomposedStringWithCanonicalMapping.unicodeScalars.filter {
+            [0x09, 0x0A, 0x0D].contains($0.value) || (0x20...0xD7FF).contains($0.value)
+                || (0xE000...0xFFFD).contains($0.value) || $0.value >= 0x10000
+        }))
+        #expect(Array(text.sanitizedForExport.unicodeScalars) == Array(expected.unicodeScalars))
+    }
+
+    @Test func jsonQuotingEscapesOnlyWhatItMust() throws {
+        #expect(JSONText.quote("Putin “quoted” — ok") == "\"Putin “quoted” — ok\"")
+        #expect(JSONText.quote("a\"b\\c\nd\u{1}e\u{2028}f\u{7F}") == "\"a\\\"b\\\\c\\nd\\u0001e\\u2028f\\u007f\"")
+        for text in ["x\u{2029}y", "“\u{2028}”", "\t"] {
+            let decoded = try JSONSerialization.jsonObject(with: Data("[\(JSONText.quote(text))]".utf8)) as! [String]
+            #expect(decoded == [text])
+        }
+    }
+}

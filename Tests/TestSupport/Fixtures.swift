@@ -18,6 +18,17 @@ public enum Fixtures {
         return url
     }
 
+    /// The built executable `name` (such as `entity-graph`), from the folder SwiftPM builds the
+    /// test bundle into, beside the products; `nil` when it has not been built.
+    public static func builtExecutable(named name: String) -> URL? {
+        var folders: [URL] = []
+        if let executable = Bundle.main.executableURL { folders.append(executable.deletingLastPathComponent()) }
+        for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
+            folders.append(bundle.bundleURL.deletingLastPathComponent())
+        }
+        return folders.map { $0.appendingPathComponent(name) }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
     /// Slices `text` by Unicode scalar offsets, as Python's `text[start:end]` does.
     public static func slice(_ text: String, _ start: Int, _ end: Int) -> String {
         let scalars = Array(text.unicodeScalars)

@@ -1,0 +1,219 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a set of files so that either all of them replace the previous ones or none does.
+///
+/// ``commit()`` works in two phases.
+///
+/// 1. Every file is written whole, and synced to disk, beside its destination as
+///    `.NAME.PID.tmp`. If one cannot be written (a full disk, an unwritable folder), the
+///    temporaries written so far are removed and nothing else has changed.
+/// 2. Every destination that exists is kept as `.NAME.PID.bak` (a hard link, or a copy on a file
+///    system without them), then every temporary is renamed over its destination. If a rename
+///    fails (the destination is a folder, say), the files already replaced get their previous
+///    version back and the new ones that had none are removed; otherwise the backups are removed.
+///
+/// With ``InterruptGuard`` installed, SIGINT or SIGTERM during the first phase removes the
+/// temporaries and ends the process; during the second it waits until every file is in place.
+/// Either way the folder holds the previous files or all the new ones, and no temporaries.
+public struct AtomicFileSet {
+    private var pending: [(destination: URL, contents: Data)] = []
+
+    public init() {}
+
+    /// Adds a file to write.
+    public mutating func add(_ contents: Data, at destination: URL) {
+        pending.append((destination, contents))
+    }
+
+    /// Writes every file added, then renames them all into place.
+    ///
+    /// - Throws: ``ExportError`` naming the file that could not be written or replaced, and why
+    ///   (the system's reason, such as "No space left on device"). The previous files are then
+    ///   as they were.
+    /// - Complexity: O(*n*) in the total size of the files, plus one `fsync` a file.
+    public func commit() throws {
+        var written: [Replacement] = []
+        do {
+            for (destination, contents) in pending {
+                let temporary = Self.sibling(of: destination, suffix: "tmp")
+                try Self.writeTemporary(contents, at: temporary, for: destination)
+                written.append(Replacement(destination: destination, temporary: temporary,
+                                           backup: Self.sibling(of: destination, suffix: "bak")))
+            }
+        } catch {
+            Self.removeTemporaries(written.map(\.temporary))
+            throw error
+        }
+        try PendingFiles.shared.withFiles { files in
+            // Every temporary is gone once `replace` returns or throws.
+            defer { files.temporaries.subtract(written.map(\.temporary.path)) }
+            try Self.replace(written)
+            files.replaced = true
+        }
+    }
+
+    // MARK: - Temporaries
+
+    /// `.NAME.PID.SUFFIX` beside `destination`.
+    static func sibling(of destination: URL, suffix: String) -> URL {
+        destination.deletingLastPathComponent().appendingPathComponent(
+            ".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(suffix)")
+    }
+
+    /// Writes `contents` whole to the file `temporary` and syncs it to disk, creating its folder
+    /// if need be. The file is known to ``InterruptGuard`` from before it exists until
+    /// ``removeTemporaries(_:)`` or a commit.
+    ///
+    /// - Throws: ``ExportError`` naming `destination` and the system's reason; no file is left.
+    static func writeTemporary(_ contents: Data, at temporary: URL, for destination: URL) throws {
+        let folder = temporary.deletingLastPathComponent()
+        let failure = createFolders(folder.path)
+        guard failure == 0 else {
+            throw ExportError(.unwritable, "\(folder.path): cannot create the output folder (\(reason(failure)))")
+        }
+        try PendingFiles.shared.withFiles { files in
+            files.temporaries.insert(temporary.path)
+            let failure = store(contents, at: temporary.path)
+            guard failure == 0 else {
+                unlink(temporary.path)
+                files.temporaries.remove(temporary.path)
+                throw ExportError(.unwritable,
+                                  "\(destination.path): cannot be written (\(reason(failure))); the previous files are left as they were")
+            }
+        }
+    }
+
+    /// Removes temporaries written by ``writeTemporary(_:at:for:)``.
+    static func removeTemporaries(_ temporaries: [URL]) {
+        PendingFiles.shared.withFiles { files in
+            for temporary in temporaries {
+                unlink(temporary.path)
+                files.temporaries.remove(temporary.path)
+            }
+        }
+    }
+
+    /// Creates the file at `path` with `contents`, synced; returns 0 or the `errno` of the call
+    /// that failed.
+    private static func store(_ contents: Data, at path: String) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return errno }
+        var failure: Int32 = contents.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += count
+            }
+            return 0
+        }
+        if failure == 0, fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        return failure
+    }
+
+    /// Creates the folder at `path` and those above it; returns 0 or the `errno` of the failure.
+    private static func createFolders(_ path: String) -> Int32 {
+        if mkdir(path, 0o777) == 0 { return 0 }
+        let failure = errno
+        switch failure {
+        case EEXIST:
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue ? 0 : EEXIST
+        case ENOENT:
+            let parent = (path as NSString).deletingLastPathComponent
+            guard !parent.isEmpty, parent != path else { return ENOENT }
+            let parentFailure = createFolders(parent)
+            guard parentFailure == 0 else { return parentFailure }
+            return mkdir(path, 0o777) == 0 || errno == EEXIST ? 0 : errno
+        default:
+            return failure
+        }
+    }
+
+    /// The system's text for an `errno`: "No space left on device".
+    private static func reason(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+
+    // MARK: - Renaming into place
+
+    /// One file of the set: where it goes, where it was written, where its previous version is kept.
+    private struct Replacement {
+        var destination: URL
+        var temporary: URL
+        var backup: URL
+    }
+
+    /// Renames every temporary over its destination, keeping the previous versions until all are
+    /// in place; on a failure puts the previous versions back. Every temporary is gone afterwards.
+    private static func replace(_ files: [Replacement]) throws {
+        var done: [(file: Replacement, kept: Bool)] = []
+        for (position, file) in files.enumerated() {
+            let failure: String
+            do {
+                let kept = try keepPrevious(file)
+                if rename(file.temporary.path, file.destination.path) == 0 {
+                    done.append((file, kept))
+                    continue
+                }
+                failure = "\(file.destination.path): cannot be replaced (\(reason(errno)))"
+                if kept { unlink(file.backup.path) }
+            } catch {
+                failure = "\(error)"
+            }
+            for remaining in files[position...] { unlink(remaining.temporary.path) }
+            let lost = restore(done)
+            guard lost.isEmpty else {
+                throw ExportError(.unwritable, failure + "; some previous files could not be put back: " + lost.joined(separator: ", "))
+            }
+            throw ExportError(.unwritable, failure + "; the previous files are left as they were")
+        }
+        for (file, kept) in done where kept { unlink(file.backup.path) }
+    }
+
+    /// Keeps the file at `file.destination`, if there is one, as `file.backup`: a hard link, or
+    /// a copy where the file system has none. Returns whether a backup was made; a folder in the
+    /// way gets none, and the rename over it fails.
+    private static func keepPrevious(_ file: Replacement) throws -> Bool {
+        unlink(file.backup.path)  // left by an earlier process with the same id
+        if link(file.destination.path, file.backup.path) == 0 { return true }
+        let failure = errno
+        var isFolder: ObjCBool = false
+        guard failure != ENOENT, FileManager.default.fileExists(atPath: file.destination.path, isDirectory: &isFolder),
+              !isFolder.boolValue
+        else { return false }
+        do {
+            try FileManager.default.copyItem(at: file.destination, to: file.backup)
+            return true
+        } catch {
+            unlink(file.backup.path)
+            throw ExportError(.unwritable, "\(file.destination.path): cannot keep the previous version while replacing it (\(reason(failure)))")
+        }
+    }
+
+    /// Puts back the previous versions of the files replaced, last first, and removes the new
+    /// files that had none. Returns what could not be put back, with where it is kept.
+    private static func restore(_ done: [(file: Replacement, kept: Bool)]) -> [String] {
+        var lost: [String] = []
+        for (file, kept) in done.reversed() {
+            if kept {
+                if rename(file.backup.path, file.destination.path) != 0 {
+                    lost.append("\(file.destination.lastPathComponent) is kept as \(file.backup.lastPathComponent) (\(reason(errno)))")
+                }
+            } else if unlink(file.destination.path) != 0, errno != ENOENT {
+                lost.append("\(file.destination.lastPathComponent) is the new version (\(reason(errno)))")
+            }
+        }
+        return lost
+    }
+}
