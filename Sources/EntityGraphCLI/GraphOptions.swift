@@ -5,7 +5,6 @@ import EntityRecognition
 import Foundation
 
 extension CooccurrenceWindow: ExpressibleByArgument {
-    public init?(argument: String) { self.init(argument: argument) }
     public static var defaultCompletionKind: CompletionKind { .list(["sentence", "paragraph", "document", "tokens:10"]) }
 }
 

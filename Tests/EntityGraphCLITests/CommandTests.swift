@@ -81,6 +81,16 @@ struct GraphCommandTests {
         #expect((object["entity"] as! [String: Any])["label"] as? String == "Kremlin")
     }
 
+    /// Every window the help offers parses and builds (a self-calling initializer once crashed
+    /// the parse of any --window).
+    @Test(arguments: ["sentence", "paragraph", "document", "tokens:10"])
+    func everyWindowBuilds(window: String) throws {
+        let (folder, graph) = try buildExample(["--window", window])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stats = try StatsCommand.parse(["--graph", graph]).render()
+        #expect(stats.contains(window.hasPrefix("tokens") ? "tokens" : window))
+    }
+
     @Test func buildIsByteIdenticalAcrossRunsAndInputOrder() throws {
         let (first, firstGraph) = try buildExample()
         defer { try? FileManager.default.removeItem(at: first) }
@@ -306,6 +316,144 @@ struct HostileInputTests {
                 #expect("\(error)".contains(file.lastPathComponent))
                 #expect(!"\(error)".contains("\n"))
             }
+        }
+    }
+}
+
+struct HostileLabelTests {
+    let folder = Fixtures.fixtures.appendingPathComponent("hostile")
+
+    @Test func hostileLabelsAreWrittenAlikeInEveryFormatAndReadBack() throws {
+        let out = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        _ = try BuildCommand.parse([
+            folder.appendingPathComponent("labels.txt").path, "--gazetteer", folder.appendingPathComponent("labels.gaz").path,
+            "--no-cache", "--format", "all", "--out", out.path,
+        ]).render()
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("graph.json"))) as! [String: Any]
+        var labels: [String: String] = [:]
+        for node in json["nodes"] as! [[String: Any]] { labels[node["id"] as! String] = node["label"] as? String }
+        #expect(labels == [
+            "formula": "'=HYPERLINK(\"http://example.com/x\",\"click\")", "mention": "'@SUM(A1:A9) Holdings",
+            "quotes": "\"Quoted\" \\ Backslash & <b>Bold</b> Co.", "minus": "'-Minus City", "plus": "'+1 Plus",
+            "override": "Ivan \u{202E}gnp.exe",
+        ])
+        let nodes = try String(contentsOf: out.appendingPathComponent("nodes.csv"), encoding: .utf8)
+        #expect(nodes.contains("\r\nformula,\"'=HYPERLINK(\"\"http://example.com/x\"\",\"\"click\"\")\",PER,"))
+        #expect(nodes.contains("\r\nmention,'@SUM(A1:A9) Holdings,ORG,"))
+        // The query commands read the labels as the gazetteer has them.
+        let graph = try GraphFile.read(out.appendingPathComponent("graph.graphml"))
+        #expect(graph.node(withID: "formula")?.label == "=HYPERLINK(\"http://example.com/x\",\"click\")")
+        #expect(graph.node(withID: "quotes")?.subtype == "=company")
+    }
+}
+
+/// Runs the built `entity-graph` and stops it with SIGINT or SIGTERM while it builds a graph.
+///
+/// When the signal lands cannot be controlled, so every outcome is accepted, each with what must
+/// hold for it: interrupted (exit 128 + signal, one line on standard error, the previous exports
+/// untouched or, if the signal waited for the renames, all new), or finished before the signal
+/// (exit 0, all new). Never a mix of old and new files, never a temporary left.
+struct InterruptionTests {
+    static let exportNames = ["edges.csv", "graph.dot", "graph.evidence.jsonl", "graph.gexf", "graph.graphml", "graph.json", "nodes.csv"]
+
+    /// The example corpus many times over as JSON lines, in `folder`: a build of a second or more
+    /// in debug.
+    func corpus(in folder: URL) throws -> URL {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.exampleCorpus.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let texts = try files.map { try String(contentsOf: Fixtures.exampleCorpus.appendingPathComponent($0), encoding: .utf8) }
+        var lines = ""
+        for round in 0..<200 {
+            for (name, text) in zip(files, texts) {
+                let object = try JSONSerialization.data(withJSONObject: ["id": "\(round)/\(name)", "text": text], options: [.sortedKeys])
+                lines += String(decoding: object, as: UTF8.self) + "\n"
+            }
+        }
+        let url = folder.appendingPathComponent("corpus.jsonl")
+        try lines.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    /// Whether the process has blocked SIGINT and SIGTERM, that is, installed its guard (Linux:
+    /// `/proc`; elsewhere assumed after a second).
+    func guardIsInstalled(_ process: Process, since start: Date) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8) else {
+            return Date().timeIntervalSince(start) > 1
+        }
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigBlk:") }),
+              let mask = UInt64(line.dropFirst("SigBlk:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+        else { return false }
+        let wanted: UInt64 = 1 << UInt64(SIGINT - 1) | 1 << UInt64(SIGTERM - 1)
+        return mask & wanted == wanted
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM], [0.0, 0.4, 1.2])
+    func anInterruptedBuildLeavesThePreviousExportsOrAllTheNewOnes(signal: Int32, delay: Double) throws {
+        guard let executable = Fixtures.builtExecutable(named: "entity-graph") else {
+            Issue.record("no built entity-graph beside the tests: run 'swift build' first")
+            return
+        }
+        let work = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = try corpus(in: work)
+        let out = work.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let previous = Self.exportNames.map { "previous \($0)\n" }
+        for (name, text) in zip(Self.exportNames, previous) {
+            try text.write(to: out.appendingPathComponent(name), atomically: false, encoding: .utf8)
+        }
+
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["build", input.path, "--no-cache", "--format", "all", "--out", out.path]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        let start = Date()
+        try process.run()
+        while process.isRunning && !guardIsInstalled(process, since: start) { usleep(2_000) }
+        if delay > 0 { usleep(UInt32(delay * 1_000_000)) }
+        if process.isRunning { kill(process.processIdentifier, signal) }
+        // A watchdog, not a timing assumption: a run that hangs fails instead of blocking the suite.
+        let deadline = Date().addingTimeInterval(300)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            Issue.record("entity-graph did not end within 300 seconds of the signal")
+            return
+        }
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+
+        #expect(process.terminationReason == .exit, "killed by the signal's default action: \(message)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(names == Self.exportNames, "temporaries or backups left behind")
+        let contents = try Self.exportNames.map { try String(contentsOf: out.appendingPathComponent($0), encoding: .utf8) }
+        let untouched = contents == previous
+        let replaced = zip(contents, previous).allSatisfy { $0 != $1 }
+        #expect(untouched || replaced, "a mix of previous and new exports")
+        if replaced {
+            // Complete: each new file ends as its format does.
+            let endings = ["\r\n", "}\n", "\n", "</gexf>\n", "</graphml>\n", "]\n}\n", "\r\n"]
+            for (name, (text, ending)) in zip(Self.exportNames, zip(contents, endings)) {
+                #expect(text.hasSuffix(ending), "\(name) is not complete")
+            }
+        }
+
+        let name = signal == SIGINT ? "SIGINT" : "SIGTERM"
+        switch process.terminationStatus {
+        case 0:
+            #expect(message.isEmpty)
+            #expect(replaced)
+        case 128 + signal:
+            if untouched {
+                #expect(message == "error: interrupted (\(name)); previous exports left as they were\n")
+            } else {
+                #expect(message == "error: interrupted (\(name)); the new exports had already been written in full\n")
+            }
+        default:
+            Issue.record("exit status \(process.terminationStatus): \(message)")
         }
     }
 }
