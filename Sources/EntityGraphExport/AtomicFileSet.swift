@@ -23,22 +23,49 @@ import Darwin
 /// Either way the folder holds the previous files or all the new ones, and no temporaries.
 public struct AtomicFileSet {
     private var pending: [(destination: URL, contents: Data)] = []
+    /// Temporaries already written by ``writeNow(_:at:)``.
+    private var written: [Replacement] = []
 
     public init() {}
 
-    /// Adds a file to write.
+    /// Adds a file to write at ``commit()``.
     public mutating func add(_ contents: Data, at destination: URL) {
         pending.append((destination, contents))
     }
 
-    /// Writes every file added, then renames them all into place.
+    /// Writes a file's temporary now, so that its contents need not stay in memory until
+    /// ``commit()``: a large export is made, written and freed one file at a time.
+    ///
+    /// - Throws: ``ExportError`` as ``commit()`` does; every temporary written so far is then
+    ///   removed.
+    public mutating func writeNow(_ contents: Data, at destination: URL) throws {
+        let temporary = Self.sibling(of: destination, suffix: "tmp")
+        do {
+            try Self.writeTemporary(contents, at: temporary, for: destination)
+        } catch {
+            discard()
+            throw error
+        }
+        written.append(Replacement(destination: destination, temporary: temporary,
+                                   backup: Self.sibling(of: destination, suffix: "bak")))
+    }
+
+    /// Removes the temporaries written so far and forgets every file: for a caller that gives
+    /// up before ``commit()``.
+    public mutating func discard() {
+        Self.removeTemporaries(written.map(\.temporary))
+        written = []
+        pending = []
+    }
+
+    /// Writes every file added, then renames them all (and those written already) into place.
     ///
     /// - Throws: ``ExportError`` naming the file that could not be written or replaced, and why
     ///   (the system's reason, such as "No space left on device"). The previous files are then
-    ///   as they were.
+    ///   as they were, and no temporary is left.
     /// - Complexity: O(*n*) in the total size of the files, plus one `fsync` a file.
     public func commit() throws {
-        var written: [Replacement] = []
+        var written = self.written
         do {
             for (destination, contents) in pending {
                 let temporary = Self.sibling(of: destination, suffix: "tmp")

@@ -51,28 +51,34 @@ public struct GraphExporter {
         try graph.validateIDsForExport()
         var files = AtomicFileSet()
         var written: [URL] = []
-        func add(_ data: Data, _ name: String) {
+        // Each file is written out as soon as it is made, so only one is in memory at a time.
+        func write(_ data: Data, _ name: String) throws {
             let url = folder.appendingPathComponent(name)
-            files.add(data, at: url)
+            try files.writeNow(data, at: url)
             written.append(url)
         }
-        for format in formats {
-            switch format {
-            case .graphml:
-                add(try GraphML.data(for: graph, includeEvidence: evidenceInGraphML), "graph.graphml")
-                add(EvidenceFile.data(for: graph), "graph.evidence.jsonl")
-            case .dot:
-                add(Data(DOT.text(for: graph, clusters: clusters).utf8), "graph.dot")
-            case .gexf:
-                add(try GEXF.data(for: graph), "graph.gexf")
-            case .csv:
-                add(Data(CSV.nodes(of: graph).utf8), "nodes.csv")
-                add(Data(CSV.edges(of: graph).utf8), "edges.csv")
-            case .json:
-                add(Data(NodeLinkJSON.text(for: graph).utf8), "graph.json")
+        do {
+            for format in formats {
+                switch format {
+                case .graphml:
+                    try write(try GraphML.data(for: graph, includeEvidence: evidenceInGraphML), "graph.graphml")
+                    try write(EvidenceFile.data(for: graph), "graph.evidence.jsonl")
+                case .dot:
+                    try write(Data(DOT.text(for: graph, clusters: clusters).utf8), "graph.dot")
+                case .gexf:
+                    try write(try GEXF.data(for: graph), "graph.gexf")
+                case .csv:
+                    try write(Data(CSV.nodes(of: graph).utf8), "nodes.csv")
+                    try write(Data(CSV.edges(of: graph).utf8), "edges.csv")
+                case .json:
+                    try write(Data(NodeLinkJSON.text(for: graph).utf8), "graph.json")
+                }
             }
+            try files.commit()
+        } catch {
+            files.discard()
+            throw error
         }
-        try files.commit()
         return written
     }
 }

@@ -334,17 +334,32 @@ public enum GraphML {
 }
 
 /// A thin, checked wrapper over libxml2's `xmlTextWriter` writing to memory.
+///
+/// libxml2 hands its output over in small pieces through a write callback, straight into one
+/// growing `Data`: a large graph is held once, not in libxml2's buffer and again in a copy.
 final class XMLWriter {
-    private let buffer: xmlBufferPtr
+    /// Where the callback puts libxml2's output.
+    private final class Sink {
+        var data = Data()
+    }
+
+    private let sink = Sink()
     private let writer: xmlTextWriterPtr
 
     init() throws {
-        guard let buffer = xmlBufferCreate() else { throw ExportError(.libxml2, "xmlBufferCreate failed") }
-        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
-            xmlBufferFree(buffer)
-            throw ExportError(.libxml2, "xmlNewTextWriterMemory failed")
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        let output = xmlOutputBufferCreateIO({ context, bytes, count in
+            guard let context, let bytes, count > 0 else { return 0 }
+            let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
+            sink.data.append(UnsafeRawPointer(bytes).assumingMemoryBound(to: UInt8.self), count: Int(count))
+            return count
+        }, { _ in 0 }, context, nil)
+        guard let output else { throw ExportError(.libxml2, "xmlOutputBufferCreateIO failed") }
+        // The writer owns the output buffer from here on, and closes it when it is freed.
+        guard let writer = xmlNewTextWriter(output) else {
+            xmlOutputBufferClose(output)
+            throw ExportError(.libxml2, "xmlNewTextWriter failed")
         }
-        self.buffer = buffer
         self.writer = writer
         try check(xmlTextWriterSetIndent(writer, 1), "xmlTextWriterSetIndent")
         try check(xmlTextWriterSetIndentString(writer, "  "), "xmlTextWriterSetIndentString")
@@ -352,7 +367,6 @@ final class XMLWriter {
 
     deinit {
         xmlFreeTextWriter(writer)
-        xmlBufferFree(buffer)
     }
 
     private func check(_ code: Int32, _ function: String) throws {
@@ -391,7 +405,7 @@ final class XMLWriter {
     func finish() throws -> Data {
         try check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument")
         try check(xmlTextWriterFlush(writer), "xmlTextWriterFlush")
-        guard let content = xmlBufferContent(buffer) else { throw ExportError(.libxml2, "xmlBufferContent returned nothing") }
-        return Data(bytes: content, count: Int(xmlBufferLength(buffer)))
+        defer { sink.data = Data() }
+        return sink.data
     }
 }
