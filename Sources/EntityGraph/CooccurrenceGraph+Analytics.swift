@@ -72,10 +72,13 @@ extension CooccurrenceGraph {
     /// Exact up to `exactLimit` nodes. Beyond, it is estimated from `samples` source nodes
     /// spread evenly over the id order and scaled by n / samples (Brandes and Pich 2007,
     /// "Centrality estimation in large networks"), as networkx's `k` parameter does; the same
-    /// graph always gives the same estimate.
+    /// graph always gives the same estimate. By default the sample is 256 sources, fewer (down
+    /// to 64) when the graph is so large that 256 searches would visit more than 50 million
+    /// nodes and edges.
     ///
     /// - Complexity: O(*n*·*m*) exact; O(*samples*·*m*) estimated.
-    func betweenness(exactLimit: Int = 4000, samples: Int = 256) -> [Double] {
+    func betweenness(exactLimit: Int = 4000, samples: Int? = nil) -> [Double] {
+        let samples = samples ?? max(64, min(256, 50_000_000 / max(1, nodes.count + 2 * edges.count)))
         let n = nodes.count
         guard n > 2 else { return [Double](repeating: 0, count: n) }
         // Adjacency in compressed rows: the neighbours of v are targets[offsets[v]..<offsets[v + 1]].

@@ -63,24 +63,18 @@ public struct GraphBuilder: Sendable {
         documentCount += 1
         let mentions = result.mentions.filter { !$0.isNested && (settings.includeBoilerplate || !$0.inBoilerplate) }
 
+        // Tallies are changed in place in their dictionaries: a copy taken out and put back
+        // would copy its surface counts and evidence on every mention.
         var entitiesInDocument = Set<String>()
         for mention in mentions {
             let id = mention.entity.id
-            var tally = nodes[id] ?? NodeTally(entity: mention.entity)
-            tally.mentions += 1
-            tally.surfaces[mention.surface, default: 0] += 1
-            if entitiesInDocument.insert(id).inserted {
-                tally.documents += 1
-                tally.languages.insert(result.language)
-                if let date = document.date, !date.isEmpty {
-                    if tally.firstDate.map({ date < $0 }) ?? true { tally.firstDate = date }
-                    if tally.lastDate.map({ date > $0 }) ?? true { tally.lastDate = date }
-                }
-            }
-            nodes[id] = tally
+            let firstInDocument = entitiesInDocument.insert(id).inserted
+            Self.count(mention, firstInDocument: firstInDocument, language: result.language, date: document.date,
+                       in: &nodes[id, default: NodeTally(entity: mention.entity)])
         }
 
         var pairsInDocument = Set<PairKey>()
+        let evidenceLimit = settings.evidenceLimit
         for window in windows(of: result, mentions: mentions) {
             windowCount += 1
             var byEntity: [String: [EntityMention]] = [:]
@@ -92,30 +86,46 @@ public struct GraphBuilder: Sendable {
                 for second in (first + 1)..<ids.count {
                     let key = PairKey(source: ids[first], target: ids[second])
                     let (a, b, distance) = closestPair(byEntity[key.source]!, byEntity[key.target]!)
-                    var tally = pairs[key] ?? EdgeTally()
-                    tally.count += 1
-                    tally.decayed += 1 / (1 + distance)
-                    if pairsInDocument.insert(key).inserted {
-                        tally.documents += 1
-                        if let date = document.date, !date.isEmpty {
-                            if tally.firstDate.map({ date < $0 }) ?? true { tally.firstDate = date }
-                            if tally.lastDate.map({ date > $0 }) ?? true { tally.lastDate = date }
-                        }
-                    }
-                    if settings.evidenceLimit > 0 {
-                        // Make the snippet only if this evidence would be kept.
-                        let sentence = min(a.sentence, b.sentence)
-                        let probe = Evidence(document: document.id, date: nil, sentence: sentence,
-                                             source: TextSpan(start: a.start, end: a.end),
-                                             target: TextSpan(start: b.start, end: b.end), snippet: "")
-                        if tally.evidence.count < settings.evidenceLimit || probe < tally.evidence[tally.evidence.count - 1] {
-                            Self.keepFirst(evidence(for: a, and: b, in: result), in: &tally.evidence,
-                                           limit: settings.evidenceLimit)
-                        }
-                    }
-                    pairs[key] = tally
+                    let firstInDocument = pairsInDocument.insert(key).inserted
+                    Self.count(pairOf: a, b, distance: distance, firstInDocument: firstInDocument, in: result,
+                               evidenceLimit: evidenceLimit, into: &pairs[key, default: EdgeTally()])
                 }
             }
+        }
+    }
+
+    private static func count(_ mention: EntityMention, firstInDocument: Bool, language: String, date: String?,
+                              in tally: inout NodeTally) {
+        tally.mentions += 1
+        tally.surfaces[mention.surface, default: 0] += 1
+        guard firstInDocument else { return }
+        tally.documents += 1
+        tally.languages.insert(language)
+        if let date, !date.isEmpty {
+            if tally.firstDate.map({ date < $0 }) ?? true { tally.firstDate = date }
+            if tally.lastDate.map({ date > $0 }) ?? true { tally.lastDate = date }
+        }
+    }
+
+    private static func count(pairOf a: EntityMention, _ b: EntityMention, distance: Double, firstInDocument: Bool,
+                              in result: RecognizedDocument, evidenceLimit: Int, into tally: inout EdgeTally) {
+        let document = result.document
+        tally.count += 1
+        tally.decayed += 1 / (1 + distance)
+        if firstInDocument {
+            tally.documents += 1
+            if let date = document.date, !date.isEmpty {
+                if tally.firstDate.map({ date < $0 }) ?? true { tally.firstDate = date }
+                if tally.lastDate.map({ date > $0 }) ?? true { tally.lastDate = date }
+            }
+        }
+        guard evidenceLimit > 0 else { return }
+        // Make the snippet only if this evidence would be kept.
+        let probe = Evidence(document: document.id, date: nil, sentence: min(a.sentence, b.sentence),
+                             source: TextSpan(start: a.start, end: a.end),
+                             target: TextSpan(start: b.start, end: b.end), snippet: "")
+        if tally.evidence.count < evidenceLimit || probe < tally.evidence[tally.evidence.count - 1] {
+            keepFirst(evidence(for: a, and: b, in: result), in: &tally.evidence, limit: evidenceLimit)
         }
     }
 
@@ -164,7 +174,7 @@ public struct GraphBuilder: Sendable {
         return best
     }
 
-    private func evidence(for a: EntityMention, and b: EntityMention, in result: RecognizedDocument) -> Evidence {
+    private static func evidence(for a: EntityMention, and b: EntityMention, in result: RecognizedDocument) -> Evidence {
         let firstSentence = result.sentences[min(a.sentence, b.sentence)]
         let lastSentence = result.sentences[max(a.sentence, b.sentence)]
         // Offsets within the sentences' own text: a long document is never walked from its start.
