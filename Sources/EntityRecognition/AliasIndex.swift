@@ -44,17 +44,17 @@ public final class AliasIndex: @unchecked Sendable {
     }
 
     public let gazetteer: Gazetteer
-    private(set) var tokens: TokenTable
-    private(set) var transitions: TransitionTable
+    let tokens: TokenTable
+    let transitions: TransitionTable
     /// Per trie node, the first entry ending there, or -1; ``entryNext`` chains the others.
-    private(set) var terminalHead: [Int32]
-    private(set) var entryNext: [Int32]
-    private(set) var entries: [Entry]
+    let terminalHead: FlatArray<Int32>
+    let entryNext: FlatArray<Int32>
+    let entries: FlatArray<Entry>
     /// Bit *t* set: some alias starts with vocabulary token *t*. Most words of a text start
     /// none, and this answers for them with one load instead of a probe of the transitions.
-    private(set) var startingTokens: [UInt64] = []
+    let startingTokens: FlatArray<UInt64>
     /// Bit *t* set: some alias has vocabulary token *t* after its first token.
-    private(set) var continuingTokens: [UInt64] = []
+    let continuingTokens: FlatArray<UInt64>
 
     /// Maximum number of tokens in an alias; longer aliases are not indexed.
     public static let maximumAliasTokens = 32
@@ -62,17 +62,8 @@ public final class AliasIndex: @unchecked Sendable {
     /// Compiles the index for a gazetteer.
     ///
     /// - Complexity: O(*n*) in the total length of the aliases.
-    public init(gazetteer: Gazetteer) {
-        self.gazetteer = gazetteer
-        let aliasCount = gazetteer.aliases.count
-        tokens = TokenTable(capacity: max(aliasCount / 2, 64))
-        transitions = TransitionTable(capacity: max(aliasCount, 64))
-        terminalHead = [-1]
-        terminalHead.reserveCapacity(aliasCount * 2)
-        entryNext = []
-        entryNext.reserveCapacity(aliasCount)
-        entries = []
-        entries.reserveCapacity(aliasCount)
+    public convenience init(gazetteer: Gazetteer) {
+        var compiler = Compiler(aliasCount: gazetteer.aliases.count)
         var explicitSingleKeys: [Int32: Set<String>] = [:]
         var personNames: [(alias: Int, tokens: [Token])] = []
 
@@ -80,8 +71,8 @@ public final class AliasIndex: @unchecked Sendable {
             let aliasTokens = Tokenizer.tokens(in: alias.text)
             guard !aliasTokens.isEmpty, aliasTokens.count <= Self.maximumAliasTokens else { continue }
             let source: Source = alias.kind == .demonym ? .demonym : .listed
-            insert(tokens: aliasTokens, alias: aliasIndex, entity: Int32(alias.entity), source: source,
-                   caseSensitive: alias.isCaseSensitive, needsContext: alias.needsContext)
+            compiler.insert(tokens: aliasTokens, alias: aliasIndex, entity: Int32(alias.entity), source: source,
+                            caseSensitive: alias.isCaseSensitive, needsContext: alias.needsContext)
             guard gazetteer.entities[alias.entity].type == .person, alias.kind == .name else { continue }
             if aliasTokens.count == 1 { explicitSingleKeys[Int32(alias.entity), default: []].insert(aliasTokens[0].key) }
             if aliasTokens.filter({ $0.kind == .word }).count >= 2 { personNames.append((aliasIndex, aliasTokens)) }
@@ -96,23 +87,30 @@ public final class AliasIndex: @unchecked Sendable {
                   explicitSingleKeys[Int32(alias.entity)]?.contains(surname.key) != true,
                   seen.insert("\(alias.entity)\u{1F}\(surname.key)").inserted
             else { continue }
-            insert(tokens: [surname], alias: aliasIndex, entity: Int32(alias.entity), source: .shortForm,
-                   caseSensitive: false, needsContext: false)
+            compiler.insert(tokens: [surname], alias: aliasIndex, entity: Int32(alias.entity), source: .shortForm,
+                            caseSensitive: false, needsContext: false)
         }
-        transitions.setHeads(terminalHead)
-        (startingTokens, continuingTokens) = Self.tokenBits(tokens: tokens, transitions: transitions)
+        let tokens = compiler.tokens.build()
+        let transitions = compiler.transitions.build(terminalHead: compiler.terminalHead)
+        let (starting, continuing) = Self.tokenBits(tokens: tokens, transitions: transitions)
+        self.init(gazetteer: gazetteer, tokens: tokens, transitions: transitions,
+                  terminalHead: FlatArray(compiler.terminalHead), entryNext: FlatArray(compiler.entryNext),
+                  entries: FlatArray(compiler.entries), startingTokens: FlatArray(starting),
+                  continuingTokens: FlatArray(continuing))
     }
 
-    /// An index restored from its parts (see ``AliasIndex/cacheData()``).
-    init(gazetteer: Gazetteer, tokens: TokenTable, transitions: TransitionTable, terminalHead: [Int32],
-         entryNext: [Int32], entries: [Entry]) {
+    /// An index from its parts (see ``IndexCache``).
+    init(gazetteer: Gazetteer, tokens: TokenTable, transitions: TransitionTable, terminalHead: FlatArray<Int32>,
+         entryNext: FlatArray<Int32>, entries: FlatArray<Entry>, startingTokens: FlatArray<UInt64>,
+         continuingTokens: FlatArray<UInt64>) {
         self.gazetteer = gazetteer
         self.tokens = tokens
         self.transitions = transitions
         self.terminalHead = terminalHead
         self.entryNext = entryNext
         self.entries = entries
-        (startingTokens, continuingTokens) = Self.tokenBits(tokens: tokens, transitions: transitions)
+        self.startingTokens = startingTokens
+        self.continuingTokens = continuingTokens
     }
 
     /// The bit sets of ``startingTokens`` and ``continuingTokens``: the tokens the root, and
@@ -143,46 +141,63 @@ public final class AliasIndex: @unchecked Sendable {
         startingTokens[Int(token) >> 6] & (1 << UInt64(token & 63)) != 0
     }
 
-    private func insert(tokens aliasTokens: [Token], alias: Int, entity: Int32, source: Source,
-                                 caseSensitive: Bool, needsContext: Bool) {
-        var node: Int32 = 0
-        var capitals: UInt32 = 0
-        var uppercase: UInt32 = 0
-        var letters = 0
-        var allLettersUpper = true
-        var wordCount = 0
-        var allSingleLetters = true
-        for (position, token) in aliasTokens.enumerated() {
-            let id = tokens.insert(hash: token.keyHash, key: token.key)
-            let key = Self.transitionKey(node, id)
-            if let child = transitions.value(for: key) {
-                node = child
-            } else {
-                let child = Int32(terminalHead.count)
-                terminalHead.append(-1)
-                transitions.set(child, for: key)
-                node = child
-            }
-            if token.startsUppercase { capitals |= 1 << UInt32(position) }
-            let wordLetters = token.kind == .word ? token.key.unicodeScalars.count : 0
-            if token.isAllUppercase, wordLetters >= 2 || caseSensitive {
-                uppercase |= 1 << UInt32(position)
-            }
-            if token.kind == .word {
-                wordCount += 1
-                letters += wordLetters
-                if !token.isAllUppercase { allLettersUpper = false }
-                if wordLetters != 1 { allSingleLetters = false }
-            }
+    /// The tables of an index while its aliases go in.
+    private struct Compiler {
+        var tokens: TokenTableBuilder
+        var transitions: TransitionTableBuilder
+        var terminalHead: [Int32] = [-1]
+        var entryNext: [Int32] = []
+        var entries: [Entry] = []
+
+        init(aliasCount: Int) {
+            tokens = TokenTableBuilder(capacity: max(aliasCount / 2, 64))
+            transitions = TransitionTableBuilder(capacity: max(aliasCount, 64))
+            terminalHead.reserveCapacity(aliasCount * 2)
+            entryNext.reserveCapacity(aliasCount)
+            entries.reserveCapacity(aliasCount)
         }
-        let isAbbreviation = source != .demonym && allLettersUpper && (2...6).contains(letters)
-            && (wordCount == 1 || allSingleLetters)
-        let flags: UInt8 = (caseSensitive ? 1 : 0) | (needsContext ? 2 : 0) | (isAbbreviation ? 4 : 0)
-        entryNext.append(terminalHead[Int(node)])
-        terminalHead[Int(node)] = Int32(entries.count)
-        entries.append(Entry(
-            entity: entity, alias: Int32(alias), capitalMask: capitals, uppercaseMask: uppercase,
-            source: source, tokenCountByte: UInt8(aliasTokens.count), flags: flags))
+
+        mutating func insert(tokens aliasTokens: [Token], alias: Int, entity: Int32, source: Source,
+                             caseSensitive: Bool, needsContext: Bool) {
+            var node: Int32 = 0
+            var capitals: UInt32 = 0
+            var uppercase: UInt32 = 0
+            var letters = 0
+            var allLettersUpper = true
+            var wordCount = 0
+            var allSingleLetters = true
+            for (position, token) in aliasTokens.enumerated() {
+                let id = tokens.insert(hash: token.keyHash, key: token.key)
+                let key = AliasIndex.transitionKey(node, id)
+                if let child = transitions.value(for: key) {
+                    node = child
+                } else {
+                    let child = Int32(terminalHead.count)
+                    terminalHead.append(-1)
+                    transitions.set(child, for: key)
+                    node = child
+                }
+                if token.startsUppercase { capitals |= 1 << UInt32(position) }
+                let wordLetters = token.kind == .word ? token.key.unicodeScalars.count : 0
+                if token.isAllUppercase, wordLetters >= 2 || caseSensitive {
+                    uppercase |= 1 << UInt32(position)
+                }
+                if token.kind == .word {
+                    wordCount += 1
+                    letters += wordLetters
+                    if !token.isAllUppercase { allLettersUpper = false }
+                    if wordLetters != 1 { allSingleLetters = false }
+                }
+            }
+            let isAbbreviation = source != .demonym && allLettersUpper && (2...6).contains(letters)
+                && (wordCount == 1 || allSingleLetters)
+            let flags: UInt8 = (caseSensitive ? 1 : 0) | (needsContext ? 2 : 0) | (isAbbreviation ? 4 : 0)
+            entryNext.append(terminalHead[Int(node)])
+            terminalHead[Int(node)] = Int32(entries.count)
+            entries.append(Entry(
+                entity: entity, alias: Int32(alias), capitalMask: capitals, uppercaseMask: uppercase,
+                source: source, tokenCountByte: UInt8(aliasTokens.count), flags: flags))
+        }
     }
 
     @inline(__always)

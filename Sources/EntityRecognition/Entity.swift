@@ -84,8 +84,8 @@ public struct Alias: Hashable, Sendable {
     /// The line it was read from; the file is ``Gazetteer/source(ofAlias:)``'s business.
     public private(set) var line: Int32
     var fileIndex: UInt16
-    private var packedLanguage: UInt16
-    private var flags: UInt8
+    private(set) var packedLanguage: UInt16
+    private(set) var flags: UInt8
 
     public init(text: String, entity: Int, language: String? = nil, kind: Kind = .name,
                 isCaseSensitive: Bool = false, needsContext: Bool = false, line: Int = 0, fileIndex: Int = 0) {
@@ -98,6 +98,16 @@ public struct Alias: Hashable, Sendable {
     }
 
     /// Index of the entity in ``Gazetteer/entities``.
+    /// An alias from the fields a cache file keeps (see ``IndexCache``).
+    init(text: String, entity: Int32, packedLanguage: UInt16, flags: UInt8, line: Int32, fileIndex: UInt16) {
+        self.text = text
+        self.entityIndex = entity
+        self.packedLanguage = packedLanguage
+        self.flags = flags
+        self.line = line
+        self.fileIndex = fileIndex
+    }
+
     public var entity: Int { Int(entityIndex) }
     /// The language the alias was listed under, or `nil` for any (`*`).
     public var language: String? { Self.unpack(packedLanguage) }

@@ -60,6 +60,9 @@ public struct Gazetteer: Sendable {
         }
     }
     private var entityIndexByID: [String: Int] = [:]
+    /// For a gazetteer restored from a cache: the same, made on first use, as most runs never
+    /// look an entity up by id and a million ids take a while to hash.
+    private var restoredIDs: EntityIDTable?
     private var declaredAt: [Int: SourceLocation] = [:]
     /// Aliases left out because they would match everywhere (one letter, or a common word,
     /// without `=` or `?`): each a located one-line reason with a hint.
@@ -86,12 +89,21 @@ public struct Gazetteer: Sendable {
         self.contextCues = contextCues
         self.sourceFiles = sourceFiles
         for entity in contextCues.keys.sorted() { noteCueWords(contextCues[entity]!) }
-        entityIndexByID.reserveCapacity(entities.count)
-        for (index, entity) in entities.enumerated() { entityIndexByID[entity.id] = index }
+        restoredIDs = EntityIDTable(entities: entities)
     }
 
     /// The index of the entity with `id` in ``entities``.
-    public func index(ofEntity id: String) -> Int? { entityIndexByID[id] }
+    public func index(ofEntity id: String) -> Int? {
+        if let restoredIDs { return restoredIDs.index(of: id) }
+        return entityIndexByID[id]
+    }
+
+    /// Takes over the lazily made id table of a restored gazetteer before anything is added.
+    private mutating func ownIDs() {
+        guard let restoredIDs else { return }
+        entityIndexByID = restoredIDs.table
+        self.restoredIDs = nil
+    }
 
     // MARK: - Loading
 
@@ -301,7 +313,7 @@ public struct Gazetteer: Sendable {
             }
             let alias = string(fields[0])
             let label = fields.count == 4 ? string(fields[3]) : ""
-            let known = entityIndexByID[id]
+            let known = index(ofEntity: id)
             let entity = try declare(Entity(id: id, type: type, label: (label.isEmpty ? alias : label).nfcIfNeeded),
                                      at: location)
             if !label.isEmpty, labelFromAlias.remove(entity) != nil {
@@ -320,6 +332,7 @@ public struct Gazetteer: Sendable {
 
     /// Declares an entity, or returns the one already declared with the same id and type.
     private mutating func declare(_ entity: Entity, at location: SourceLocation) throws -> Int {
+        ownIDs()
         if let existing = entityIndexByID[entity.id] {
             let known = entities[existing]
             guard known.type == entity.type else {
@@ -437,4 +450,27 @@ extension String {
         }
         return hasMark ? precomposedStringWithCanonicalMapping : self
     }
+}
+
+/// Entity ids to indices, made on first use and shared by the threads that read one gazetteer.
+final class EntityIDTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private let entities: [Entity]
+    private var made: [String: Int]?
+
+    init(entities: [Entity]) {
+        self.entities = entities
+    }
+
+    var table: [String: Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        var table = [String: Int](minimumCapacity: entities.count)
+        for (index, entity) in entities.enumerated() { table[entity.id] = index }
+        made = table
+        return table
+    }
+
+    func index(of id: String) -> Int? { table[id] }
 }

@@ -1,8 +1,9 @@
 /// Open-addressing hash tables in flat arrays, so the compiled alias index is a handful of
-/// arrays that a cache file restores without rehashing anything.
+/// arrays that a cache file serves as they lie on disk, without rehashing or copying anything.
 ///
 /// Each slot holds everything a probe needs (the hash or key, and the answer), so that a lookup
-/// in a table far larger than the processor's caches costs one memory miss, not three.
+/// in a table far larger than the processor's caches costs one memory miss, not three. A table
+/// is made by its builder, then frozen into ``FlatArray``s.
 
 /// Folded token keys to dense ids, compared by their UTF-8 bytes.
 struct TokenTable: Sendable {
@@ -17,38 +18,17 @@ struct TokenTable: Sendable {
     }
 
     /// The capacity is a power of two.
-    private(set) var slots: [Slot]
+    let slots: FlatArray<Slot>
     /// Per token id: where its bytes are in ``bytes``.
-    private(set) var starts: [Int32] = [0]
-    private(set) var bytes: [UInt8] = []
-
-    init(capacity: Int = 1024) {
-        var size = 16
-        while size * 3 < capacity * 4 { size <<= 1 }
-        slots = [Slot](repeating: .empty, count: size)
-    }
-
-    init(slots: [Slot], starts: [Int32], bytes: [UInt8]) {
-        self.slots = slots
-        self.starts = starts
-        self.bytes = bytes
-    }
+    let starts: FlatArray<Int32>
+    let bytes: FlatArray<UInt8>
 
     var count: Int { starts.count - 1 }
 
     /// The id of a key, if the table holds it.
     @inline(__always)
     func id(hash: UInt64, key: String) -> Int32? {
-        slots.withUnsafeBufferPointer { slots in
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while true {
-                let found = slots[slot]
-                if found.id < 0 { return nil }
-                if found.hash == hash, matches(found, key) { return found.id }
-                slot = (slot + 1) & mask
-            }
-        }
+        Self.find(hash: hash, key: key, slots: slots.buffer, bytes: bytes.buffer)
     }
 
     /// The id of a key given as UTF-8 bytes, if the table holds it.
@@ -56,13 +36,14 @@ struct TokenTable: Sendable {
     func id(bytes key: ArraySlice<UInt8>) -> Int32? {
         var hash = Tokenizer.fnvOffset
         for byte in key { hash = (hash ^ UInt64(byte)) &* Tokenizer.fnvPrime }
+        let slots = slots.buffer
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let found = slots[slot]
             if found.id < 0 { return nil }
             if found.hash == hash, Int(found.end - found.start) == key.count,
-               bytes[Int(found.start)..<Int(found.end)].elementsEqual(key) {
+               UnsafeBufferPointer(rebasing: bytes.buffer[Int(found.start)..<Int(found.end)]).elementsEqual(key) {
                 return found.id
             }
             slot = (slot + 1) & mask
@@ -70,35 +51,63 @@ struct TokenTable: Sendable {
     }
 
     @inline(__always)
-    private func matches(_ slot: Slot, _ key: String) -> Bool {
-        var key = key
-        return key.withUTF8 { utf8 in
-            guard utf8.count == Int(slot.end - slot.start) else { return false }
-            return bytes.withUnsafeBufferPointer { bytes in
-                var index = Int(slot.start)
-                for byte in utf8 {
-                    if bytes[index] != byte { return false }
-                    index += 1
-                }
-                return true
-            }
+    static func find(hash: UInt64, key: String, slots: UnsafeBufferPointer<Slot>, bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let found = slots[slot]
+            if found.id < 0 { return nil }
+            if found.hash == hash, matches(found, key, bytes: bytes) { return found.id }
+            slot = (slot + 1) & mask
         }
     }
 
+    @inline(__always)
+    private static func matches(_ slot: Slot, _ key: String, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var key = key
+        return key.withUTF8 { utf8 in
+            guard utf8.count == Int(slot.end - slot.start) else { return false }
+            var index = Int(slot.start)
+            for byte in utf8 {
+                if bytes[index] != byte { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+}
+
+/// Makes a ``TokenTable``.
+struct TokenTableBuilder {
+    private var slots: [TokenTable.Slot]
+    private var starts: [Int32] = [0]
+    private var bytes: [UInt8] = []
+
+    init(capacity: Int = 1024) {
+        var size = 16
+        while size * 3 < capacity * 4 { size <<= 1 }
+        slots = [TokenTable.Slot](repeating: .empty, count: size)
+    }
+
+    var count: Int { starts.count - 1 }
+
     /// The id of `key`, added if new.
     mutating func insert(hash: UInt64, key: String) -> Int32 {
-        if let known = id(hash: hash, key: key) { return known }
+        let known = slots.withUnsafeBufferPointer { slots in
+            bytes.withUnsafeBufferPointer { TokenTable.find(hash: hash, key: key, slots: slots, bytes: $0) }
+        }
+        if let known { return known }
         if (count + 1) * 4 > slots.count * 3 { grow() }
         precondition(count < Int(Recognizer.tokenMask) - 1, "more alias words than the index can number")
         let id = Int32(count)
         let start = Int32(bytes.count)
         bytes.append(contentsOf: key.utf8)
         starts.append(Int32(bytes.count))
-        place(Slot(hash: hash, id: id, start: start, end: Int32(bytes.count)))
+        place(TokenTable.Slot(hash: hash, id: id, start: start, end: Int32(bytes.count)))
         return id
     }
 
-    private mutating func place(_ entry: Slot) {
+    private mutating func place(_ entry: TokenTable.Slot) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: entry.hash) & mask
         while slots[slot].id >= 0 { slot = (slot + 1) & mask }
@@ -107,8 +116,12 @@ struct TokenTable: Sendable {
 
     private mutating func grow() {
         let old = slots
-        slots = [Slot](repeating: .empty, count: old.count * 2)
+        slots = [TokenTable.Slot](repeating: .empty, count: old.count * 2)
         for entry in old where entry.id >= 0 { place(entry) }
+    }
+
+    func build() -> TokenTable {
+        TokenTable(slots: FlatArray(slots), starts: FlatArray(starts), bytes: FlatArray(bytes))
     }
 }
 
@@ -125,19 +138,8 @@ struct TransitionTable: Sendable {
         static let empty = Slot(key: 0, child: 0, head: -1)
     }
 
-    private(set) var slots: [Slot]
-    private(set) var count = 0
-
-    init(capacity: Int = 1024) {
-        var size = 16
-        while size * 3 < capacity * 4 { size <<= 1 }
-        slots = [Slot](repeating: .empty, count: size)
-    }
-
-    init(slots: [Slot], count: Int) {
-        self.slots = slots
-        self.count = count
-    }
+    let slots: FlatArray<Slot>
+    let count: Int
 
     @inline(__always)
     static func mix(_ key: UInt64) -> Int {
@@ -149,16 +151,19 @@ struct TransitionTable: Sendable {
     /// The slot holding `key`, if any.
     @inline(__always)
     func slot(for key: UInt64) -> Slot? {
+        Self.find(key, in: slots.buffer)
+    }
+
+    @inline(__always)
+    static func find(_ key: UInt64, in slots: UnsafeBufferPointer<Slot>) -> Slot? {
         let stored = key &+ 1
-        return slots.withUnsafeBufferPointer { slots in
-            let mask = slots.count - 1
-            var slot = Self.mix(key) & mask
-            while true {
-                let found = slots[slot]
-                if found.key == 0 { return nil }
-                if found.key == stored { return found }
-                slot = (slot + 1) & mask
-            }
+        let mask = slots.count - 1
+        var slot = mix(key) & mask
+        while true {
+            let found = slots[slot]
+            if found.key == 0 { return nil }
+            if found.key == stored { return found }
+            slot = (slot + 1) & mask
         }
     }
 
@@ -169,28 +174,46 @@ struct TransitionTable: Sendable {
     func forEachKey(_ body: (UInt64) -> Void) {
         for slot in slots where slot.key != 0 { body(slot.key &- 1) }
     }
+}
+
+/// Makes a ``TransitionTable``.
+struct TransitionTableBuilder {
+    private var slots: [TransitionTable.Slot]
+    private var count = 0
+
+    init(capacity: Int = 1024) {
+        var size = 16
+        while size * 3 < capacity * 4 { size <<= 1 }
+        slots = [TransitionTable.Slot](repeating: .empty, count: size)
+    }
+
+    func value(for key: UInt64) -> Int32? {
+        slots.withUnsafeBufferPointer { TransitionTable.find(key, in: $0)?.child }
+    }
 
     mutating func set(_ value: Int32, for key: UInt64) {
         if (count + 1) * 4 > slots.count * 3 { grow() }
         let stored = key &+ 1
         let mask = slots.count - 1
-        var slot = Self.mix(key) & mask
+        var slot = TransitionTable.mix(key) & mask
         while slots[slot].key != 0 && slots[slot].key != stored { slot = (slot + 1) & mask }
         if slots[slot].key == 0 { count += 1 }
-        slots[slot] = Slot(key: stored, child: value, head: -1)
-    }
-
-    /// Copies each child's first entry into the slots that lead to it.
-    mutating func setHeads(_ terminalHead: [Int32]) {
-        for position in slots.indices where slots[position].key != 0 {
-            slots[position].head = terminalHead[Int(slots[position].child)]
-        }
+        slots[slot] = TransitionTable.Slot(key: stored, child: value, head: -1)
     }
 
     private mutating func grow() {
         let old = slots
-        slots = [Slot](repeating: .empty, count: old.count * 2)
+        slots = [TransitionTable.Slot](repeating: .empty, count: old.count * 2)
         count = 0
         for entry in old where entry.key != 0 { set(entry.child, for: entry.key &- 1) }
+    }
+
+    /// The table, with each child's first entry copied into the slots that lead to it.
+    func build(terminalHead: [Int32]) -> TransitionTable {
+        var slots = slots
+        for position in slots.indices where slots[position].key != 0 {
+            slots[position].head = terminalHead[Int(slots[position].child)]
+        }
+        return TransitionTable(slots: FlatArray(slots), count: count)
     }
 }

@@ -14,7 +14,7 @@ public struct IndexCache: Sendable {
 
     static let magic = Array("EGIDX\u{1}\u{0}\u{0}".utf8)
     /// Bumped whenever the layout of the file or of the index changes.
-    static let formatVersion: UInt32 = 5
+    static let formatVersion: UInt32 = 7
 
     public init(folder: URL) {
         self.folder = folder
@@ -55,10 +55,16 @@ public struct IndexCache: Sendable {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             let size = (attributes[.size] as? NSNumber)?.uint64Value ?? 0
             let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            guard let data = FileManager.default.contents(atPath: path) else {
+            // Hashed where it lies, mapped, rather than read into a copy first.
+            let contentHash: UInt64
+            if size == 0 {
+                contentHash = Self.contentHash(UnsafeRawBufferPointer(start: nil, count: 0))
+            } else if let mapped = MappedFile(path: path) {
+                contentHash = Self.contentHash(mapped.bytes)
+            } else {
                 throw GazetteerError(.unreadable, at: SourceLocation(file: file.relativePath, line: 0), "cannot be read")
             }
-            return SourceStamp(path: path, size: size, modified: modified, contentHash: Self.contentHash(data))
+            return SourceStamp(path: path, size: size, modified: modified, contentHash: contentHash)
         } + [compilerStamp()]
     }
 
@@ -75,21 +81,23 @@ public struct IndexCache: Sendable {
 
     /// A 64-bit hash of file content, eight bytes at a time.
     static func contentHash(_ data: Data) -> UInt64 {
-        data.withUnsafeBytes { raw -> UInt64 in
-            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
-            var offset = 0
-            while offset + 8 <= raw.count {
-                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                hash = (hash ^ word) &* 0xBF58_476D_1CE4_E5B9
-                hash ^= hash >> 31
-                offset += 8
-            }
-            while offset < raw.count {
-                hash = (hash ^ UInt64(raw[offset])) &* 0x94D0_49BB_1331_11EB
-                offset += 1
-            }
-            return hash
+        data.withUnsafeBytes { contentHash($0) }
+    }
+
+    static func contentHash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            hash = (hash ^ word) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 31
+            offset += 8
         }
+        while offset < raw.count {
+            hash = (hash ^ UInt64(raw[offset])) &* 0x94D0_49BB_1331_11EB
+            offset += 1
+        }
+        return hash
     }
 
     /// The cache file for a set of sources.
@@ -108,7 +116,7 @@ public struct IndexCache: Sendable {
     public func index(for sources: [URL], load: () throws -> Gazetteer) throws -> (index: AliasIndex, cached: Bool) {
         let stamps = try Self.stamps(of: sources)
         let url = file(for: stamps)
-        if let reader = BinaryReader(path: url.path), let index = Self.decode(reader, expecting: stamps) {
+        if let file = MappedFile(path: url.path), let index = Self.decode(BinaryReader(file), expecting: stamps) {
             return (index, true)
         }
         let index = AliasIndex(gazetteer: try load())
@@ -135,11 +143,20 @@ public struct IndexCache: Sendable {
             writer.u64(stamp.contentHash)
         }
         let gazetteer = index.gazetteer
+        // Types and subtypes are few: written once, then by number.
+        let types = Array(Set(gazetteer.entities.map(\.type.rawValue))).sorted()
+        let subtypes = Array(Set(gazetteer.entities.compactMap(\.subtype))).sorted()
+        writer.u32(UInt32(types.count))
+        for type in types { writer.string(type) }
+        writer.u32(UInt32(subtypes.count))
+        for subtype in subtypes { writer.string(subtype) }
+        let typeNumber = Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, UInt32($0)) })
+        let subtypeNumber = Dictionary(uniqueKeysWithValues: subtypes.enumerated().map { ($1, UInt32($0 + 1)) })
         writer.u32(UInt32(gazetteer.entities.count))
         for entity in gazetteer.entities {
             writer.string(entity.id)
-            writer.string(entity.type.rawValue)
-            writer.string(entity.subtype ?? "\u{0}")
+            writer.u32(typeNumber[entity.type.rawValue]!)
+            writer.u32(entity.subtype.map { subtypeNumber[$0]! } ?? 0)
             writer.string(entity.label)
         }
         writer.u32(UInt32(gazetteer.sourceFiles.count))
@@ -148,10 +165,10 @@ public struct IndexCache: Sendable {
         for alias in gazetteer.aliases {
             writer.string(alias.text)
             writer.u32(UInt32(alias.entity))
-            writer.string(alias.language ?? "\u{0}")
-            writer.u8((alias.kind == .demonym ? 1 : 0) | (alias.isCaseSensitive ? 2 : 0) | (alias.needsContext ? 4 : 0))
+            writer.u32(UInt32(alias.packedLanguage))
+            writer.u8(alias.flags)
             writer.u32(UInt32(alias.fileIndex))
-            writer.u32(UInt32(alias.line))
+            writer.u32(UInt32(bitPattern: alias.line))
         }
         let cues = gazetteer.contextCues.sorted { $0.key < $1.key }
         writer.u32(UInt32(cues.count))
@@ -177,6 +194,8 @@ public struct IndexCache: Sendable {
         writer.array(index.terminalHead)
         writer.array(index.entryNext)
         writer.array(index.entries)
+        writer.array(index.startingTokens)
+        writer.array(index.continuingTokens)
         return writer.data
     }
 
@@ -192,14 +211,26 @@ public struct IndexCache: Sendable {
                   SourceStamp(path: path, size: size, modified: Double(bitPattern: modified), contentHash: hash) == expected
             else { return nil }
         }
+        guard let typeCount = reader.u32() else { return nil }
+        var types: [EntityType] = []
+        for _ in 0..<typeCount {
+            guard let type = reader.string() else { return nil }
+            types.append(EntityType(rawValue: type))
+        }
+        guard let subtypeCount = reader.u32() else { return nil }
+        var subtypes: [String?] = [nil]
+        for _ in 0..<subtypeCount {
+            guard let subtype = reader.string() else { return nil }
+            subtypes.append(subtype)
+        }
         guard let entityCount = reader.u32() else { return nil }
         var entities: [Entity] = []
         entities.reserveCapacity(Int(entityCount))
         for _ in 0..<entityCount {
-            guard let id = reader.string(), let type = reader.string(), let subtype = reader.string(),
-                  let label = reader.string() else { return nil }
-            entities.append(Entity(id: id, type: EntityType(rawValue: type),
-                                   subtype: subtype == "\u{0}" ? nil : subtype, label: label))
+            guard let id = reader.string(), let type = reader.u32(), Int(type) < types.count,
+                  let subtype = reader.u32(), Int(subtype) < subtypes.count, let label = reader.string()
+            else { return nil }
+            entities.append(Entity(id: id, type: types[Int(type)], subtype: subtypes[Int(subtype)], label: label))
         }
         guard let fileCount = reader.u32() else { return nil }
         var files: [String] = []
@@ -211,13 +242,12 @@ public struct IndexCache: Sendable {
         var aliases: [Alias] = []
         aliases.reserveCapacity(Int(aliasCount))
         for _ in 0..<aliasCount {
-            guard let text = reader.string(), let entity = reader.u32(), let language = reader.string(),
+            guard let text = reader.string(), let entity = reader.u32(), let language = reader.u32(),
                   let flags = reader.u8(), let file = reader.u32(), let line = reader.u32(),
-                  Int(entity) < entities.count, Int(file) < files.count
+                  Int(entity) < entities.count, Int(file) < max(files.count, 1), language <= UInt16.max
             else { return nil }
-            aliases.append(Alias(text: text, entity: Int(entity), language: language == "\u{0}" ? nil : language,
-                                 kind: flags & 1 != 0 ? .demonym : .name, isCaseSensitive: flags & 2 != 0,
-                                 needsContext: flags & 4 != 0, line: Int(line), fileIndex: Int(file)))
+            aliases.append(Alias(text: text, entity: Int32(entity), packedLanguage: UInt16(language), flags: flags,
+                                 line: Int32(bitPattern: line), fileIndex: UInt16(file)))
         }
         guard let cueEntities = reader.u32() else { return nil }
         var cues: [Int: [ContextCue]] = [:]
@@ -230,20 +260,37 @@ public struct IndexCache: Sendable {
             }
             cues[Int(entity)] = list
         }
-        guard let slots: [TokenTable.Slot] = reader.array(),
-              let starts: [Int32] = reader.array(), let bytes: [UInt8] = reader.array(),
-              let transitionSlots: [TransitionTable.Slot] = reader.array(),
-              let transitionCount = reader.u64(), let terminalHead: [Int32] = reader.array(),
-              let entryNext: [Int32] = reader.array(), let entries: [AliasIndex.Entry] = reader.array(),
+        guard let slots: FlatArray<TokenTable.Slot> = reader.array(),
+              let starts: FlatArray<Int32> = reader.array(), let bytes: FlatArray<UInt8> = reader.array(),
+              let transitionSlots: FlatArray<TransitionTable.Slot> = reader.array(),
+              let transitionCount = reader.u64(), let terminalHead: FlatArray<Int32> = reader.array(),
+              let entryNext: FlatArray<Int32> = reader.array(), let entries: FlatArray<AliasIndex.Entry> = reader.array(),
+              let startingTokens: FlatArray<UInt64> = reader.array(), let continuingTokens: FlatArray<UInt64> = reader.array(),
               reader.isAtEnd, slots.count.nonzeroBitCount == 1, transitionSlots.count.nonzeroBitCount == 1,
-              !starts.isEmpty, entryNext.count == entries.count
+              !starts.isEmpty, entryNext.count == entries.count,
+              startingTokens.count == (starts.count - 1) / 64 + 1, continuingTokens.count == startingTokens.count
+        else { return nil }
+        // The tables are read in place, without bounds checks: a damaged file must not send a
+        // lookup out of them. (This reads every page once, a fraction of the time a copy takes.)
+        let tokenCount = Int32(starts.count - 1)
+        let byteCount = Int32(clamping: bytes.count)
+        let nodeCount = Int32(clamping: terminalHead.count)
+        let entryCount = Int32(clamping: entries.count)
+        guard starts.allSatisfy({ (0...byteCount).contains($0) }),
+              slots.allSatisfy({ $0.id < tokenCount && 0 <= $0.start && $0.start <= $0.end && $0.end <= byteCount }),
+              transitionSlots.allSatisfy({ $0.key == 0 || (0..<nodeCount).contains($0.child) && $0.head < entryCount
+                  && $0.key & 0xFFFF_FFFF < UInt64(tokenCount) + 1 }),
+              terminalHead.allSatisfy({ $0 < entryCount }), entryNext.allSatisfy({ $0 < entryCount }),
+              entries.allSatisfy({ (0..<Int32(entities.count)).contains($0.entity) && (0..<Int32(aliases.count)).contains($0.alias)
+                  && $0.tokenCount <= AliasIndex.maximumAliasTokens })
         else { return nil }
         let gazetteer = Gazetteer(entities: entities, aliases: aliases, contextCues: cues, sourceFiles: files)
         return AliasIndex(
             gazetteer: gazetteer,
             tokens: TokenTable(slots: slots, starts: starts, bytes: bytes),
             transitions: TransitionTable(slots: transitionSlots, count: Int(transitionCount)),
-            terminalHead: terminalHead, entryNext: entryNext, entries: entries)
+            terminalHead: terminalHead, entryNext: entryNext, entries: entries,
+            startingTokens: startingTokens, continuingTokens: continuingTokens)
     }
 }
 
@@ -261,108 +308,73 @@ struct BinaryWriter {
         data.append(contentsOf: value.utf8)
     }
 
-    /// An array of plain values: count, then the raw bytes.
-    mutating func array<Element>(_ values: [Element]) {
+    /// An array of plain values: count, then the raw bytes from the next multiple of 16, so
+    /// that a mapped file can serve them in place.
+    mutating func array<Element>(_ values: some Collection<Element>) {
         u64(UInt64(values.count))
-        values.withUnsafeBytes { data.append(contentsOf: $0) }
+        data.append(contentsOf: [UInt8](repeating: 0, count: (16 - data.count % 16) % 16))
+        let start = data.count
+        data.count += values.count * MemoryLayout<Element>.stride
+        data.withUnsafeMutableBytes { raw in
+            let target = raw.baseAddress!.advanced(by: start).bindMemory(to: Element.self, capacity: values.count)
+            _ = UnsafeMutableBufferPointer(start: target, count: values.count).initialize(from: values)
+        }
     }
 }
 
-/// Reads what ``BinaryWriter`` wrote, from a file, through a small buffer: arrays go straight
-/// from the file into their own storage, so loading never holds the file and its decoded copy
-/// in memory at once. Every read fails soft with `nil` on a short file.
+/// Reads what ``BinaryWriter`` wrote, from a mapped file: arrays are served in place, without a
+/// copy. Every read fails soft with `nil` on a short file.
 final class BinaryReader {
-    private let descriptor: Int32
-    private let buffer: UnsafeMutableRawBufferPointer
-    private var start = 0
-    private var end = 0
+    private let file: MappedFile
+    private var offset = 0
 
-    init?(path: String) {
-        descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        buffer = .allocate(byteCount: 1 << 20, alignment: 16)
+    init(_ file: MappedFile) {
+        self.file = file
     }
 
-    deinit {
-        close(descriptor)
-        buffer.deallocate()
-    }
+    private var raw: UnsafeRawBufferPointer { file.bytes }
 
     /// Whether every byte of the file has been read.
-    var isAtEnd: Bool { !fill(1) }
-
-    /// Makes at least `count` bytes (at most the buffer's size) available; false at the end.
-    private func fill(_ count: Int) -> Bool {
-        if end - start >= count { return true }
-        if start > 0 {
-            buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: end - start)
-            end -= start
-            start = 0
-        }
-        while end < count {
-            let got = read(descriptor, buffer.baseAddress! + end, buffer.count - end)
-            if got <= 0 { return false }
-            end += got
-        }
-        return true
-    }
-
-    /// Copies the next `destination.count` bytes into `destination`.
-    private func copy(into destination: UnsafeMutableRawBufferPointer) -> Bool {
-        let buffered = min(end - start, destination.count)
-        if buffered > 0 {
-            destination.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: buffered)
-            start += buffered
-        }
-        var filled = buffered
-        while filled < destination.count {
-            let got = read(descriptor, destination.baseAddress! + filled, destination.count - filled)
-            if got <= 0 { return false }
-            filled += got
-        }
-        return true
-    }
+    var isAtEnd: Bool { offset == raw.count }
 
     func bytes(_ count: Int) -> [UInt8]? {
-        var result = [UInt8](repeating: 0, count: count)
-        return result.withUnsafeMutableBytes { copy(into: $0) } ? result : nil
+        guard count >= 0, offset + count <= raw.count else { return nil }
+        defer { offset += count }
+        return Array(raw[offset..<offset + count])
     }
 
     func u8() -> UInt8? {
-        guard fill(1) else { return nil }
-        defer { start += 1 }
-        return buffer[start]
+        guard offset < raw.count else { return nil }
+        defer { offset += 1 }
+        return raw[offset]
     }
 
     func u32() -> UInt32? {
-        guard fill(4) else { return nil }
-        defer { start += 4 }
-        return UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: start, as: UInt32.self))
+        guard offset + 4 <= raw.count else { return nil }
+        defer { offset += 4 }
+        return UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
     }
 
     func u64() -> UInt64? {
-        guard fill(8) else { return nil }
-        defer { start += 8 }
-        return UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+        guard offset + 8 <= raw.count else { return nil }
+        defer { offset += 8 }
+        return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
     func string() -> String? {
-        guard let length = u32().map(Int.init) else { return nil }
-        if length <= buffer.count {
-            guard fill(length) else { return nil }
-            defer { start += length }
-            return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[start..<start + length]), as: UTF8.self)
-        }
-        return bytes(length).map { String(decoding: $0, as: UTF8.self) }
+        guard let length = u32().map(Int.init), offset + length <= raw.count else { return nil }
+        defer { offset += length }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + length]), as: UTF8.self)
     }
 
-    func array<Element>() -> [Element]? {
+    /// An array as it lies in the file, kept alive by the mapping.
+    func array<Element>() -> FlatArray<Element>? {
         guard let count = u64(), count < UInt64(Int.max / 64) else { return nil }
-        var complete = false
-        let result = [Element](unsafeUninitializedCapacity: Int(count)) { storage, initialized in
-            complete = copy(into: UnsafeMutableRawBufferPointer(storage))
-            initialized = complete ? Int(count) : 0
-        }
-        return complete ? result : nil
+        let start = offset + (16 - offset % 16) % 16
+        let size = Int(count) * MemoryLayout<Element>.stride
+        guard start + size <= raw.count else { return nil }
+        offset = start + size
+        let base = (raw.baseAddress! + start).assumingMemoryBound(to: Element.self)
+        return FlatArray(buffer: UnsafeBufferPointer(start: base, count: Int(count)), owner: file)
     }
 }

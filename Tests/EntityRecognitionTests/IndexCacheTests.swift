@@ -60,4 +60,20 @@ struct IndexCacheTests {
         #expect(!again.cached)
         #expect(mentions(again.index).count == 3)
     }
+
+    /// The tables are served in place from the mapped file, without bounds checks: values that
+    /// point outside them must make the file be refused, never read out of bounds.
+    @Test(arguments: [0x00, 0x7F, 0xFF] as [UInt8])
+    func aCacheWithDamagedTablesIsRefusedOrHarmless(fill: UInt8) throws {
+        let (folder, list, cache) = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try cache.index(for: [list]) { try load(list) }
+        let file = try #require(FileManager.default.contentsOfDirectory(at: cache.folder, includingPropertiesForKeys: nil).first)
+        var data = try Data(contentsOf: file)
+        for offset in stride(from: data.count / 3, to: data.count, by: 7) { data[offset] = fill }
+        try data.write(to: file)
+        let again = try cache.index(for: [list]) { try load(list) }
+        // Either refused and compiled again, or (if only text was hit) served: never a crash.
+        if !again.cached { #expect(mentions(again.index).count == 3) } else { _ = mentions(again.index) }
+    }
 }
