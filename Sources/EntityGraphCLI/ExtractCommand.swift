@@ -107,9 +107,11 @@ public struct ExtractCommand: ParsableCommand {
         try reader.forEachDocument { document in
             progress.advance(bytes: document.text.utf8.count)
             guard batch.add(document) else { return }
-            if let running { for text in running.results() { output.write(text) } }
+            // The next batch starts before this one's output is written, so no thread waits.
+            let finished = running?.results() ?? []
             running = pool.start(batch.documents, render)
             batch.clear()
+            for text in finished { output.write(text) }
         }
     }
 }

@@ -7,14 +7,36 @@ struct StandardOutput: TextOutputStream {
     init() { buffer.reserveCapacity(1 << 16) }
 
     mutating func write(_ string: String) {
+        var string = string
+        // A document's whole output goes out directly rather than through the buffer.
+        if string.utf8.count >= 1 << 16 {
+            flush()
+            string.withUTF8 { Self.writeAll($0) }
+            return
+        }
         buffer.append(contentsOf: string.utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
+        buffer.withUnsafeBufferPointer { Self.writeAll($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes every byte to descriptor 1, however many calls it takes. A closed pipe ends the
+    /// process by SIGPIPE, as for any command-line filter.
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var offset = 0
+        while offset < bytes.count {
+            let count = Foundation.write(1, bytes.baseAddress! + offset, bytes.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                StandardError.writeLine("error: standard output: \(String(cString: strerror(errno)))")
+                exit(1)
+            }
+            offset += count
+        }
     }
 }
 
