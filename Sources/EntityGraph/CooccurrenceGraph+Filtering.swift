@@ -4,6 +4,7 @@ extension CooccurrenceGraph {
     /// The graph with the settings' backbone and disparity filters applied (minimum counts are
     /// applied while building). Nodes stay, even when they lose every edge.
     func filtered() -> CooccurrenceGraph {
+        guard settings.backbone != nil || settings.disparityAlpha != nil else { return self }
         var kept = edges
         if let k = settings.backbone {
             kept = backboneEdges(k, among: kept)

@@ -234,10 +234,17 @@ public struct CooccurrenceGraph: Sendable {
         self.nodes = nodes.sorted { $0.id < $1.id }
         var index: [String: Int] = [:]
         for (position, node) in self.nodes.enumerated() { index[node.id] = position }
-        self.edges = edges
-            .map { $0.source <= $0.target ? $0 : $0.reversed() }
-            .filter { index[$0.source] != nil && index[$0.target] != nil && $0.source != $0.target }
-            .sorted { ($0.source, $0.target) < ($1.source, $1.target) }
+        // One pass to orient and keep, then a sort in place: a large graph is not copied thrice.
+        var kept: [GraphEdge] = []
+        kept.reserveCapacity(edges.count)
+        for edge in edges {
+            let oriented = edge.source <= edge.target ? edge : edge.reversed()
+            guard oriented.source != oriented.target, index[oriented.source] != nil, index[oriented.target] != nil
+            else { continue }
+            kept.append(oriented)
+        }
+        kept.sort { ($0.source, $0.target) < ($1.source, $1.target) }
+        self.edges = kept
         self.windowCount = windowCount
         self.documentCount = documentCount
         self.settings = settings

@@ -230,7 +230,7 @@ public struct GraphBuilder: Sendable {
     }
 
     /// The graph: association measures, weights, filters, then analytics.
-    public func build() -> CooccurrenceGraph {
+    public consuming func build() -> CooccurrenceGraph {
         var graphNodes: [GraphNode] = nodes.values.map { tally in
             let surfaces = tally.surfaces.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
             return GraphNode(id: tally.entity.id, label: tally.entity.label, type: tally.entity.type,
@@ -240,6 +240,9 @@ public struct GraphBuilder: Sendable {
         }
         graphNodes.sort { $0.id < $1.id }
         var graphEdges: [GraphEdge] = []
+        // The tallies go as their edges are made: the builder is consumed.
+        let pairs = self.pairs
+        self.pairs = [:]
         for (key, tally) in pairs {
             guard tally.count >= settings.minimumCount, tally.documents >= settings.minimumDocuments else { continue }
             let measures = AssociationMeasures(joint: tally.count, first: nodes[key.source]!.windows,

@@ -82,6 +82,9 @@ public struct ExtractCommand: ParsableCommand {
 
     func write(to output: inout some TextOutputStream, warn: @escaping (String) -> Void) throws {
         let index = try gazetteer.loadIndex()
+        // The process ends with the extraction: the index is left for the system to take back,
+        // as freeing a million entities' strings one by one would only add time at exit.
+        _ = Unmanaged.passRetained(index)
         let options = RecognitionOptions(language: lang == "auto" ? nil : lang,
                                          includeDemonyms: demonyms, includeNested: nested)
         let pool = RecognitionPool(index: index, options: options, threads: jobs)

@@ -68,10 +68,6 @@ struct GazetteerOptions: ParsableArguments {
                 warn("ambiguous: '\(gazetteer.aliases[group[0]].text)' names \(places.joined(separator: ", "))")
             }
         }
-        // A command loads one index and the process ends with the command: the index is left
-        // for the system to take back, as freeing a million entities' strings one by one at
-        // exit would only add time.
-        _ = Unmanaged.passRetained(index)
         return index
     }
 }
