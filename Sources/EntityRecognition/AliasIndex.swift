@@ -258,7 +258,7 @@ public final class AliasIndex: @unchecked Sendable {
     /// Whether an entry accepts the tokens starting at `start`, given which of them were read
     /// through an inflection rule.
     @inline(__always)
-    func accepts(_ entry: Entry, tokens: UnsafeBufferPointer<Token>, start: Int, inflected: UInt32) -> Bool {
+    static func accepts(_ entry: Entry, tokens: UnsafeBufferPointer<Token>, start: Int, inflected: UInt32) -> Bool {
         // Case-sensitive aliases and acronyms are written one way only: no inflection.
         if entry.isCaseSensitive, inflected != 0 { return false }
         if entry.uppercaseMask & inflected != 0 { return false }
@@ -278,4 +278,63 @@ public final class AliasIndex: @unchecked Sendable {
         }
         return true
     }
+}
+
+/// The index's tables as raw buffers, for the hot loops of one document: a lookup through
+/// them retains and releases nothing, which also keeps threads that share the index from
+/// contending for its reference counts. Valid while the index lives.
+struct IndexTables {
+    let tokenSlots: UnsafeBufferPointer<TokenTable.Slot>
+    let tokenBytes: UnsafeBufferPointer<UInt8>
+    let transitions: UnsafeBufferPointer<TransitionTable.Slot>
+    let entries: UnsafeBufferPointer<AliasIndex.Entry>
+    let entryNext: UnsafeBufferPointer<Int32>
+    let starting: UnsafeBufferPointer<UInt64>
+    let continuing: UnsafeBufferPointer<UInt64>
+
+    init(_ index: AliasIndex) {
+        tokenSlots = index.tokens.slots.buffer
+        tokenBytes = index.tokens.bytes.buffer
+        transitions = index.transitions.slots.buffer
+        entries = index.entries.buffer
+        entryNext = index.entryNext.buffer
+        starting = index.startingTokens.buffer
+        continuing = index.continuingTokens.buffer
+    }
+
+    /// The id of a text token in the alias vocabulary, if some alias contains it.
+    @inline(__always)
+    func tokenID(of token: Token) -> Int32? {
+        TokenTable.find(hash: token.keyHash, key: token.key, slots: tokenSlots, bytes: tokenBytes)
+    }
+
+    /// The id of a folded word given as UTF-8 bytes.
+    @inline(__always)
+    func tokenID(bytes key: ArraySlice<UInt8>) -> Int32? {
+        var hash = Tokenizer.fnvOffset
+        for byte in key { hash = (hash ^ UInt64(byte)) &* Tokenizer.fnvPrime }
+        let mask = tokenSlots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let found = tokenSlots[slot]
+            if found.id < 0 { return nil }
+            if found.hash == hash, Int(found.end - found.start) == key.count,
+               UnsafeBufferPointer(rebasing: tokenBytes[Int(found.start)..<Int(found.end)]).elementsEqual(key) {
+                return found.id
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The node reached from `node` over `token`, with the first entry that ends there.
+    @inline(__always)
+    func step(from node: Int32, over token: Int32) -> (child: Int32, head: Int32)? {
+        TransitionTable.find(AliasIndex.transitionKey(node, token), in: transitions).map { ($0.child, $0.head) }
+    }
+
+    @inline(__always)
+    func startsAlias(_ token: Int32) -> Bool { starting[Int(token) >> 6] & (1 << UInt64(token & 63)) != 0 }
+
+    @inline(__always)
+    func continuesAlias(_ token: Int32) -> Bool { continuing[Int(token) >> 6] & (1 << UInt64(token & 63)) != 0 }
 }

@@ -279,7 +279,8 @@ public final class Recognizer {
         }
         let index = self.index
         scratch.readings.removeAll()
-        Self.read(tokens, morphology: morphology, index: index, cache: &cache, into: &scratch.readings)
+        let tables = IndexTables(index)
+        Self.read(tokens, morphology: morphology, tables: tables, cache: &cache, into: &scratch.readings)
 
         var candidates: [Candidate] = []
         var nested: [Candidate] = []
@@ -291,7 +292,7 @@ public final class Recognizer {
                     position += 1
                     continue
                 }
-                if let found = longestMatch(in: tokens, from: position, limit: tokens.count, scratch: &scratch) {
+                if let found = Self.longestMatch(in: tokens, from: position, limit: tokens.count, tables: tables, scratch: &scratch) {
                     candidates.append(found)
                     position = found.end
                 } else {
@@ -303,7 +304,7 @@ public final class Recognizer {
                 var inner = outer.start
                 while inner < outer.end {
                     let limit = inner == outer.start ? outer.end - 1 : outer.end
-                    if let found = longestMatch(in: tokens, from: inner, limit: limit, scratch: &scratch) {
+                    if let found = Self.longestMatch(in: tokens, from: inner, limit: limit, tables: tables, scratch: &scratch) {
                         nested.append(found)
                         inner = found.end
                     } else {
@@ -365,7 +366,7 @@ public final class Recognizer {
 
     /// Fills `readings` with the readings of every token: the token itself, and the base forms
     /// its language's morphology proposes, each as it stands in the alias vocabulary.
-    private static func read(_ tokens: [Token], morphology: Morphology?, index: AliasIndex,
+    private static func read(_ tokens: [Token], morphology: Morphology?, tables: IndexTables,
                              cache: inout ReadingCache, into readings: inout Readings) {
         readings.starts.reserveCapacity(tokens.count + 1)
         readings.startsAlias.reserveCapacity(tokens.count)
@@ -376,13 +377,13 @@ public final class Recognizer {
             let first = readings.values.count
             readings.starts.append(Int32(first))
             if !cache.appendReadings(of: token, salt: salt, to: &readings.values) {
-                if let id = index.tokenID(of: token) { readings.values.append(reading(id, inflected: false, index: index)) }
+                if let id = tables.tokenID(of: token) { readings.values.append(reading(id, inflected: false, tables: tables)) }
                 if let morphology, token.kind == .word, token.utf8End - token.utf8Start >= 3 {
                     word.removeAll(keepingCapacity: true)
                     word.append(contentsOf: token.key.utf8)
                     morphology.forEachBaseForm(of: word) { base in
-                        guard let id = index.tokens.id(bytes: base) else { return }
-                        let value = reading(id, inflected: true, index: index)
+                        guard let id = tables.tokenID(bytes: base) else { return }
+                        let value = reading(id, inflected: true, tables: tables)
                         if !readings.values[first...].contains(where: { $0 & tokenMask == value & tokenMask }) {
                             readings.values.append(value)
                         }
@@ -396,9 +397,9 @@ public final class Recognizer {
     }
 
     @inline(__always)
-    private static func reading(_ token: Int32, inflected: Bool, index: AliasIndex) -> Reading {
-        Reading(token) | (index.startsAlias(token) ? startsAliasBit : 0)
-            | (index.continuesAlias(token) ? continuesAliasBit : 0) | (inflected ? inflectedBit : 0)
+    private static func reading(_ token: Int32, inflected: Bool, tables: IndexTables) -> Reading {
+        Reading(token) | (tables.startsAlias(token) ? startsAliasBit : 0)
+            | (tables.continuesAlias(token) ? continuesAliasBit : 0) | (inflected ? inflectedBit : 0)
     }
 
     /// The sentences that lie on boilerplate lines.
@@ -417,8 +418,8 @@ public final class Recognizer {
     }
 
     /// The longest alias match that starts at token `start` and ends at or before `limit`.
-    func longestMatch(in tokens: UnsafeBufferPointer<Token>, from start: Int, limit: Int,
-                      scratch: inout Scratch) -> Candidate? {
+    static func longestMatch(in tokens: UnsafeBufferPointer<Token>, from start: Int, limit: Int, tables: IndexTables,
+                             scratch: inout Scratch) -> Candidate? {
         scratch.states.removeAll(keepingCapacity: true)
         scratch.states.append(0)
         var best: Candidate?
@@ -437,15 +438,15 @@ public final class Recognizer {
                 let token = Int32(bitPattern: reading & Self.tokenMask)
                 let inflection = reading & Self.inflectedBit != 0 ? bit : 0
                 for state in scratch.states {
-                    guard let (child, head) = index.step(from: Int32(truncatingIfNeeded: state >> 32), over: token) else { continue }
+                    guard let (child, head) = tables.step(from: Int32(truncatingIfNeeded: state >> 32), over: token) else { continue }
                     let inflected = UInt32(truncatingIfNeeded: state) | inflection
                     scratch.next.append(UInt64(UInt32(bitPattern: child)) << 32 | UInt64(inflected))
                     var entry = head
                     while entry >= 0 {
-                        if index.accepts(index.entries[Int(entry)], tokens: tokens, start: start, inflected: inflected) {
+                        if AliasIndex.accepts(tables.entries[Int(entry)], tokens: tokens, start: start, inflected: inflected) {
                             scratch.accepted.append((entry, inflected))
                         }
-                        entry = index.nextEntry(after: entry)
+                        entry = tables.entryNext[Int(entry)]
                     }
                 }
             }
