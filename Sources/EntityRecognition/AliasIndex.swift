@@ -129,18 +129,6 @@ public final class AliasIndex: @unchecked Sendable {
         return (starting, continuing)
     }
 
-    /// Whether some alias has the vocabulary token `token` after its first token.
-    @inline(__always)
-    func continuesAlias(_ token: Int32) -> Bool {
-        continuingTokens[Int(token) >> 6] & (1 << UInt64(token & 63)) != 0
-    }
-
-    /// Whether some alias starts with the vocabulary token `token`.
-    @inline(__always)
-    func startsAlias(_ token: Int32) -> Bool {
-        startingTokens[Int(token) >> 6] & (1 << UInt64(token & 63)) != 0
-    }
-
     /// The tables of an index while its aliases go in.
     private struct Compiler {
         var tokens: TokenTableBuilder
@@ -204,30 +192,6 @@ public final class AliasIndex: @unchecked Sendable {
     static func transitionKey(_ node: Int32, _ token: Int32) -> UInt64 {
         UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: token))
     }
-
-    /// The id of a text token in the alias vocabulary, if some alias contains it.
-    @inline(__always)
-    func tokenID(of token: Token) -> Int32? { tokens.id(hash: token.keyHash, key: token.key) }
-
-    /// The node reached from `node` over the token `token`, if any.
-    @inline(__always)
-    func child(of node: Int32, over token: Int32) -> Int32? {
-        transitions.value(for: Self.transitionKey(node, token))
-    }
-
-    /// The node reached from `node` over `token` with the first entry that ends there (-1 for
-    /// none), in one probe.
-    @inline(__always)
-    func step(from node: Int32, over token: Int32) -> (child: Int32, head: Int32)? {
-        transitions.slot(for: Self.transitionKey(node, token)).map { ($0.child, $0.head) }
-    }
-
-    /// The first entry that ends at `node`, or -1; follow ``nextEntry(after:)`` for the rest.
-    @inline(__always)
-    func firstEntry(endingAt node: Int32) -> Int32 { terminalHead[Int(node)] }
-
-    @inline(__always)
-    func nextEntry(after entry: Int32) -> Int32 { entryNext[Int(entry)] }
 
     /// Aliases that name more than one entity, each with the aliases (indices into
     /// ``Gazetteer/aliases``) behind it, sorted by the first alias's text. The matcher settles

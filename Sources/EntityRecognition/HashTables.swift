@@ -25,31 +25,6 @@ struct TokenTable: Sendable {
 
     var count: Int { starts.count - 1 }
 
-    /// The id of a key, if the table holds it.
-    @inline(__always)
-    func id(hash: UInt64, key: String) -> Int32? {
-        Self.find(hash: hash, key: key, slots: slots.buffer, bytes: bytes.buffer)
-    }
-
-    /// The id of a key given as UTF-8 bytes, if the table holds it.
-    @inline(__always)
-    func id(bytes key: ArraySlice<UInt8>) -> Int32? {
-        var hash = Tokenizer.fnvOffset
-        for byte in key { hash = (hash ^ UInt64(byte)) &* Tokenizer.fnvPrime }
-        let slots = slots.buffer
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let found = slots[slot]
-            if found.id < 0 { return nil }
-            if found.hash == hash, Int(found.end - found.start) == key.count,
-               UnsafeBufferPointer(rebasing: bytes.buffer[Int(found.start)..<Int(found.end)]).elementsEqual(key) {
-                return found.id
-            }
-            slot = (slot + 1) & mask
-        }
-    }
-
     @inline(__always)
     static func find(hash: UInt64, key: String, slots: UnsafeBufferPointer<Slot>, bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         let mask = slots.count - 1
@@ -132,7 +107,7 @@ struct TransitionTable: Sendable {
         /// The key stored plus one, so that 0 marks an empty slot.
         var key: UInt64
         var child: Int32
-        /// The first entry ending at `child`, or -1 (see ``AliasIndex/firstEntry(endingAt:)``).
+        /// The first entry ending at `child`, or -1 (see ``AliasIndex/terminalHead``).
         var head: Int32
 
         static let empty = Slot(key: 0, child: 0, head: -1)
@@ -148,12 +123,6 @@ struct TransitionTable: Sendable {
         return Int(truncatingIfNeeded: z)
     }
 
-    /// The slot holding `key`, if any.
-    @inline(__always)
-    func slot(for key: UInt64) -> Slot? {
-        Self.find(key, in: slots.buffer)
-    }
-
     @inline(__always)
     static func find(_ key: UInt64, in slots: UnsafeBufferPointer<Slot>) -> Slot? {
         let stored = key &+ 1
@@ -167,8 +136,6 @@ struct TransitionTable: Sendable {
         }
     }
 
-    @inline(__always)
-    func value(for key: UInt64) -> Int32? { slot(for: key)?.child }
 
     /// Calls `body` with every key stored, in slot order.
     func forEachKey(_ body: (UInt64) -> Void) {
