@@ -235,7 +235,7 @@ public struct CorpusReader {
             start = end + 1
             let location = "\(name):\(lineNumber)"
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-            if !Gazetteer.isValidUTF8(Data(line)) {
+            if !Gazetteer.isValidUTF8(line) {
                 if policy.strictUTF8 {
                     throw InputError(.invalidUTF8, at: location, "invalid UTF-8 (without --strict it is replaced with U+FFFD)")
                 }

@@ -161,15 +161,23 @@ public struct Gazetteer: Sendable {
 
     /// Whether data is valid UTF-8, without building a string.
     static func isValidUTF8(_ data: Data) -> Bool {
-        data.withUnsafeBytes { raw in
-            var iterator = raw.bindMemory(to: UInt8.self).makeIterator()
-            var decoder = UTF8()
-            while true {
-                switch decoder.decode(&iterator) {
-                case .scalarValue: continue
-                case .emptyInput: return true
-                case .error: return false
-                }
+        data.withUnsafeBytes { isValidUTF8($0.bindMemory(to: UInt8.self)) }
+    }
+
+    /// Whether bytes are valid UTF-8; runs of ASCII are skipped eight bytes at a time.
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = 0
+        let raw = UnsafeRawBufferPointer(bytes)
+        while position + 8 <= raw.count, raw.loadUnaligned(fromByteOffset: position, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            position += 8
+        }
+        var iterator = UnsafeBufferPointer(rebasing: bytes[position...]).makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
             }
         }
     }

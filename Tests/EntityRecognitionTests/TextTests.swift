@@ -140,3 +140,17 @@ struct BoilerplateTests {
         #expect(lines("Reklamacja złożona w sądzie.\nThe advertisement market grew.").isEmpty)
     }
 }
+
+/// The UTF-8 check that every file and JSON line goes through: its ASCII fast path must not
+/// skip past a bad byte.
+struct UTF8ValidationTests {
+    @Test(arguments: 0..<20)
+    func findsABadByteAfterAnyRunOfASCII(asciiPrefix: Int) {
+        let good = Array(repeating: UInt8(ascii: "a"), count: asciiPrefix) + Array("ł ș 👍🏽".utf8)
+        for bad: [UInt8] in [[0xFF], [0xC5], [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]] {
+            let bytes = good + bad + Array("tail".utf8)
+            #expect(!bytes.withUnsafeBufferPointer { Gazetteer.isValidUTF8($0) })
+        }
+        #expect(good.withUnsafeBufferPointer { Gazetteer.isValidUTF8($0) })
+    }
+}
