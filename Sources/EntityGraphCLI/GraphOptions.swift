@@ -132,8 +132,8 @@ struct GraphPipeline {
             guard builder.accepts(date: document.date) else { return }
             if batch.add(document) { flush() }
         }
-        flush()
-        flush()
+        flush()  // starts the last batch and takes in the one before
+        flush()  // takes in the last batch
         progress.finish()
         return (builder.build(), index)
     }

@@ -39,15 +39,12 @@ public struct AtomicFileSet {
     /// - Throws: ``ExportError`` as ``commit()`` does; every temporary written so far is then
     ///   removed.
     public mutating func writeNow(_ contents: Data, at destination: URL) throws {
-        let temporary = Self.sibling(of: destination, suffix: "tmp")
         do {
-            try Self.writeTemporary(contents, at: temporary, for: destination)
+            written.append(try Self.stage(contents, for: destination))
         } catch {
             discard()
             throw error
         }
-        written.append(Replacement(destination: destination, temporary: temporary,
-                                   backup: Self.sibling(of: destination, suffix: "bak")))
     }
 
     /// Removes the temporaries written so far and forgets every file: for a caller that gives
@@ -68,10 +65,7 @@ public struct AtomicFileSet {
         var written = self.written
         do {
             for (destination, contents) in pending {
-                let temporary = Self.sibling(of: destination, suffix: "tmp")
-                try Self.writeTemporary(contents, at: temporary, for: destination)
-                written.append(Replacement(destination: destination, temporary: temporary,
-                                           backup: Self.sibling(of: destination, suffix: "bak")))
+                written.append(try Self.stage(contents, for: destination))
             }
         } catch {
             Self.removeTemporaries(written.map(\.temporary))
@@ -86,6 +80,13 @@ public struct AtomicFileSet {
     }
 
     // MARK: - Temporaries
+
+    /// Writes `contents` as the temporary of `destination` and returns how it will replace it.
+    private static func stage(_ contents: Data, for destination: URL) throws -> Replacement {
+        let temporary = sibling(of: destination, suffix: "tmp")
+        try writeTemporary(contents, at: temporary, for: destination)
+        return Replacement(destination: destination, temporary: temporary, backup: sibling(of: destination, suffix: "bak"))
+    }
 
     /// `.NAME.PID.SUFFIX` beside `destination`.
     static func sibling(of destination: URL, suffix: String) -> URL {

@@ -114,7 +114,6 @@ struct TransitionTable: Sendable {
     }
 
     let slots: FlatArray<Slot>
-    let count: Int
 
     @inline(__always)
     static func mix(_ key: UInt64) -> Int {
@@ -181,6 +180,6 @@ struct TransitionTableBuilder {
         for position in slots.indices where slots[position].key != 0 {
             slots[position].head = terminalHead[Int(slots[position].child)]
         }
-        return TransitionTable(slots: FlatArray(slots), count: count)
+        return TransitionTable(slots: FlatArray(slots))
     }
 }

@@ -14,7 +14,7 @@ public struct IndexCache: Sendable {
 
     static let magic = Array("EGIDX\u{1}\u{0}\u{0}".utf8)
     /// Bumped whenever the layout of the file or of the index changes.
-    static let formatVersion: UInt32 = 7
+    static let formatVersion: UInt32 = 8
 
     public init(folder: URL) {
         self.folder = folder
@@ -76,14 +76,10 @@ public struct IndexCache: Sendable {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let size = (attributes?[.size] as? NSNumber)?.uint64Value ?? 0
         let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return SourceStamp(path: path, size: size, modified: modified, contentHash: UInt64(formatVersion))
+        return SourceStamp(path: path, size: size, modified: modified, contentHash: 0)
     }
 
     /// A 64-bit hash of file content, eight bytes at a time.
-    static func contentHash(_ data: Data) -> UInt64 {
-        data.withUnsafeBytes { contentHash($0) }
-    }
-
     static func contentHash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
         var offset = 0
@@ -146,10 +142,8 @@ public struct IndexCache: Sendable {
         // Types and subtypes are few: written once, then by number.
         let types = Array(Set(gazetteer.entities.map(\.type.rawValue))).sorted()
         let subtypes = Array(Set(gazetteer.entities.compactMap(\.subtype))).sorted()
-        writer.u32(UInt32(types.count))
-        for type in types { writer.string(type) }
-        writer.u32(UInt32(subtypes.count))
-        for subtype in subtypes { writer.string(subtype) }
+        writer.strings(types)
+        writer.strings(subtypes)
         let typeNumber = Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, UInt32($0)) })
         let subtypeNumber = Dictionary(uniqueKeysWithValues: subtypes.enumerated().map { ($1, UInt32($0 + 1)) })
         writer.u32(UInt32(gazetteer.entities.count))
@@ -159,8 +153,7 @@ public struct IndexCache: Sendable {
             writer.u32(entity.subtype.map { subtypeNumber[$0]! } ?? 0)
             writer.string(entity.label)
         }
-        writer.u32(UInt32(gazetteer.sourceFiles.count))
-        for name in gazetteer.sourceFiles { writer.string(name) }
+        writer.strings(gazetteer.sourceFiles)
         writer.u32(UInt32(gazetteer.aliases.count))
         for alias in gazetteer.aliases {
             writer.string(alias.text)
@@ -190,7 +183,6 @@ public struct IndexCache: Sendable {
         writer.array(index.tokens.starts)
         writer.array(index.tokens.bytes)
         writer.array(index.transitions.slots)
-        writer.u64(UInt64(index.transitions.count))
         writer.array(index.terminalHead)
         writer.array(index.entryNext)
         writer.array(index.entries)
@@ -211,18 +203,9 @@ public struct IndexCache: Sendable {
                   SourceStamp(path: path, size: size, modified: Double(bitPattern: modified), contentHash: hash) == expected
             else { return nil }
         }
-        guard let typeCount = reader.u32() else { return nil }
-        var types: [EntityType] = []
-        for _ in 0..<typeCount {
-            guard let type = reader.string() else { return nil }
-            types.append(EntityType(rawValue: type))
-        }
-        guard let subtypeCount = reader.u32() else { return nil }
-        var subtypes: [String?] = [nil]
-        for _ in 0..<subtypeCount {
-            guard let subtype = reader.string() else { return nil }
-            subtypes.append(subtype)
-        }
+        guard let types = reader.strings()?.map(EntityType.init(rawValue:)),
+              let subtypes = reader.strings().map({ [nil] + $0.map(Optional.some) })
+        else { return nil }
         guard let entityCount = reader.u32() else { return nil }
         var entities: [Entity] = []
         entities.reserveCapacity(Int(entityCount))
@@ -232,12 +215,7 @@ public struct IndexCache: Sendable {
             else { return nil }
             entities.append(Entity(id: id, type: types[Int(type)], subtype: subtypes[Int(subtype)], label: label))
         }
-        guard let fileCount = reader.u32() else { return nil }
-        var files: [String] = []
-        for _ in 0..<fileCount {
-            guard let name = reader.string() else { return nil }
-            files.append(name)
-        }
+        guard let files = reader.strings() else { return nil }
         guard let aliasCount = reader.u32() else { return nil }
         var aliases: [Alias] = []
         aliases.reserveCapacity(Int(aliasCount))
@@ -263,7 +241,7 @@ public struct IndexCache: Sendable {
         guard let slots: FlatArray<TokenTable.Slot> = reader.array(),
               let starts: FlatArray<Int32> = reader.array(), let bytes: FlatArray<UInt8> = reader.array(),
               let transitionSlots: FlatArray<TransitionTable.Slot> = reader.array(),
-              let transitionCount = reader.u64(), let terminalHead: FlatArray<Int32> = reader.array(),
+              let terminalHead: FlatArray<Int32> = reader.array(),
               let entryNext: FlatArray<Int32> = reader.array(), let entries: FlatArray<AliasIndex.Entry> = reader.array(),
               let startingTokens: FlatArray<UInt64> = reader.array(), let continuingTokens: FlatArray<UInt64> = reader.array(),
               reader.isAtEnd, slots.count.nonzeroBitCount == 1, transitionSlots.count.nonzeroBitCount == 1,
@@ -288,7 +266,7 @@ public struct IndexCache: Sendable {
         return AliasIndex(
             gazetteer: gazetteer,
             tokens: TokenTable(slots: slots, starts: starts, bytes: bytes),
-            transitions: TransitionTable(slots: transitionSlots, count: Int(transitionCount)),
+            transitions: TransitionTable(slots: transitionSlots),
             terminalHead: terminalHead, entryNext: entryNext, entries: entries,
             startingTokens: startingTokens, continuingTokens: continuingTokens)
     }
@@ -306,6 +284,12 @@ struct BinaryWriter {
     mutating func string(_ value: String) {
         u32(UInt32(value.utf8.count))
         data.append(contentsOf: value.utf8)
+    }
+
+    /// A count, then each string.
+    mutating func strings(_ values: [String]) {
+        u32(UInt32(values.count))
+        for value in values { string(value) }
     }
 
     /// An array of plain values: count, then the raw bytes from the next multiple of 16, so
@@ -365,6 +349,18 @@ final class BinaryReader {
         guard let length = u32().map(Int.init), offset + length <= raw.count else { return nil }
         defer { offset += length }
         return String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + length]), as: UTF8.self)
+    }
+
+    /// What ``BinaryWriter/strings(_:)`` wrote.
+    func strings() -> [String]? {
+        guard let count = u32(), Int(count) <= raw.count - offset else { return nil }
+        var values: [String] = []
+        values.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let value = string() else { return nil }
+            values.append(value)
+        }
+        return values
     }
 
     /// An array as it lies in the file, kept alive by the mapping.

@@ -226,9 +226,9 @@ public final class Recognizer {
         for position in stride(from: limit, to: floor, by: -1) where text[position - 1] == 0x0A {
             return position
         }
-        for position in stride(from: limit, to: floor, by: -1)
-        where text[position - 1] == 0x20 && [0x2E, 0x21, 0x3F].contains(text[position - 2]) {
-            return position
+        for position in stride(from: limit, to: floor, by: -1) where text[position - 1] == 0x20 {
+            // After ".", "!" or "?".
+            if text[position - 2] == 0x2E || text[position - 2] == 0x21 || text[position - 2] == 0x3F { return position }
         }
         for position in stride(from: limit, to: floor, by: -1) where text[position - 1] == 0x20 || text[position - 1] == 0x09 {
             return position
