@@ -230,19 +230,17 @@ public struct CooccurrenceGraph: Sendable {
     private var edgesByNode: [Int: [Int]]
 
     /// Makes a graph from its parts, sorting them; edges whose endpoints are missing are dropped.
-    public init(nodes: [GraphNode], edges: [GraphEdge], windowCount: Int, documentCount: Int, settings: GraphSettings) {
+    public init(nodes: [GraphNode], edges: consuming [GraphEdge], windowCount: Int, documentCount: Int,
+                settings: GraphSettings) {
         self.nodes = nodes.sorted { $0.id < $1.id }
         var index: [String: Int] = [:]
         for (position, node) in self.nodes.enumerated() { index[node.id] = position }
-        // One pass to orient and keep, then a sort in place: a large graph is not copied thrice.
-        var kept: [GraphEdge] = []
-        kept.reserveCapacity(edges.count)
-        for edge in edges {
-            let oriented = edge.source <= edge.target ? edge : edge.reversed()
-            guard oriented.source != oriented.target, index[oriented.source] != nil, index[oriented.target] != nil
-            else { continue }
-            kept.append(oriented)
+        // Oriented, filtered and sorted in place: a large graph is not copied.
+        var kept = edges
+        for position in kept.indices where kept[position].source > kept[position].target {
+            kept[position] = kept[position].reversed()
         }
+        kept.removeAll { $0.source == $0.target || index[$0.source] == nil || index[$0.target] == nil }
         kept.sort { ($0.source, $0.target) < ($1.source, $1.target) }
         self.edges = kept
         self.windowCount = windowCount

@@ -24,10 +24,26 @@ public struct GraphBuilder: Sendable {
         var count = 0
         var documents = 0
         var decayed = 0.0
-        var evidence: [Evidence] = []
+        var evidence: [EvidenceRecord] = []
         var firstDate: String?
         var lastDate: String?
     }
+
+    /// ``Evidence`` as the builder keeps it until ``build()``: numbers, with the document in
+    /// ``documents`` and the snippet in ``snippets``.
+    private struct EvidenceRecord: Sendable {
+        var document: Int32
+        var sentence: Int32
+        var sourceStart: Int32
+        var sourceEnd: Int32
+        var targetStart: Int32
+        var targetEnd: Int32
+        var snippet: SnippetStore.Reference
+    }
+
+    /// The documents evidence comes from, in the order they were added.
+    private var documents: [(id: String, date: String?)] = []
+    private let snippets = SnippetStore()
 
     private struct PairKey: Hashable, Sendable {
         var source: String
@@ -75,6 +91,9 @@ public struct GraphBuilder: Sendable {
 
         var pairsInDocument = Set<PairKey>()
         let evidenceLimit = settings.evidenceLimit
+        documents.append((document.id, document.date))
+        var context = EvidenceContext(result: result, document: Int32(documents.count - 1), documents: documents,
+                                      snippets: snippets)
         for window in windows(of: result, mentions: mentions) {
             windowCount += 1
             var byEntity: [String: [EntityMention]] = [:]
@@ -87,7 +106,7 @@ public struct GraphBuilder: Sendable {
                     let key = PairKey(source: ids[first], target: ids[second])
                     let (a, b, distance) = closestPair(byEntity[key.source]!, byEntity[key.target]!)
                     let firstInDocument = pairsInDocument.insert(key).inserted
-                    Self.count(pairOf: a, b, distance: distance, firstInDocument: firstInDocument, in: result,
+                    Self.count(pairOf: a, b, distance: distance, firstInDocument: firstInDocument, in: &context,
                                evidenceLimit: evidenceLimit, into: &pairs[key, default: EdgeTally()])
                 }
             }
@@ -107,9 +126,41 @@ public struct GraphBuilder: Sendable {
         }
     }
 
+    /// What evidence needs of the document being added: its text, where it is in ``documents``,
+    /// and the snippets already stored for it, by sentences and cut.
+    private struct EvidenceContext {
+        let result: RecognizedDocument
+        let document: Int32
+        let documents: [(id: String, date: String?)]
+        let snippets: SnippetStore
+        var stored: [SnippetKey: SnippetStore.Reference] = [:]
+
+        init(result: RecognizedDocument, document: Int32, documents: [(id: String, date: String?)], snippets: SnippetStore) {
+            self.result = result
+            self.document = document
+            self.documents = documents
+            self.snippets = snippets
+        }
+
+        /// Whether `lhs` sorts before `rhs`: by document id, sentence and offsets, so that the
+        /// evidence kept does not depend on the order documents were read in.
+        func precedes(_ lhs: EvidenceRecord, _ rhs: EvidenceRecord) -> Bool {
+            (documents[Int(lhs.document)].id, lhs.sentence, lhs.sourceStart, lhs.sourceEnd, lhs.targetStart, lhs.targetEnd)
+                < (documents[Int(rhs.document)].id, rhs.sentence, rhs.sourceStart, rhs.sourceEnd, rhs.targetStart, rhs.targetEnd)
+        }
+    }
+
+    /// A snippet of a document: the sentences it spans and the scalar range it is cut to.
+    private struct SnippetKey: Hashable {
+        var firstSentence: Int
+        var lastSentence: Int
+        var lower: Int
+        var upper: Int
+    }
+
     private static func count(pairOf a: EntityMention, _ b: EntityMention, distance: Double, firstInDocument: Bool,
-                              in result: RecognizedDocument, evidenceLimit: Int, into tally: inout EdgeTally) {
-        let document = result.document
+                              in context: inout EvidenceContext, evidenceLimit: Int, into tally: inout EdgeTally) {
+        let document = context.result.document
         tally.count += 1
         tally.decayed += 1 / (1 + distance)
         if firstInDocument {
@@ -120,13 +171,16 @@ public struct GraphBuilder: Sendable {
             }
         }
         guard evidenceLimit > 0 else { return }
-        // Make the snippet only if this evidence would be kept.
-        let probe = Evidence(document: document.id, date: nil, sentence: min(a.sentence, b.sentence),
-                             source: TextSpan(start: a.start, end: a.end),
-                             target: TextSpan(start: b.start, end: b.end), snippet: "")
-        if tally.evidence.count < evidenceLimit || probe < tally.evidence[tally.evidence.count - 1] {
-            keepFirst(evidence(for: a, and: b, in: result), in: &tally.evidence, limit: evidenceLimit)
-        }
+        var record = EvidenceRecord(document: context.document, sentence: Int32(min(a.sentence, b.sentence)),
+                                    sourceStart: Int32(a.start), sourceEnd: Int32(a.end),
+                                    targetStart: Int32(b.start), targetEnd: Int32(b.end),
+                                    snippet: SnippetStore.Reference(offset: 0, length: 0))
+        // Make the snippet only if this evidence is kept.
+        if tally.evidence.count == evidenceLimit, let last = tally.evidence.last, !context.precedes(record, last) { return }
+        let position = tally.evidence.firstIndex { context.precedes(record, $0) } ?? tally.evidence.count
+        record.snippet = snippet(for: a, and: b, in: &context)
+        tally.evidence.insert(record, at: position)
+        if tally.evidence.count > evidenceLimit { tally.evidence.removeLast() }
     }
 
     /// The windows of a document, each with the mentions it holds.
@@ -174,30 +228,42 @@ public struct GraphBuilder: Sendable {
         return best
     }
 
-    private static func evidence(for a: EntityMention, and b: EntityMention, in result: RecognizedDocument) -> Evidence {
+    /// The snippet of the sentences that hold `a` and `b`, stored once for each place it is cut.
+    private static func snippet(for a: EntityMention, and b: EntityMention,
+                                in context: inout EvidenceContext) -> SnippetStore.Reference {
+        let result = context.result
         let firstSentence = result.sentences[min(a.sentence, b.sentence)]
         let lastSentence = result.sentences[max(a.sentence, b.sentence)]
         // Offsets within the sentences' own text: a long document is never walked from its start.
         let origin = firstSentence.start
-        let snippet = Self.snippet(of: result.text(fromUTF8: firstSentence.utf8Start, to: lastSentence.utf8End),
-                                   from: 0, to: lastSentence.end - origin,
-                                   around: min(a.start, b.start) - origin, max(a.end, b.end) - origin)
-        return Evidence(document: result.document.id, date: result.document.date, sentence: firstSentence.index,
-                        source: TextSpan(start: a.start, end: a.end), target: TextSpan(start: b.start, end: b.end),
-                        snippet: snippet)
+        let end = lastSentence.end - origin
+        let (lower, upper) = snippetRange(from: 0, to: end, around: min(a.start, b.start) - origin, max(a.end, b.end) - origin)
+        let key = SnippetKey(firstSentence: firstSentence.index, lastSentence: lastSentence.index, lower: lower, upper: upper)
+        if let stored = context.stored[key] { return stored }
+        let text = result.text(fromUTF8: firstSentence.utf8Start, to: lastSentence.utf8End)
+        let reference = context.snippets.append(snippet(of: text, from: 0, to: end, lower: lower, upper: upper))
+        context.stored[key] = reference
+        return reference
+    }
+
+    /// The range of the text from `start` to `end` that a snippet shows: all of it up to about
+    /// 300 characters, else about 300 characters around the two mentions.
+    static func snippetRange(from start: Int, to end: Int, around low: Int, _ high: Int) -> (Int, Int) {
+        let limit = 300
+        guard end - start > limit else { return (start, end) }
+        let middle = (low + high) / 2
+        let lower = max(start, min(low, middle - limit / 2))
+        return (lower, min(end, max(high, lower + limit)))
     }
 
     /// Text from `start` to `end`, white space folded, cut to about 300 characters around the
     /// two mentions with an ellipsis where it is cut.
     static func snippet(of text: String, from start: Int, to end: Int, around low: Int, _ high: Int) -> String {
-        let limit = 300
-        var lower = start
-        var upper = end
-        if upper - lower > limit {
-            let middle = (low + high) / 2
-            lower = max(start, min(low, middle - limit / 2))
-            upper = min(end, max(high, lower + limit))
-        }
+        let (lower, upper) = snippetRange(from: start, to: end, around: low, high)
+        return snippet(of: text, from: start, to: end, lower: lower, upper: upper)
+    }
+
+    private static func snippet(of text: String, from start: Int, to end: Int, lower: Int, upper: Int) -> String {
         var result = foldingWhiteSpace(RecognizedDocument.slice(text, lower, upper))
         if lower > start { result = "…" + result }
         if upper < end { result += "…" }
@@ -221,14 +287,6 @@ public struct GraphBuilder: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Inserts `item` into a sorted array that keeps only the first `limit` items.
-    static func keepFirst(_ item: Evidence, in kept: inout [Evidence], limit: Int) {
-        if kept.count == limit, let last = kept.last, !(item < last) { return }
-        let position = kept.firstIndex { item < $0 } ?? kept.count
-        kept.insert(item, at: position)
-        if kept.count > limit { kept.removeLast() }
-    }
-
     /// The graph: association measures, weights, filters, then analytics.
     public consuming func build() -> CooccurrenceGraph {
         var graphNodes: [GraphNode] = nodes.values.map { tally in
@@ -243,13 +301,26 @@ public struct GraphBuilder: Sendable {
         // The tallies go as their edges are made: the builder is consumed.
         let pairs = self.pairs
         self.pairs = [:]
+        // Snippets read back once each, shared by the evidence that shows them.
+        var snippetTexts: [Int64: String] = [:]
+        func evidence(_ record: EvidenceRecord) -> Evidence {
+            let (id, date) = documents[Int(record.document)]
+            let snippet = snippetTexts[record.snippet.offset] ?? {
+                let text = snippets.text(at: record.snippet)
+                snippetTexts[record.snippet.offset] = text
+                return text
+            }()
+            return Evidence(document: id, date: date, sentence: Int(record.sentence),
+                            source: TextSpan(start: Int(record.sourceStart), end: Int(record.sourceEnd)),
+                            target: TextSpan(start: Int(record.targetStart), end: Int(record.targetEnd)), snippet: snippet)
+        }
         for (key, tally) in pairs {
             guard tally.count >= settings.minimumCount, tally.documents >= settings.minimumDocuments else { continue }
             let measures = AssociationMeasures(joint: tally.count, first: nodes[key.source]!.windows,
                                                second: nodes[key.target]!.windows, total: windowCount)
             var edge = GraphEdge(source: key.source, target: key.target, count: tally.count, documents: tally.documents,
                                  decayed: tally.decayed, pmi: measures.pmi, npmi: measures.npmi, dice: measures.dice,
-                                 jaccard: measures.jaccard, llr: measures.logLikelihood, evidence: tally.evidence,
+                                 jaccard: measures.jaccard, llr: measures.logLikelihood, evidence: tally.evidence.map(evidence),
                                  firstDate: tally.firstDate, lastDate: tally.lastDate)
             edge.weight = edge.value(of: settings.weight)
             graphEdges.append(edge)

@@ -47,7 +47,7 @@ public struct BuildCommand: ParsableCommand {
 
     /// Builds and writes the graph; returns the summary `run()` prints.
     public func render(warn: @escaping (String) -> Void = { _ in }) throws -> String {
-        let (built, _) = try GraphPipeline(recognition: recognition, graph: graph, inputs: inputs).run(warn: warn)
+        let built = try GraphPipeline(recognition: recognition, graph: graph, inputs: inputs).graph(warn: warn)
         let folder = URL(fileURLWithPath: out)
         let written = try export.exporter(defaultFormats: "graphml").write(built, to: folder)
         let statistics = built.statistics()

@@ -109,8 +109,20 @@ struct GraphPipeline {
     var graph: GraphArguments
     var inputs: [String]
 
+    /// The graph, and the index it was recognized with.
     func run(warn: @escaping (String) -> Void) throws -> (graph: CooccurrenceGraph, index: AliasIndex) {
         let index = try recognition.gazetteer.loadIndex()
+        return (try recognize(with: index, warn: warn).build(), index)
+    }
+
+    /// The graph alone: the index is let go before the graph is made, so that the two are never
+    /// in memory together.
+    func graph(warn: @escaping (String) -> Void) throws -> CooccurrenceGraph {
+        try recognize(with: try recognition.gazetteer.loadIndex(), warn: warn).build()
+    }
+
+    /// The tallies of every document of the inputs.
+    private func recognize(with index: AliasIndex, warn: @escaping (String) -> Void) throws -> GraphBuilder {
         let pool = RecognitionPool(index: index, options: recognition.options, threads: recognition.jobs)
         var builder = GraphBuilder(settings: graph.settings)
         let progress = Progress()
@@ -135,7 +147,7 @@ struct GraphPipeline {
         flush()  // starts the last batch and takes in the one before
         flush()  // takes in the last batch
         progress.finish()
-        return (builder.build(), index)
+        return builder
     }
 }
 

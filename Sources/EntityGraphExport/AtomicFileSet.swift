@@ -39,8 +39,17 @@ public struct AtomicFileSet {
     /// - Throws: ``ExportError`` as ``commit()`` does; every temporary written so far is then
     ///   removed.
     public mutating func writeNow(_ contents: Data, at destination: URL) throws {
+        try writeNow(at: destination) { sink in contents.withUnsafeBytes { sink.write($0) } }
+    }
+
+    /// Writes a file's temporary now from what `produce` writes into its sink, straight to disk
+    /// through a small buffer: the file is never whole in memory.
+    ///
+    /// - Throws: what `produce` throws, or ``ExportError`` as ``commit()`` does; every temporary
+    ///   written so far is then removed.
+    mutating func writeNow(at destination: URL, _ produce: (ByteSink) throws -> Void) throws {
         do {
-            written.append(try Self.stage(contents, for: destination))
+            written.append(try Self.stage(for: destination, produce))
         } catch {
             discard()
             throw error
@@ -83,8 +92,14 @@ public struct AtomicFileSet {
 
     /// Writes `contents` as the temporary of `destination` and returns how it will replace it.
     private static func stage(_ contents: Data, for destination: URL) throws -> Replacement {
+        try stage(for: destination) { sink in contents.withUnsafeBytes { sink.write($0) } }
+    }
+
+    /// Writes what `produce` makes as the temporary of `destination` and returns how it will
+    /// replace it.
+    private static func stage(for destination: URL, _ produce: (ByteSink) throws -> Void) throws -> Replacement {
         let temporary = sibling(of: destination, suffix: "tmp")
-        try writeTemporary(contents, at: temporary, for: destination)
+        try writeTemporary(at: temporary, for: destination, produce)
         return Replacement(destination: destination, temporary: temporary, backup: sibling(of: destination, suffix: "bak"))
     }
 
@@ -94,30 +109,59 @@ public struct AtomicFileSet {
             ".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(suffix)")
     }
 
-    /// Writes `contents` whole to the file `temporary` and syncs it to disk, creating its folder
-    /// if need be. The file is known to ``InterruptGuard`` from before it exists until
-    /// ``removeTemporaries(_:)`` or a commit.
+    /// Writes what `produce` makes to the file `temporary` and syncs it to disk, creating its
+    /// folder if need be. The file is known to ``InterruptGuard`` from before it exists until
+    /// ``removeTemporaries(_:)`` or a commit; the lock is held only while it is created, so a
+    /// signal that comes while a large file is written is handled at once.
     ///
-    /// - Throws: ``ExportError`` naming `destination` and the system's reason; no file is left.
-    static func writeTemporary(_ contents: Data, at temporary: URL, for destination: URL) throws {
+    /// - Throws: what `produce` throws, or ``ExportError`` naming `destination` and the system's
+    ///   reason; no file is left either way.
+    static func writeTemporary(at temporary: URL, for destination: URL, _ produce: (ByteSink) throws -> Void) throws {
         let folder = temporary.deletingLastPathComponent()
-        let failure = createFolders(folder.path)
-        guard failure == 0 else {
-            throw ExportError(.unwritable, "\(folder.path): cannot create the output folder (\(reason(failure)))")
+        let folderFailure = createFolders(folder.path)
+        guard folderFailure == 0 else {
+            throw ExportError(.unwritable, "\(folder.path): cannot create the output folder (\(reason(folderFailure)))")
         }
-        try PendingFiles.shared.withFiles { files in
+        func fail(_ failure: Int32) -> ExportError {
+            ExportError(.unwritable,
+                        "\(destination.path): cannot be written (\(reason(failure))); the previous files are left as they were")
+        }
+        let descriptor = try PendingFiles.shared.withFiles { files in
             files.temporaries.insert(temporary.path)
-            let failure = store(contents, at: temporary.path)
-            guard failure == 0 else {
-                unlink(temporary.path)
+            let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else {
+                let failure = errno
                 files.temporaries.remove(temporary.path)
-                throw ExportError(.unwritable,
-                                  "\(destination.path): cannot be written (\(reason(failure))); the previous files are left as they were")
+                throw fail(failure)
             }
+            return descriptor
+        }
+        var failure: Int32 = 0
+        let sink = ByteSink(descriptor: descriptor)
+        do {
+            try produce(sink)
+            if case .failure(let error) = sink.finish() { failure = error.code.rawValue }
+            if failure == 0, fsync(descriptor) != 0 { failure = errno }
+        } catch {
+            close(descriptor)
+            removeTemporaries([temporary])
+            // A producer that fails after a write failed (libxml2 does) fails because of it.
+            if sink.failure != 0 { throw fail(sink.failure) }
+            throw error
+        }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure != 0 {
+            removeTemporaries([temporary])
+            throw fail(failure)
         }
     }
 
-    /// Removes temporaries written by ``writeTemporary(_:at:for:)``.
+    /// Writes `contents` whole to the file `temporary`, as ``writeTemporary(at:for:_:)`` does.
+    static func writeTemporary(_ contents: Data, at temporary: URL, for destination: URL) throws {
+        try writeTemporary(at: temporary, for: destination) { sink in contents.withUnsafeBytes { sink.write($0) } }
+    }
+
+    /// Removes temporaries written by ``writeTemporary(at:for:_:)``.
     static func removeTemporaries(_ temporaries: [URL]) {
         PendingFiles.shared.withFiles { files in
             for temporary in temporaries {
@@ -125,28 +169,6 @@ public struct AtomicFileSet {
                 files.temporaries.remove(temporary.path)
             }
         }
-    }
-
-    /// Creates the file at `path` with `contents`, synced; returns 0 or the `errno` of the call
-    /// that failed.
-    private static func store(_ contents: Data, at path: String) -> Int32 {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { return errno }
-        var failure: Int32 = contents.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += count
-            }
-            return 0
-        }
-        if failure == 0, fsync(descriptor) != 0 { failure = errno }
-        if close(descriptor) != 0, failure == 0 { failure = errno }
-        return failure
     }
 
     /// Creates the folder at `path` and those above it; returns 0 or the `errno` of the failure.

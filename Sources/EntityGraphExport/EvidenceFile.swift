@@ -22,11 +22,20 @@ public enum EvidenceFile {
 
     /// The sidecar's contents for a graph.
     public static func data(for graph: CooccurrenceGraph) -> Data {
-        var text = ""
-        for edge in graph.edges {
-            for item in edge.evidence { text += json(item, edge: edge) + "\n" }
+        // A memory sink cannot fail.
+        (try? ByteSink.collect { write(graph, to: $0) }) ?? Data()
+    }
+
+    /// Writes the sidecar into `sink`, one edge's evidence at a time.
+    static func write(_ graph: CooccurrenceGraph, to sink: ByteSink) {
+        for edge in graph.edges where !edge.evidence.isEmpty {
+            var lines = ""
+            for item in edge.evidence {
+                lines += json(item, edge: edge)
+                lines += "\n"
+            }
+            sink.write(lines)
         }
-        return Data(text.utf8)
     }
 
     /// Reads a sidecar into evidence per edge, keyed by `source` and `target` joined with U+001F.

@@ -53,20 +53,24 @@ public struct GraphExporter {
         var written: [URL] = []
         // Each file is written out as soon as it is made, so only one is in memory at a time.
         func write(_ data: Data, _ name: String) throws {
+            try stream(name) { sink in data.withUnsafeBytes { sink.write($0) } }
+        }
+        // The large ones go straight from the graph into their files.
+        func stream(_ name: String, _ produce: (ByteSink) throws -> Void) throws {
             let url = folder.appendingPathComponent(name)
-            try files.writeNow(data, at: url)
+            try files.writeNow(at: url, produce)
             written.append(url)
         }
         do {
             for format in formats {
                 switch format {
                 case .graphml:
-                    try write(try GraphML.data(for: graph, includeEvidence: evidenceInGraphML), "graph.graphml")
-                    try write(EvidenceFile.data(for: graph), "graph.evidence.jsonl")
+                    try stream("graph.graphml") { try GraphML.write(graph, includeEvidence: evidenceInGraphML, to: $0) }
+                    try stream("graph.evidence.jsonl") { EvidenceFile.write(graph, to: $0) }
                 case .dot:
                     try write(Data(DOT.text(for: graph, clusters: clusters).utf8), "graph.dot")
                 case .gexf:
-                    try write(try GEXF.data(for: graph), "graph.gexf")
+                    try stream("graph.gexf") { try GEXF.write(graph, to: $0) }
                 case .csv:
                     try write(Data(CSV.nodes(of: graph).utf8), "nodes.csv")
                     try write(Data(CSV.edges(of: graph).utf8), "edges.csv")

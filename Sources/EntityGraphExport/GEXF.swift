@@ -26,11 +26,16 @@ public enum GEXF {
     /// - Throws: ``ExportError`` when a libxml2 call fails, or when two node ids would be written
     ///   alike (``Swift/String/exportLabel``).
     public static func data(for graph: CooccurrenceGraph) throws -> Data {
+        try ByteSink.collect { try write(graph, to: $0) }
+    }
+
+    /// Writes the graph as GEXF into `sink`.
+    static func write(_ graph: CooccurrenceGraph, to sink: ByteSink) throws {
         try graph.validateIDsForExport()
         let dynamic = graph.nodes.contains { $0.firstDate != nil }
         let maximumDegree = Double(max(graph.nodes.map(\.degree).max() ?? 1, 1))
         let maximumWeight = max(graph.edges.map(\.weight).max() ?? 1, 1e-9)
-        let writer = try XMLWriter()
+        let writer = try XMLWriter(into: sink)
         try writer.startDocument()
         try writer.start("gexf")
         try writer.attribute("xmlns", "http://gexf.net/1.3")
@@ -127,7 +132,7 @@ public enum GEXF {
         try writer.end()
         try writer.end()  // graph
         try writer.end()  // gexf
-        return try writer.finish()
+        try writer.finish()
     }
 
     private static func attvalue(_ writer: XMLWriter, _ key: String, _ value: String) throws {

@@ -76,8 +76,13 @@ public enum GraphML {
     /// - Throws: ``ExportError`` when a libxml2 call fails, or when two node ids would be written
     ///   alike (``Swift/String/exportLabel``).
     public static func data(for graph: CooccurrenceGraph, includeEvidence: Bool = false) throws -> Data {
+        try ByteSink.collect { try write(graph, includeEvidence: includeEvidence, to: $0) }
+    }
+
+    /// Writes the graph as GraphML into `sink` (see ``data(for:includeEvidence:)``).
+    static func write(_ graph: CooccurrenceGraph, includeEvidence: Bool, to sink: ByteSink) throws {
         try graph.validateIDsForExport()
-        let writer = try XMLWriter()
+        let writer = try XMLWriter(into: sink)
         try writer.startDocument()
         try writer.start("graphml")
         try writer.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns")
@@ -142,7 +147,7 @@ public enum GraphML {
         }
         try writer.end()  // graph
         try writer.end()  // graphml
-        return try writer.finish()
+        try writer.finish()
     }
 
     // MARK: - Reading
@@ -333,26 +338,23 @@ public enum GraphML {
     }
 }
 
-/// A thin, checked wrapper over libxml2's `xmlTextWriter` writing to memory.
+/// A thin, checked wrapper over libxml2's `xmlTextWriter` writing into a ``ByteSink``.
 ///
-/// libxml2 hands its output over in small pieces through a write callback, straight into one
-/// growing `Data`: a large graph is held once, not in libxml2's buffer and again in a copy.
+/// libxml2 hands its output over in small pieces through a write callback, straight into the
+/// sink: a file sink sends them on to disk, so a large graph is never whole in memory.
 final class XMLWriter {
-    /// Where the callback puts libxml2's output.
-    private final class Sink {
-        var data = Data()
-    }
-
-    private let sink = Sink()
+    private let sink: ByteSink
     private let writer: xmlTextWriterPtr
 
-    init() throws {
+    init(into sink: ByteSink = ByteSink()) throws {
+        self.sink = sink
         let context = Unmanaged.passUnretained(sink).toOpaque()
         let output = xmlOutputBufferCreateIO({ context, bytes, count in
             guard let context, let bytes, count > 0 else { return 0 }
-            let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
-            sink.data.append(UnsafeRawPointer(bytes).assumingMemoryBound(to: UInt8.self), count: Int(count))
-            return count
+            let sink = Unmanaged<ByteSink>.fromOpaque(context).takeUnretainedValue()
+            sink.write(UnsafeRawBufferPointer(start: bytes, count: Int(count)))
+            // A failed write stops libxml2 at once; the sink's owner reports why.
+            return sink.failure == 0 ? count : -1
         }, { _ in 0 }, context, nil)
         guard let output else { throw ExportError(.libxml2, "xmlOutputBufferCreateIO failed") }
         // The writer owns the output buffer from here on, and closes it when it is freed.
@@ -401,11 +403,23 @@ final class XMLWriter {
         try end()
     }
 
-    /// Ends the document and returns its bytes.
-    func finish() throws -> Data {
+    /// Ends the document and hands what libxml2 still holds to the sink.
+    func finish() throws {
         try check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument")
         try check(xmlTextWriterFlush(writer), "xmlTextWriterFlush")
-        defer { sink.data = Data() }
-        return sink.data
+    }
+}
+
+extension ByteSink {
+    /// What a producer wrote into a memory sink.
+    ///
+    /// - Throws: ``ExportError`` if the sink is a file's (it has nothing to give) or a write failed.
+    static func collect(_ produce: (ByteSink) throws -> Void) throws -> Data {
+        let sink = ByteSink()
+        try produce(sink)
+        switch sink.finish() {
+        case .success(let data): return data
+        case .failure(let error): throw ExportError(.unwritable, "cannot be written (\(error.localizedDescription))")
+        }
     }
 }

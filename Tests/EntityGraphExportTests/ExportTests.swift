@@ -223,6 +223,49 @@ struct ExportSafetyTests {
         }
     }
 
+    /// The hostile graph with 3000 more nodes and edges: its GraphML is several times a sink's
+    /// buffer, so it reaches its file in parts.
+    static let largeGraph: CooccurrenceGraph = {
+        var edges = hostileGraph.edges
+        for number in 0..<3000 {
+            var edge = edges[0]
+            edge.target = "n\(number)"
+            edges.append(edge)
+        }
+        var nodes = hostileGraph.nodes
+        nodes += (0..<3000).map { GraphNode(id: "n\($0)", label: "Node ż \($0)", type: .person) }
+        return CooccurrenceGraph(nodes: nodes, edges: edges, windowCount: 9, documentCount: 3, settings: hostileGraph.settings)
+    }()
+
+    @Test func streamedFilesHoldWhatTheInMemoryWritersMake() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let large = Self.largeGraph
+        try GraphExporter(formats: [.graphml, .gexf], evidenceInGraphML: true).write(large, to: folder)
+        let graphML = try Data(contentsOf: folder.appendingPathComponent("graph.graphml"))
+        #expect(graphML.count > 3 * ByteSink.bufferSize)
+        #expect(graphML == (try GraphML.data(for: large, includeEvidence: true)))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("graph.evidence.jsonl")) == EvidenceFile.data(for: large))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("graph.gexf")) == (try GEXF.data(for: large)))
+    }
+
+    @Test func aWriteThatFailsStopsTheWriterWithTheSystemsReason() throws {
+        let descriptor = open("/dev/full", O_WRONLY)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        let sink = ByteSink(descriptor: descriptor)
+        // libxml2 gives up when its output callback fails; the sink keeps the reason.
+        #expect(throws: (any Error).self) {
+            try GraphML.write(Self.largeGraph, includeEvidence: true, to: sink)
+        }
+        #expect(sink.failure == ENOSPC)
+        guard case .failure(let error) = sink.finish() else {
+            Issue.record("a write to /dev/full succeeded")
+            return
+        }
+        #expect(error.code == .ENOSPC)
+    }
+
     @Test func failedWriteLeavesThePreviousExports() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -105,6 +105,34 @@ struct GraphBuilderTests {
         #expect(edge.evidence[0].source == TextSpan(start: 10, end: 15))  // Alpha in "Beta with Alpha."
     }
 
+    @Test func snippetsComeBackWholeFromTheirStore() {
+        let store = SnippetStore()
+        // Several times the store's buffer, so that most of it is read back from its file.
+        let texts = (0..<40_000).map { "Snippet \($0): Żółć, Ştefan, 🇷🇴 and \"quotes\"" + String(repeating: "ł", count: $0 % 31) }
+        let references = texts.map { store.append($0) }
+        #expect(references.last!.offset > 3 << 20)
+        for position in stride(from: 0, to: texts.count, by: 97) + [texts.count - 1] {
+            #expect(store.text(at: references[position]) == texts[position])
+        }
+        #expect(store.text(at: store.append("")) == "")
+    }
+
+    @Test func pairsInOneSentenceShareTheirSnippet() throws {
+        let graph = buildGraph([("s", "Alpha, Beta, Gamma and Delta met.   Then they left.")])
+        #expect(graph.edges.count == 6)
+        for edge in graph.edges {
+            #expect(edge.evidence.map(\.snippet) == ["Alpha, Beta, Gamma and Delta met."])
+        }
+        // Cut around each pair when the sentence is long, with an ellipsis where it is cut.
+        let filler = String(repeating: "word ", count: 100)
+        let long = buildGraph([("l", "Alpha met Beta " + filler + "and then Gamma.")])
+        let cut = try #require(long.edge(between: "a", and: "c")?.evidence.first?.snippet)
+        #expect(cut.hasPrefix("Alpha met") && cut.hasSuffix("…"))
+        let other = try #require(long.edge(between: "b", and: "c")?.evidence.first?.snippet)
+        #expect(other.hasPrefix("…") || other.hasSuffix("…"))
+        #expect(cut != other || cut.count <= 302)
+    }
+
     @Test func selfLoopsAndBoilerplateNeverMakeEdges() {
         let graph = buildGraph([("s", "Alpha met Alpha.\nRead also: Beta and Gamma meet Alpha\nReklama")])
         #expect(graph.edges.isEmpty)

@@ -1,0 +1,93 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The evidence snippets a ``GraphBuilder`` keeps, written once each to an unnamed temporary
+/// file and read back when the graph is made: the builder's memory then grows with the number of
+/// ties, not with the text of their evidence. Where no temporary file can be made the snippets
+/// stay in memory.
+///
+/// The store is append-only, so a reference stays valid however the builder is copied.
+final class SnippetStore: @unchecked Sendable {
+    /// Where a snippet's UTF-8 bytes are in the store.
+    struct Reference: Hashable, Sendable {
+        var offset: Int64
+        var length: Int32
+    }
+
+    private static let bufferSize = 1 << 20
+
+    /// The temporary file, already unlinked, or -1 for a store in memory.
+    private let descriptor: Int32
+    /// Whether `buffer` still goes to the file when full: not after a write failed (a full disk).
+    private var writable: Bool
+    /// Bytes not yet written to the file; the whole store when in memory.
+    private var buffer: [UInt8] = []
+    /// Bytes in the file, before `buffer`.
+    private var flushed: Int64 = 0
+
+    init() {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/entity-graph-snippets.XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        if descriptor >= 0 {
+            // Unnamed from the start: nothing is left behind, however the process ends.
+            template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        }
+        self.descriptor = descriptor
+        writable = descriptor >= 0
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// Stores `text` and returns where it is.
+    func append(_ text: String) -> Reference {
+        var text = text
+        let reference = Reference(offset: flushed + Int64(buffer.count), length: Int32(text.utf8.count))
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+        if writable, buffer.count >= Self.bufferSize { flush() }
+        return reference
+    }
+
+    /// The snippet stored at `reference`.
+    func text(at reference: Reference) -> String {
+        let start = reference.offset - flushed
+        if start >= 0 {
+            return String(decoding: buffer[Int(start)..<Int(start) + Int(reference.length)], as: UTF8.self)
+        }
+        return String(unsafeUninitializedCapacity: Int(reference.length)) { bytes in
+            var done = 0
+            while done < bytes.count {
+                let count = pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(reference.offset) + off_t(done))
+                if count < 0, errno == EINTR { continue }
+                // The file was written by this process and is never truncated; should the system
+                // fail to read it back, the snippet comes out shorter rather than wrong.
+                guard count > 0 else { break }
+                done += count
+            }
+            return done
+        }
+    }
+
+    /// Writes the buffer to the file; keeps the store in memory from then on if that fails.
+    private func flush() {
+        var written = 0
+        buffer.withUnsafeBytes { bytes in
+            while written < bytes.count {
+                let count = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return }
+                written += count
+            }
+        }
+        // After a failure (a full disk) what is in the file stays readable, the rest stays here.
+        writable = written == buffer.count
+        buffer.removeFirst(written)
+        flushed += Int64(written)
+    }
+}
