@@ -26,15 +26,34 @@ public enum EvidenceFile {
         (try? ByteSink.collect { write(graph, to: $0) }) ?? Data()
     }
 
-    /// Writes the sidecar into `sink`, one edge's evidence at a time.
+    /// Writes the sidecar into `sink`, one edge's evidence at a time: the bytes ``json(_:edge:)``
+    /// gives, made straight into a buffer, the edge's ends quoted once for all its evidence.
     static func write(_ graph: CooccurrenceGraph, to sink: ByteSink) {
+        var lines: [UInt8] = []
         for edge in graph.edges where !edge.evidence.isEmpty {
-            var lines = ""
+            lines.removeAll(keepingCapacity: true)
+            let ends = "{\"source\":\(JSONText.quote(edge.source.exportLabel)),\"target\":\(JSONText.quote(edge.target.exportLabel))"
+                + ",\"document\":"
             for item in edge.evidence {
-                lines += json(item, edge: edge)
-                lines += "\n"
+                lines += ends.utf8
+                JSONText.appendQuoted(item.document, sanitizing: true, to: &lines)
+                lines += ",\"date\":".utf8
+                if let date = item.date { JSONText.appendQuoted(date, sanitizing: false, to: &lines) } else { lines += "null".utf8 }
+                lines += ",\"sentence\":".utf8
+                lines += String(item.sentence).utf8
+                lines += ",\"source_start\":".utf8
+                lines += String(item.source.start).utf8
+                lines += ",\"source_end\":".utf8
+                lines += String(item.source.end).utf8
+                lines += ",\"target_start\":".utf8
+                lines += String(item.target.start).utf8
+                lines += ",\"target_end\":".utf8
+                lines += String(item.target.end).utf8
+                lines += ",\"snippet\":".utf8
+                JSONText.appendQuoted(item.snippet, sanitizing: true, to: &lines)
+                lines += "}\n".utf8
             }
-            sink.write(lines)
+            lines.withUnsafeBytes { sink.write($0) }
         }
     }
 

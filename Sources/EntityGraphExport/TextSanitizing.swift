@@ -124,6 +124,24 @@ public enum JSONText {
         return String(value)
     }
 
+    /// Appends `value` as a JSON string literal, ``Swift/String/sanitizedForExport`` first if
+    /// `sanitizing`: the bytes of `quote(value.sanitizedForExport)` or `quote(value)`. Text with
+    /// nothing to escape and nothing to normalize (below U+0300 and no controls) is copied as it
+    /// is, in one pass.
+    static func appendQuoted(_ value: String, sanitizing: Bool, to bytes: inout [UInt8]) {
+        var value = value
+        let copied = value.withUTF8 { text -> Bool in
+            for byte in text where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte >= 0xCC {
+                return false
+            }
+            bytes.append(0x22)
+            bytes.append(contentsOf: text)
+            bytes.append(0x22)
+            return true
+        }
+        if !copied { bytes += quote(sanitizing ? value.sanitizedForExport : value).utf8 }
+    }
+
     /// A string or `null`.
     public static func optional(_ value: String?) -> String {
         value.map(quote) ?? "null"
