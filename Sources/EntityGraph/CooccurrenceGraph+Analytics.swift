@@ -157,17 +157,20 @@ extension CooccurrenceGraph {
     func louvainCommunities(_ adjacency: [[(node: Int, weight: Double)]], seed: UInt64?) -> [Int] {
         let n = nodes.count
         guard n > 0 else { return [] }
-        // Symmetric weights; a node's own entry holds twice its internal weight.
-        var level: [[Int: Double]] = adjacency.map { row in
-            var map: [Int: Double] = [:]
-            for (node, weight) in row where weight > 0 { map[node, default: 0] += weight }
-            return map
+        // Symmetric weights, rows sorted by neighbour, so that every sum is made in one order
+        // whatever the process's hashing; a node's own entry holds twice its internal weight.
+        var level: [[(node: Int, weight: Double)]] = adjacency.map { row in
+            Self.merged(row.filter { $0.weight > 0 })
         }
         var membership = Array(0..<n)
         var generator = seed.map { LouvainRandom(seed: $0) }
+        // Scratch for one node's links by community: dense weights, and which are set.
+        var linkWeight = [Double](repeating: 0, count: n)
+        var linked = [Bool](repeating: false, count: n)
+        var touched: [Int] = []
         while true {
             let size = level.count
-            let strength = level.map { $0.values.reduce(0, +) }
+            let strength = level.map { $0.reduce(0) { $0 + $1.weight } }
             let total = strength.reduce(0, +)
             guard total > 0 else { break }
             var community = Array(0..<size)
@@ -188,19 +191,29 @@ extension CooccurrenceGraph {
                 for node in order {
                     let current = community[node]
                     communityStrength[current] -= strength[node]
-                    var links: [Int: Double] = [:]
                     for (neighbor, weight) in level[node] where neighbor != node {
-                        links[community[neighbor], default: 0] += weight
+                        let target = community[neighbor]
+                        if !linked[target] {
+                            linked[target] = true
+                            touched.append(target)
+                        }
+                        linkWeight[target] += weight
                     }
+                    touched.sort()
                     var best = current
-                    var bestGain = (links[current] ?? 0) - communityStrength[current] * strength[node] / total
-                    for (candidate, weight) in links.sorted(by: { $0.key < $1.key }) {
-                        let gain = weight - communityStrength[candidate] * strength[node] / total
+                    var bestGain = linkWeight[current] - communityStrength[current] * strength[node] / total
+                    for candidate in touched {
+                        let gain = linkWeight[candidate] - communityStrength[candidate] * strength[node] / total
                         if gain > bestGain + 1e-12 {
                             best = candidate
                             bestGain = gain
                         }
                     }
+                    for candidate in touched {
+                        linkWeight[candidate] = 0
+                        linked[candidate] = false
+                    }
+                    touched.removeAll(keepingCapacity: true)
                     communityStrength[best] += strength[node]
                     if best != current {
                         community[node] = best
@@ -210,18 +223,19 @@ extension CooccurrenceGraph {
                 }
             }
             guard movedAny else { break }
-            // Renumber and aggregate.
-            var renumber: [Int: Int] = [:]
-            for node in 0..<size where renumber[community[node]] == nil { renumber[community[node]] = renumber.count }
-            var aggregated = [[Int: Double]](repeating: [:], count: renumber.count)
-            for node in 0..<size {
-                let from = renumber[community[node]]!
-                for (neighbor, weight) in level[node] {
-                    aggregated[from][renumber[community[neighbor]]!, default: 0] += weight
-                }
+            // Renumber in order of first member, and aggregate each community's rows.
+            var renumber = [Int](repeating: -1, count: size)
+            var count = 0
+            for node in 0..<size where renumber[community[node]] < 0 {
+                renumber[community[node]] = count
+                count += 1
             }
-            membership = membership.map { renumber[community[$0]]! }
-            level = aggregated
+            var membersOf = [[Int]](repeating: [], count: count)
+            for node in 0..<size { membersOf[renumber[community[node]]].append(node) }
+            level = membersOf.map { members in
+                Self.merged(members.flatMap { level[$0].map { (renumber[community[$0.node]], $0.weight) } })
+            }
+            membership = membership.map { renumber[community[$0]] }
         }
         // Number communities by size, then by smallest member.
         var members: [Int: [Int]] = [:]
@@ -230,6 +244,18 @@ extension CooccurrenceGraph {
         var number: [Int: Int] = [:]
         for (position, entry) in ranked.enumerated() { number[entry.key] = position }
         return membership.map { number[$0]! }
+    }
+
+    /// `row` sorted by node, with the weights of a node that occurs more than once added up in
+    /// that order.
+    static func merged(_ row: [(node: Int, weight: Double)]) -> [(node: Int, weight: Double)] {
+        let sorted = row.enumerated().sorted { ($0.element.node, $0.offset) < ($1.element.node, $1.offset) }.map(\.element)
+        var result: [(node: Int, weight: Double)] = []
+        result.reserveCapacity(sorted.count)
+        for (node, weight) in sorted {
+            if result.last?.node == node { result[result.count - 1].weight += weight } else { result.append((node, weight)) }
+        }
+        return result
     }
 
     /// Modularity of a partition, Newman (2006): Σ over communities of (internal weight / m −
