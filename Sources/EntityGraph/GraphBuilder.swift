@@ -45,13 +45,15 @@ public struct GraphBuilder: Sendable {
     private var documents: [(id: String, date: String?)] = []
     private let snippets = SnippetStore()
 
-    private struct PairKey: Hashable, Sendable {
-        var source: String
-        var target: String
-    }
-
-    private var nodes: [String: NodeTally] = [:]
-    private var pairs: [PairKey: EdgeTally] = [:]
+    /// Nodes by number, in the order they were first met, and the numbers by entity id: a pair
+    /// is keyed by its two numbers, `source << 32 | target` with the source the smaller id.
+    private var nodes: [NodeTally] = []
+    private var nodeNumbers: [String: Int32] = [:]
+    /// Per node, the number of the last document (counted from 1) and window that named it;
+    /// while a window's pairs are made, minus one minus the node's rank in the window.
+    private var lastDocument: [Int] = []
+    private var lastWindow: [Int] = []
+    private var pairs: [UInt64: EdgeTally] = [:]
     private var windowCount = 0
     private var documentCount = 0
 
@@ -79,38 +81,67 @@ public struct GraphBuilder: Sendable {
         documentCount += 1
         let mentions = result.mentions.filter { !$0.isNested && (settings.includeBoilerplate || !$0.inBoilerplate) }
 
-        // Tallies are changed in place in their dictionaries: a copy taken out and put back
-        // would copy its surface counts and evidence on every mention.
-        var entitiesInDocument = Set<String>()
+        // Tallies are changed in place: a copy taken out and put back would copy its surface
+        // counts and evidence on every mention.
+        var numbers: [Int32] = []
+        numbers.reserveCapacity(mentions.count)
         for mention in mentions {
-            let id = mention.entity.id
-            let firstInDocument = entitiesInDocument.insert(id).inserted
+            let number = nodeNumber(of: mention.entity)
+            numbers.append(number)
+            let firstInDocument = lastDocument[Int(number)] != documentCount
+            lastDocument[Int(number)] = documentCount
             Self.count(mention, firstInDocument: firstInDocument, language: result.language, date: document.date,
-                       in: &nodes[id, default: NodeTally(entity: mention.entity)])
+                       in: &nodes[Int(number)])
         }
 
-        var pairsInDocument = Set<PairKey>()
+        var pairsInDocument = Set<UInt64>()
         let evidenceLimit = settings.evidenceLimit
         documents.append((document.id, document.date))
         var context = EvidenceContext(result: result, document: Int32(documents.count - 1), documents: documents,
                                       snippets: snippets)
+        var present: [Int32] = []
+        var held: [Int] = []
         for window in windows(of: result, mentions: mentions) {
             windowCount += 1
-            var byEntity: [String: [EntityMention]] = [:]
-            for mention in window.mentions { byEntity[mention.entity.id, default: []].append(mention) }
-            let ids = byEntity.keys.sorted()
-            for id in ids { nodes[id]?.windows += 1 }
-            guard ids.count > 1 else { continue }
-            for first in 0..<(ids.count - 1) {
-                for second in (first + 1)..<ids.count {
-                    let key = PairKey(source: ids[first], target: ids[second])
-                    let (a, b, distance) = closestPair(byEntity[key.source]!, byEntity[key.target]!)
+            // The entities of the window in id order, each with its mentions in text order.
+            present.removeAll(keepingCapacity: true)
+            for position in window.mentions where lastWindow[Int(numbers[position])] != windowCount {
+                lastWindow[Int(numbers[position])] = windowCount
+                present.append(numbers[position])
+            }
+            for number in present { nodes[Int(number)].windows += 1 }
+            guard present.count > 1 else { continue }
+            present.sort { nodes[Int($0)].entity.id < nodes[Int($1)].entity.id }
+            for (rank, number) in present.enumerated() { lastWindow[Int(number)] = -rank - 1 }
+            held = window.mentions.sorted { (lastWindow[Int(numbers[$0])], $1) > (lastWindow[Int(numbers[$1])], $0) }
+            for number in present { lastWindow[Int(number)] = windowCount }
+            var groups: [ArraySlice<Int>] = []
+            var groupStart = 0
+            for position in 1...held.count where position == held.count || numbers[held[position]] != numbers[held[groupStart]] {
+                groups.append(held[groupStart..<position])
+                groupStart = position
+            }
+            for first in 0..<(present.count - 1) {
+                for second in (first + 1)..<present.count {
+                    let key = UInt64(UInt32(present[first])) << 32 | UInt64(UInt32(present[second]))
+                    let (a, b, distance) = closestPair(groups[first], groups[second], in: mentions)
                     let firstInDocument = pairsInDocument.insert(key).inserted
-                    Self.count(pairOf: a, b, distance: distance, firstInDocument: firstInDocument, in: &context,
-                               evidenceLimit: evidenceLimit, into: &pairs[key, default: EdgeTally()])
+                    Self.count(pairOf: mentions[a], mentions[b], distance: distance, firstInDocument: firstInDocument,
+                               in: &context, evidenceLimit: evidenceLimit, into: &pairs[key, default: EdgeTally()])
                 }
             }
         }
+    }
+
+    /// The node number of `entity`, made on first sight.
+    private mutating func nodeNumber(of entity: Entity) -> Int32 {
+        if let number = nodeNumbers[entity.id] { return number }
+        let number = Int32(nodes.count)
+        nodeNumbers[entity.id] = number
+        nodes.append(NodeTally(entity: entity))
+        lastDocument.append(0)
+        lastWindow.append(0)
+        return number
     }
 
     private static func count(_ mention: EntityMention, firstInDocument: Bool, language: String, date: String?,
@@ -183,52 +214,54 @@ public struct GraphBuilder: Sendable {
         if tally.evidence.count > evidenceLimit { tally.evidence.removeLast() }
     }
 
-    /// The windows of a document, each with the mentions it holds.
-    private func windows(of result: RecognizedDocument, mentions: [EntityMention]) -> [(key: Int, mentions: [EntityMention])] {
+    /// The windows of a document, each with the positions in `mentions` of the mentions it holds.
+    private func windows(of result: RecognizedDocument, mentions: [EntityMention]) -> [(key: Int, mentions: [Int])] {
         let usableSentences = result.sentences.filter {
             settings.includeBoilerplate || !result.boilerplateSentences.contains($0.index)
         }
         switch settings.window {
         case .sentence:
-            var grouped: [Int: [EntityMention]] = [:]
-            for mention in mentions { grouped[mention.sentence, default: []].append(mention) }
+            var grouped: [Int: [Int]] = [:]
+            for (position, mention) in mentions.enumerated() { grouped[mention.sentence, default: []].append(position) }
             return usableSentences.map { ($0.index, grouped[$0.index] ?? []) }
         case .paragraph:
-            var grouped: [Int: [EntityMention]] = [:]
-            for mention in mentions { grouped[result.sentences[mention.sentence].paragraph, default: []].append(mention) }
+            var grouped: [Int: [Int]] = [:]
+            for (position, mention) in mentions.enumerated() {
+                grouped[result.sentences[mention.sentence].paragraph, default: []].append(position)
+            }
             let paragraphs = Set(usableSentences.map(\.paragraph)).sorted()
             return paragraphs.map { ($0, grouped[$0] ?? []) }
         case .document:
-            return [(0, mentions)]
+            return [(0, Array(mentions.indices))]
         case .tokens(let k):
-            return mentions.enumerated().map { position, anchor in
-                let reach = anchor.tokens.lowerBound + k
-                let held = mentions[position...].prefix { $0.tokens.lowerBound <= reach }
-                return (position, Array(held))
+            return mentions.indices.map { anchor in
+                let reach = mentions[anchor].tokens.lowerBound + k
+                let held = mentions[anchor...].prefix { $0.tokens.lowerBound <= reach }
+                return (anchor, Array(anchor..<anchor + held.count))
             }
         }
     }
 
     /// The two mentions, one of each entity, closest to each other, and their distance: in
     /// sentences, or for token windows in windows of k tokens.
-    private func closestPair(_ first: [EntityMention], _ second: [EntityMention]) -> (EntityMention, EntityMention, Double) {
-        var best = (first[0], second[0], Double.infinity)
+    private func closestPair(_ first: ArraySlice<Int>, _ second: ArraySlice<Int>,
+                             in mentions: [EntityMention]) -> (Int, Int, Double) {
+        var best = (first.first!, second.first!, Double.infinity)
         for a in first {
             for b in second {
                 let distance: Double
                 if case .tokens(let k) = settings.window {
-                    distance = Double(abs(a.tokens.lowerBound - b.tokens.lowerBound)) / Double(k)
+                    distance = Double(abs(mentions[a].tokens.lowerBound - mentions[b].tokens.lowerBound)) / Double(k)
                 } else {
-                    distance = Double(abs(a.sentence - b.sentence))
+                    distance = Double(abs(mentions[a].sentence - mentions[b].sentence))
                 }
-                let tieBreak = abs(a.start - b.start) < abs(best.0.start - best.1.start)
+                let tieBreak = abs(mentions[a].start - mentions[b].start) < abs(mentions[best.0].start - mentions[best.1].start)
                 if distance < best.2 || distance == best.2 && tieBreak { best = (a, b, distance) }
             }
         }
         return best
     }
 
-    /// The snippet of the sentences that hold `a` and `b`, stored once for each place it is cut.
     private static func snippet(for a: EntityMention, and b: EntityMention,
                                 in context: inout EvidenceContext) -> SnippetStore.Reference {
         let result = context.result
@@ -289,7 +322,7 @@ public struct GraphBuilder: Sendable {
 
     /// The graph: association measures, weights, filters, then analytics.
     public consuming func build() -> CooccurrenceGraph {
-        var graphNodes: [GraphNode] = nodes.values.map { tally in
+        var graphNodes: [GraphNode] = nodes.map { tally in
             let surfaces = tally.surfaces.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
             return GraphNode(id: tally.entity.id, label: tally.entity.label, type: tally.entity.type,
                              subtype: tally.entity.subtype, mentions: tally.mentions, documents: tally.documents,
@@ -316,9 +349,11 @@ public struct GraphBuilder: Sendable {
         }
         for (key, tally) in pairs {
             guard tally.count >= settings.minimumCount, tally.documents >= settings.minimumDocuments else { continue }
-            let measures = AssociationMeasures(joint: tally.count, first: nodes[key.source]!.windows,
-                                               second: nodes[key.target]!.windows, total: windowCount)
-            var edge = GraphEdge(source: key.source, target: key.target, count: tally.count, documents: tally.documents,
+            let source = nodes[Int(key >> 32)]
+            let target = nodes[Int(key & 0xFFFF_FFFF)]
+            let measures = AssociationMeasures(joint: tally.count, first: source.windows, second: target.windows,
+                                               total: windowCount)
+            var edge = GraphEdge(source: source.entity.id, target: target.entity.id, count: tally.count, documents: tally.documents,
                                  decayed: tally.decayed, pmi: measures.pmi, npmi: measures.npmi, dice: measures.dice,
                                  jaccard: measures.jaccard, llr: measures.logLikelihood, evidence: tally.evidence.map(evidence),
                                  firstDate: tally.firstDate, lastDate: tally.lastDate)
