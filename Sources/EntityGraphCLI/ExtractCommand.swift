@@ -132,33 +132,39 @@ struct MentionFormatter {
     func write(_ result: RecognizedDocument, to output: inout some TextOutputStream) {
         switch format {
         case .jsonl:
-            let prefix = "{\"doc\":\(JSONText.quote(result.document.id)),\"start\":"
-            let language = ",\"lang\":\(JSONText.quote(result.language)),\"match\":\""
-            var text = ""
-            text.reserveCapacity(result.mentions.count * (prefix.utf8.count + 160))
+            // Made as bytes and turned into text once: appending to a String field by field
+            // costs more than finding the mentions.
+            var prefix: [UInt8] = Array("{\"doc\":".utf8)
+            JSONText.appendQuoted(result.document.id, to: &prefix)
+            prefix += ",\"start\":".utf8
+            var language: [UInt8] = Array(",\"lang\":".utf8)
+            JSONText.appendQuoted(result.language, to: &language)
+            language += ",\"match\":\"".utf8
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(result.mentions.count * (prefix.count + 160))
             for mention in result.mentions {
-                text += prefix
-                text += String(mention.start)
-                text += ",\"end\":"
-                text += String(mention.end)
-                text += ",\"surface\":"
-                text += JSONText.quote(mention.surface)
-                text += ",\"entity\":"
-                text += JSONText.quote(mention.entity.id)
-                text += ",\"label\":"
-                text += JSONText.quote(mention.entity.label)
-                text += ",\"type\":\""
-                text += mention.entity.type.code
-                text += "\""
-                text += language
-                text += mention.match.rawValue
-                text += "\",\"sentence\":"
-                text += String(mention.sentence)
-                if mention.isNested { text += ",\"nested\":true" }
-                if mention.inBoilerplate { text += ",\"boilerplate\":true" }
-                text += "}\n"
+                bytes += prefix
+                bytes += String(mention.start).utf8
+                bytes += ",\"end\":".utf8
+                bytes += String(mention.end).utf8
+                bytes += ",\"surface\":".utf8
+                JSONText.appendQuoted(mention.surface, to: &bytes)
+                bytes += ",\"entity\":".utf8
+                JSONText.appendQuoted(mention.entity.id, to: &bytes)
+                bytes += ",\"label\":".utf8
+                JSONText.appendQuoted(mention.entity.label, to: &bytes)
+                bytes += ",\"type\":\"".utf8
+                bytes += mention.entity.type.code.utf8
+                bytes += "\"".utf8
+                bytes += language
+                bytes += mention.match.rawValue.utf8
+                bytes += "\",\"sentence\":".utf8
+                bytes += String(mention.sentence).utf8
+                if mention.isNested { bytes += ",\"nested\":true".utf8 }
+                if mention.inBoilerplate { bytes += ",\"boilerplate\":true".utf8 }
+                bytes += "}\n".utf8
             }
-            output.write(text)
+            output.write(String(decoding: bytes, as: UTF8.self))
         case .tsv:
             for mention in result.mentions {
                 let fields = [result.document.id, "\(mention.start)", "\(mention.end)", mention.surface,

@@ -126,12 +126,14 @@ public enum JSONText {
 
     /// Appends `value` as a JSON string literal, ``Swift/String/sanitizedForExport`` first if
     /// `sanitizing`: the bytes of `quote(value.sanitizedForExport)` or `quote(value)`. Text with
-    /// nothing to escape and nothing to normalize (below U+0300 and no controls) is copied as it
-    /// is, in one pass.
-    static func appendQuoted(_ value: String, sanitizing: Bool, to bytes: inout [UInt8]) {
+    /// nothing to escape (and, when sanitizing, nothing to normalize: below U+0300 and no
+    /// controls) is copied as it is, in one pass.
+    public static func appendQuoted(_ value: String, sanitizing: Bool = false, to bytes: inout [UInt8]) {
         var value = value
+        // Without sanitizing, only U+2028 and U+2029 (E2 80 A8, E2 80 A9) need care above ASCII.
+        let highest: UInt8 = sanitizing ? 0xCC : 0xE2
         let copied = value.withUTF8 { text -> Bool in
-            for byte in text where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte >= 0xCC {
+            for byte in text where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte >= highest && (sanitizing || byte == 0xE2) {
                 return false
             }
             bytes.append(0x22)

@@ -469,13 +469,21 @@ public final class Recognizer {
         if entry.isAbbreviation { return .abbreviation }
         if inflected != 0 { return .inflected }
         if surface == alias { return .exact }
-        let text = surface.lightlyFolded
-        let name = alias.lightlyFolded
+        // Folded in lower case and NFC; ASCII text (most of it) without Foundation.
+        let text: [Unicode.Scalar]
+        let name: [Unicode.Scalar]
+        if let asciiText = surface.asciiLowercased, let asciiName = alias.asciiLowercased {
+            text = asciiText
+            name = asciiName
+        } else {
+            text = Array(surface.lightlyFolded.unicodeScalars)
+            name = Array(alias.lightlyFolded.unicodeScalars)
+        }
         if text == name { return .folded }
         // Equal once diacritics are folded: an inflection when the difference is the ending
         // (Rosją for Rosja), a spelling variant otherwise (Zelenski for Zełenski).
-        let shared = zip(text.unicodeScalars, name.unicodeScalars).prefix { $0 == $1 }.count
-        let differsAtEnd = text.unicodeScalars.count - shared <= 2 && name.unicodeScalars.count - shared <= 2
+        let shared = zip(text, name).prefix { $0 == $1 }.count
+        let differsAtEnd = text.count - shared <= 2 && name.count - shared <= 2
         return hasMorphology && differsAtEnd ? .inflected : .folded
     }
 }
@@ -623,6 +631,18 @@ struct DocumentResolver {
 
 extension String {
     /// Lower case, NFC, with Romanian cedilla letters read as comma-below ones.
+    /// The string in ASCII lower case as scalars, or `nil` if it is not all ASCII: what
+    /// ``lightlyFolded`` gives for ASCII text.
+    var asciiLowercased: [Unicode.Scalar]? {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(utf8.count)
+        for byte in utf8 {
+            guard byte < 0x80 else { return nil }
+            result.append(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
+        }
+        return result
+    }
+
     var lightlyFolded: String {
         var result = ""
         for scalar in lowercased().precomposedStringWithCanonicalMapping.unicodeScalars {
