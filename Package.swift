@@ -14,8 +14,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
+        // One C builtin that Swift does not offer: a prefetch hint for the hot loops.
+        .target(name: "CPrefetch"),
         // Text, segmentation, gazetteers, morphology and matching. No C library.
-        .target(name: "EntityRecognition"),
+        .target(name: "EntityRecognition", dependencies: ["CPrefetch"]),
         // The co-occurrence graph, its measures, analytics and queries. No file formats.
         .target(name: "EntityGraph", dependencies: ["EntityRecognition"]),
         // libxml2, through one shim header: the only C surface.

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Settings for one recognition run.
 public struct RecognitionOptions: Sendable {
     /// The language to assume for every document; `nil` uses the document's own, else detects.
@@ -119,6 +121,20 @@ public final class Recognizer {
             mixed = (mixed ^ (mixed >> 33)) &* 0xFF51_AFD7_ED55_8CCD
             mixed = (mixed ^ (mixed >> 33)) &* 0xC4CE_B9FE_1A85_EC53
             return (mixed ^ (mixed >> 33)) | 1
+        }
+
+        /// Starts loading the slots where `token` would be, so that its look-up a few words
+        /// later finds them in the processor's cache.
+        @inline(__always)
+        func prefetch(_ token: Token, salt: UInt64) {
+            guard !slots.isEmpty else { return }
+            let hash = Self.hash(of: token, salt: salt)
+            hot.withUnsafeBufferPointer {
+                entity_graph_prefetch($0.baseAddress! + (Int(truncatingIfNeeded: hash >> 40) & (Self.hotCapacity - 1)))
+            }
+            slots.withUnsafeBufferPointer {
+                entity_graph_prefetch($0.baseAddress! + (Int(truncatingIfNeeded: hash >> 7) & ($0.count - 1)))
+            }
         }
 
         /// Appends the cached readings of `token` to `values`; false if there are none cached.
@@ -298,20 +314,7 @@ public final class Recognizer {
         var candidates: [Candidate] = []
         var nested: [Candidate] = []
         tokens.withUnsafeBufferPointer { tokens in
-            var position = 0
-            while position < tokens.count {
-                // Most words start no alias.
-                guard scratch.readings.startsAlias[position] else {
-                    position += 1
-                    continue
-                }
-                if let found = Self.longestMatch(in: tokens, from: position, limit: tokens.count, tables: tables, scratch: &scratch) {
-                    candidates.append(found)
-                    position = found.end
-                } else {
-                    position += 1
-                }
-            }
+            candidates = Self.matches(in: tokens, tables: tables, scratch: &scratch)
             guard options.includeNested else { return }
             for outer in candidates where outer.end - outer.start > 1 {
                 var inner = outer.start
@@ -386,7 +389,8 @@ public final class Recognizer {
         // Readings depend on the language's rules: its hash keeps its words apart in the cache.
         let salt = Tokenizer.hash((morphology?.language ?? "").utf8) &* 0x9E37_79B9_7F4A_7C15
         var word: [UInt8] = []
-        for token in tokens {
+        for (position, token) in tokens.enumerated() {
+            if position + prefetchDistance < tokens.count { cache.prefetch(tokens[position + prefetchDistance], salt: salt) }
             let first = readings.values.count
             readings.starts.append(Int32(first))
             if !cache.appendReadings(of: token, salt: salt, to: &readings.values) {
@@ -397,16 +401,97 @@ public final class Recognizer {
                     morphology.forEachBaseForm(of: word) { base in
                         guard let id = tables.tokenID(bytes: base) else { return }
                         let value = reading(id, inflected: true, tables: tables)
-                        if !readings.values[first...].contains(where: { $0 & tokenMask == value & tokenMask }) {
-                            readings.values.append(value)
+                        for known in first..<readings.values.count where readings.values[known] & tokenMask == value & tokenMask {
+                            return
                         }
+                        readings.values.append(value)
                     }
                 }
                 cache.store(readings.values[first...], for: token, salt: salt)
             }
-            readings.startsAlias.append(readings.values[first...].contains { $0 & startsAliasBit != 0 })
+            var startsAlias = false
+            for slot in first..<readings.values.count where readings.values[slot] & startsAliasBit != 0 {
+                startsAlias = true
+                break
+            }
+            readings.startsAlias.append(startsAlias)
         }
         readings.starts.append(Int32(readings.values.count))
+    }
+
+    /// The leftmost-longest matches of the tokens whose readings are in `scratch`.
+    ///
+    /// Memory latency, not arithmetic, bounds this walk on a large index: a word's first trie
+    /// step and the entries it reaches are asked for some words ahead, so that their loads
+    /// overlap with the work on the words before.
+    private static func matches(in tokens: UnsafeBufferPointer<Token>, tables: IndexTables,
+                                scratch: inout Scratch) -> [Candidate] {
+        // The walk only reads the readings: the loop looks at them apart from `scratch`.
+        let startsAlias = scratch.readings.startsAlias
+        let readingStarts = scratch.readings.starts
+        let readingValues = scratch.readings.values
+        return readingStarts.withUnsafeBufferPointer { starts in
+            readingValues.withUnsafeBufferPointer { values in
+                var candidates: [Candidate] = []
+                var position = 0
+                // Words before `asked` have had their first steps asked for; those before
+                // `settled`, the entries of those steps too.
+                var asked = 0
+                var settled = 0
+                while position < tokens.count {
+                    while asked < min(position + 2 * prefetchDistance, tokens.count) {
+                        if startsAlias[asked] { prefetchRootSteps(of: asked, starts: starts, values: values, tables: tables) }
+                        asked += 1
+                    }
+                    while settled < min(position + prefetchDistance, tokens.count) {
+                        if startsAlias[settled] { prefetchRootEntries(of: settled, starts: starts, values: values, tables: tables) }
+                        settled += 1
+                    }
+                    // Most words start no alias.
+                    guard startsAlias[position] else {
+                        position += 1
+                        continue
+                    }
+                    if let found = longestMatch(in: tokens, from: position, limit: tokens.count, tables: tables, scratch: &scratch) {
+                        candidates.append(found)
+                        position = found.end
+                    } else {
+                        position += 1
+                    }
+                }
+                return candidates
+            }
+        }
+    }
+
+    /// How many words ahead the loops ask for the memory they will need.
+    static let prefetchDistance = 8
+
+    /// Starts loading the transition slots of the walk's first step over the readings of token
+    /// `position` that start an alias.
+    @inline(__always)
+    private static func prefetchRootSteps(of position: Int, starts: UnsafeBufferPointer<Int32>,
+                                          values: UnsafeBufferPointer<Reading>, tables: IndexTables) {
+        for slot in Int(starts[position])..<Int(starts[position + 1]) {
+            let reading = values[slot]
+            guard reading & startsAliasBit != 0 else { continue }
+            let key = AliasIndex.transitionKey(0, Int32(bitPattern: reading & tokenMask))
+            entity_graph_prefetch(tables.transitions.baseAddress! + (TransitionTable.mix(key) & (tables.transitions.count - 1)))
+        }
+    }
+
+    /// Starts loading the first entries the walk's first step reaches from token `position`,
+    /// once its transition slots are (most likely) in the cache.
+    @inline(__always)
+    private static func prefetchRootEntries(of position: Int, starts: UnsafeBufferPointer<Int32>,
+                                            values: UnsafeBufferPointer<Reading>, tables: IndexTables) {
+        for slot in Int(starts[position])..<Int(starts[position + 1]) {
+            let reading = values[slot]
+            guard reading & startsAliasBit != 0,
+                  let (_, head) = tables.step(from: 0, over: Int32(bitPattern: reading & tokenMask)), head >= 0
+            else { continue }
+            entity_graph_prefetch(tables.entries.baseAddress! + Int(head))
+        }
     }
 
     @inline(__always)
