@@ -1,3 +1,4 @@
+import EntityRecognition
 import Foundation
 
 extension String {
@@ -18,32 +19,15 @@ extension String {
     }
 
     /// Whether ``sanitizedForExport`` would change the string: it has a character XML cannot
-    /// carry, or one that NFC may change (a combining mark, or a character of the blocks where
-    /// starters compose or decompose: Indic and Hangul syntheses, singletons such as U+212B).
-    /// Most text (Latin, Cyrillic, Greek, CJK, punctuation, emoji) is answered without
-    /// normalizing.
+    /// carry, or one that NFC may change (``Swift/String/mayChangeUnderNFC``).
     private var needsExportWork: Bool {
-        var hasHighScalars = false
+        var hasNoncharacterLead = false
         for byte in utf8 {
-            if byte < 0x20 {
-                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-            } else if byte >= 0xCC {
-                hasHighScalars = true
-            }
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+            if byte == 0xEF { hasNoncharacterLead = true }
         }
-        guard hasHighScalars else { return false }
-        for scalar in unicodeScalars where scalar.value >= 0x300 {
-            switch scalar.value {
-            case 0x0340...0x0344, 0x0374, 0x037E, 0x0387, 0x0900...0x0DFF, 0x0F00...0x0FFF, 0x1000...0x11FF,
-                 0x1B00...0x1B7F, 0x1F00...0x1FFF, 0x2000...0x2001, 0x2126, 0x212A...0x212B, 0x2329...0x232A,
-                 0x2ADC, 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFB1D...0xFB4F, 0xFFFE...0xFFFF,
-                 0x11000...0x113FF, 0x1D15E...0x1D1C0, 0x2F800...0x2FA1F:
-                return true
-            default:
-                if scalar.properties.canonicalCombiningClass != .notReordered { return true }
-            }
-        }
-        return false
+        if hasNoncharacterLead, unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) { return true }
+        return mayChangeUnderNFC
     }
 
     /// The string as every export writes a node's id, label and subtype: ``sanitizedForExport``,

@@ -743,7 +743,8 @@ extension String {
 
     var lightlyFolded: String {
         var result = ""
-        for scalar in lowercased().precomposedStringWithCanonicalMapping.unicodeScalars {
+        let lower = lowercased()
+        for scalar in (lower.mayChangeUnderNFC ? lower.precomposedStringWithCanonicalMapping : lower).unicodeScalars {
             switch scalar {
             case "ş": result.unicodeScalars.append("ș")
             case "ţ": result.unicodeScalars.append("ț")

@@ -165,3 +165,25 @@ extension String {
         return result
     }
 }
+
+extension String {
+    /// Whether NFC may change the string: it has a combining mark, or a character of the blocks
+    /// where starters compose or decompose (Indic and Hangul syntheses, singletons such as
+    /// U+212B). Most text (Latin, Cyrillic, Greek, CJK, punctuation, emoji) is answered without
+    /// normalizing, and text below U+0300 from its bytes alone.
+    public var mayChangeUnderNFC: Bool {
+        guard utf8.contains(where: { $0 >= 0xCC }) else { return false }
+        for scalar in unicodeScalars where scalar.value >= 0x300 {
+            switch scalar.value {
+            case 0x0340...0x0344, 0x0374, 0x037E, 0x0387, 0x0900...0x0DFF, 0x0F00...0x0FFF, 0x1000...0x11FF,
+                 0x1B00...0x1B7F, 0x1F00...0x1FFF, 0x2000...0x2001, 0x2126, 0x212A...0x212B, 0x2329...0x232A,
+                 0x2ADC, 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFB1D...0xFB4F,
+                 0x11000...0x113FF, 0x1D15E...0x1D1C0, 0x2F800...0x2FA1F:
+                return true
+            default:
+                if scalar.properties.canonicalCombiningClass != .notReordered { return true }
+            }
+        }
+        return false
+    }
+}
