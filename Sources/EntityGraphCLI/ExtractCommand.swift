@@ -81,41 +81,110 @@ public struct ExtractCommand: ParsableCommand {
     }
 
     func write(to output: inout some TextOutputStream, warn: @escaping (String) -> Void) throws {
-        let index = try gazetteer.loadIndex()
-        // The process ends with the extraction: the index is left for the system to take back,
-        // as freeing a million entities' strings one by one would only add time at exit.
-        _ = Unmanaged.passRetained(index)
+        // The index loads on another thread while the first documents are read.
+        let loading = IndexLoading(gazetteer)
+        // What the reader reports waits for what the gazetteers report, which comes first.
+        let readerWarnings = HeldLines(warn)
         let options = RecognitionOptions(language: lang == "auto" ? nil : lang,
                                          includeDemonyms: demonyms, includeNested: nested)
-        let pool = RecognitionPool(index: index, options: options, threads: jobs)
         let formatter = MentionFormatter(format: format)
-        formatter.writeHeader(to: &output)
+        var pool: RecognitionPool?
+        func startedPool() throws -> RecognitionPool {
+            if let pool { return pool }
+            let index = try loading.index(warn: warn)
+            // The process ends with the extraction: the index is left for the system to take
+            // back, as freeing a million entities' strings one by one would only add time at exit.
+            _ = Unmanaged.passRetained(index)
+            readerWarnings.release()
+            let started = RecognitionPool(index: index, options: options, threads: jobs)
+            pool = started
+            formatter.writeHeader(to: &output)
+            return started
+        }
         var batch = DocumentBatch()
         let render = { (result: RecognizedDocument) -> String in
             var text = ""
             formatter.write(result, to: &text)
             return text
         }
-        let reader = CorpusReader(inputs: inputs, policy: input.policy, warn: warn)
+        let reader = CorpusReader(inputs: inputs, policy: input.policy, warn: readerWarnings.add)
         defer { if let summary = reader.tally.summary { warn(summary) } }
         let progress = Progress()
         defer { progress.finish() }
         // One batch is recognized while the next is read.
         var running: RecognitionPool.Batch<String>?
-        // The documents read before an error that stops the run are still written.
-        defer {
+        do {
+            try reader.forEachDocument { document in
+                progress.advance(bytes: document.text.utf8.count)
+                guard batch.add(document) else { return }
+                let pool = try startedPool()
+                // The next batch starts before this one's output is written, so no thread waits.
+                let finished = running?.results() ?? []
+                running = pool.start(batch.documents, render)
+                batch.clear()
+                for text in finished { output.write(text) }
+            }
+        } catch {
+            // A gazetteer that cannot be loaded is reported first; the documents read before
+            // an input error are still written.
+            let last = try startedPool()
             if let running { for text in running.results() { output.write(text) } }
-            for text in pool.recognize(batch.documents, render) { output.write(text) }
+            for text in last.recognize(batch.documents, render) { output.write(text) }
+            throw error
         }
-        try reader.forEachDocument { document in
-            progress.advance(bytes: document.text.utf8.count)
-            guard batch.add(document) else { return }
-            // The next batch starts before this one's output is written, so no thread waits.
-            let finished = running?.results() ?? []
-            running = pool.start(batch.documents, render)
-            batch.clear()
-            for text in finished { output.write(text) }
+        let last = try startedPool()
+        if let running { for text in running.results() { output.write(text) } }
+        for text in last.recognize(batch.documents, render) { output.write(text) }
+    }
+}
+
+/// An alias index loading on a thread of its own, so that reading the corpus need not wait for it.
+final class IndexLoading: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<AliasIndex, any Error> = .failure(CancellationError())
+    private var warnings: [String] = []
+    private var waited = false
+
+    init(_ options: GazetteerOptions) {
+        let thread = Thread { [self] in
+            result = Result { try options.loadIndex(warn: { self.warnings.append($0) }) }
+            done.signal()
         }
+        // The default 512 KB of a secondary thread is too little for the gazetteer parser.
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Waits for the index; passes on what loading it reported, once, and returns it.
+    ///
+    /// - Throws: what loading the gazetteers threw.
+    func index(warn: (String) -> Void) throws -> AliasIndex {
+        if !waited {
+            done.wait()
+            waited = true
+            for line in warnings { warn(line) }
+        }
+        return try result.get()
+    }
+}
+
+/// Lines held back until ``release()``, then passed on as they come.
+final class HeldLines: @unchecked Sendable {
+    private let target: (String) -> Void
+    private var held: [String]? = []
+
+    init(_ target: @escaping (String) -> Void) {
+        self.target = target
+    }
+
+    func add(_ line: String) {
+        if held != nil { held!.append(line) } else { target(line) }
+    }
+
+    func release() {
+        guard let lines = held else { return }
+        held = nil
+        for line in lines { target(line) }
     }
 }
 
