@@ -378,7 +378,7 @@ public struct Gazetteer: Sendable {
         }
         if !caseSensitive, !needsContext, !alias.contains(" "), alias.utf8.count <= 8,
            alias.uppercased() != alias || alias.utf8.count == 1,
-           let languages = LanguageDetector.languagesOfWord[alias.foldedForMatching], !languages.isEmpty, kind == .name {
+           let languages = LanguageDetector.guardedWords[alias.foldedForMatching], !languages.isEmpty, kind == .name {
             let codes = languages.map { LanguageDetector.functionWords[$0].language }.joined(separator: ", ")
             refused.append(GazetteerError(.unguardedAlias, at: location,
                                           "alias '\(alias)' left out: a common word (\(codes)) would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)"))

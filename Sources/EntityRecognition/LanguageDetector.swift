@@ -2,8 +2,9 @@
 ///
 /// Each language has a list of its most frequent short words (folded, as tokens are); the
 /// language whose words cover the most tokens wins when it covers enough of them and clearly
-/// more than the runner-up. Cyrillic text is told apart by letters only Ukrainian (і, ї, є, ґ)
-/// or only Russian (ы, э, ъ) uses. Anything else is `und`.
+/// more than the runner-up. Cyrillic text is told apart by letters only Ukrainian (і, ї, є, ґ),
+/// only Russian (ы, э) or only Serbian (ј, љ, њ, ћ, ђ, џ) uses, or that Bulgarian uses as a
+/// vowel (ъ). Anything else is `und`.
 public enum LanguageDetector {
     /// The code returned when the text does not say.
     public static let undetermined = "und"
@@ -44,7 +45,43 @@ public enum LanguageDetector {
         ("uk", ["i", "и", "в", "на", "не", "що", "з", "по", "як", "до", "це", "за", "для", "від",
                 "о", "та", "його", "але", "так", "вже", "або", "їх", "після", "при", "який", "які",
                 "також", "щоб", "ще", "було", "був", "була", "були", "із", "у", "є", "про", "між"]),
+        ("bg", ["и", "на", "в", "за", "от", "е", "да", "се", "с", "по", "че", "са", "не", "това", "които",
+                "който", "която", "което", "като", "след", "през", "към", "при", "или", "но", "ще", "бъде",
+                "във", "със", "според", "тя", "той", "те", "му", "си", "има", "беше", "са", "още", "обаче"]),
+        ("sr", ["и", "је", "у", "на", "за", "се", "да", "су", "са", "од", "који", "која", "које", "као", "из",
+                "али", "не", "би", "до", "по", "то", "што", "како", "већ", "још", "само", "био", "била", "или",
+                "јер", "после", "према", "током", "такође"]),
+        ("cs", ["a", "v", "se", "na", "je", "ze", "s", "z", "do", "o", "to", "k", "i", "ve", "pro", "jako",
+                "by", "za", "od", "po", "jsou", "byl", "byla", "bylo", "ktere", "ktery", "ktera", "take", "jeho",
+                "podle", "pri", "ale", "uz", "jen", "nez", "jsem", "mezi", "tak", "aby", "nebo", "kdyz", "jejich"]),
+        ("sk", ["a", "v", "sa", "na", "je", "ze", "s", "z", "do", "o", "to", "k", "aj", "vo", "pre", "ako",
+                "by", "za", "od", "po", "su", "bol", "bola", "bolo", "ktore", "ktory", "ktora", "tiez", "jeho",
+                "podla", "pri", "ale", "uz", "len", "medzi", "tak", "aby", "alebo", "ked", "ich"]),
+        ("sl", ["in", "je", "v", "na", "za", "se", "da", "so", "z", "s", "pa", "ki", "po", "ne", "bi", "kot",
+                "tudi", "ali", "od", "do", "pri", "bo", "le", "ter", "ob", "iz", "med", "sta", "smo", "bil",
+                "bila", "bilo", "ga", "jih", "kar", "lahko", "vec", "zelo", "ker", "sem"]),
+        ("hr", ["i", "je", "u", "na", "za", "se", "da", "su", "s", "od", "o", "a", "koji", "koja", "koje",
+                "kao", "iz", "ali", "ne", "bi", "do", "po", "to", "sto", "kako", "vec", "jos", "samo", "bio",
+                "bila", "bilo", "te", "ili", "jer", "nakon", "prema", "izmedu", "tijekom", "tko", "sto"]),
+        ("pt", ["de", "a", "o", "que", "e", "do", "da", "em", "um", "para", "com", "nao", "uma", "os", "no",
+                "se", "na", "por", "mais", "as", "dos", "como", "mas", "ao", "ele", "das", "seu", "sua", "ou",
+                "quando", "muito", "nos", "ja", "foi", "tambem", "pelo", "pela", "ate", "isso", "entre", "sao",
+                "sobre", "apos"]),
     ]
+
+    /// The languages whose function words a gazetteer refuses as unguarded aliases (see
+    /// ``Gazetteer``): those of the languages added later are names too often elsewhere (*Ali*,
+    /// *Si*, *Para*) to be left out of every document for them.
+    static let aliasGuardLanguages: Set<String> = ["pl", "ro", "it", "en", "de", "fr", "es", "ru", "uk"]
+
+    /// For each function word of ``aliasGuardLanguages``, the languages that use it.
+    static let guardedWords: [String: [Int]] = {
+        var result: [String: [Int]] = [:]
+        for (index, entry) in functionWords.enumerated() where aliasGuardLanguages.contains(entry.language) {
+            for word in entry.words { result[word, default: []].append(index) }
+        }
+        return result
+    }()
 
     /// For each function word, the languages that use it.
     static let languagesOfWord: [String: [Int]] = {
@@ -66,6 +103,8 @@ public enum LanguageDetector {
         var words = 0
         var ukrainianLetters = 0
         var russianLetters = 0
+        var bulgarianLetters = 0
+        var serbianLetters = 0
         for token in tokens where token.kind == .word {
             // Four hundred words decide as well as the whole of a long text.
             if words >= 400 { break }
@@ -76,20 +115,20 @@ public enum LanguageDetector {
             for scalar in token.key.unicodeScalars {
                 switch scalar {
                 case "і", "ї", "є", "ґ": ukrainianLetters += 1
-                case "ы", "э", "ъ": russianLetters += 1
+                case "ы", "э": russianLetters += 1
+                // A vowel in Bulgarian, a rare hard sign in Russian.
+                case "ъ": bulgarianLetters += 1
+                case "ј", "љ", "њ", "ћ", "ђ", "џ": serbianLetters += 1
                 default: break
                 }
             }
         }
         guard words > 0 else { return undetermined }
-        if ukrainianLetters + russianLetters > 0 {
-            let ru = functionWords.firstIndex { $0.language == "ru" }!
-            let uk = functionWords.firstIndex { $0.language == "uk" }!
-            if ukrainianLetters > russianLetters {
-                scores[uk] += Double(ukrainianLetters)
-            } else {
-                scores[ru] += Double(russianLetters)
-            }
+        // The Cyrillic letters that only one of the languages uses (or uses often) decide
+        // between them: the most frequent kind adds its count to its language.
+        let letters = [("uk", ukrainianLetters), ("ru", russianLetters), ("bg", bulgarianLetters), ("sr", serbianLetters)]
+        if let (language, count) = letters.max(by: { $0.1 < $1.1 }), count > 0 {
+            scores[functionWords.firstIndex { $0.language == language }!] += Double(count)
         }
         let ranked = scores.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }
         let best = scores[ranked[0]]

@@ -99,6 +99,13 @@ struct LanguageDetectorTests {
         ("es", "El presidente dijo que la cumbre fue un éxito y que los aliados se reunirán de nuevo en primavera."),
         ("ru", "Пресс-секретарь заявил, что Россия внимательно следит за встречей и что президент не планирует разговор."),
         ("uk", "Президент України зустрівся з прем'єр-міністром, і сторони обговорили постачання зброї та енергетичну безпеку."),
+        ("bg", "Премиерът заяви, че правителството ще подкрепи мерките, които бяха приети след срещата в Брюксел."),
+        ("sr", "Председник је рекао да ће влада наставити разговоре са партнерима који су подржали споразум."),
+        ("cs", "Premiér se ve čtvrtek sešel s prezidentem a oba politici jednali o tom, jak podpořit ukrajinské hospodářství."),
+        ("sk", "Premiér sa vo štvrtok stretol s prezidentom a obaja politici rokovali o tom, ako podporiť hospodárstvo."),
+        ("sl", "Predsednik vlade se je v četrtek sestal s predsednikom, pogovarjala pa sta se tudi o tem, kako pomagati."),
+        ("hr", "Predsjednik Vlade sastao se u četvrtak s predsjednikom i razgovarali su o tome kako pomoći gospodarstvu."),
+        ("pt", "O presidente disse que a cimeira foi um sucesso e que os aliados vão reunir-se de novo na primavera."),
     ])
     func detectsLanguage(code: String, text: String) {
         #expect(LanguageDetector.language(of: Tokenizer.tokens(in: text)) == code)
