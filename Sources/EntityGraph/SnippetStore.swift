@@ -23,6 +23,8 @@ final class SnippetStore: @unchecked Sendable {
 
     /// The temporary file, already unlinked, or -1 for a store in memory.
     private let descriptor: Int32
+    /// Whether the snippets go to a file rather than stay in memory.
+    var isOnDisk: Bool { descriptor >= 0 }
     /// Whether `buffer` still goes to the file when full: not after a write failed (a full disk).
     private var writable: Bool
     /// Bytes not yet written to the file; the whole store when in memory.
@@ -30,8 +32,10 @@ final class SnippetStore: @unchecked Sendable {
     /// Bytes in the file, before `buffer`.
     private var flushed: Int64 = 0
 
-    init() {
-        var template = Array((FileManager.default.temporaryDirectory.path + "/entity-graph-snippets.XXXXXX").utf8CString)
+    /// - Parameter folder: where the temporary file goes (`TMPDIR` by default); where none can
+    ///   be made there, the store keeps its snippets in memory.
+    init(folder: URL = FileManager.default.temporaryDirectory) {
+        var template = Array((folder.path + "/entity-graph-snippets.XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if descriptor >= 0 {
             // Unnamed from the start: nothing is left behind, however the process ends.

@@ -105,8 +105,10 @@ struct GraphBuilderTests {
         #expect(edge.evidence[0].source == TextSpan(start: 10, end: 15))  // Alpha in "Beta with Alpha."
     }
 
-    @Test func snippetsComeBackWholeFromTheirStore() {
-        let store = SnippetStore()
+    @Test(arguments: [nil, "/nonexistent/folder"])
+    func snippetsComeBackWholeFromTheirStore(folder: String?) {
+        let store = folder.map { SnippetStore(folder: URL(fileURLWithPath: $0)) } ?? SnippetStore()
+        #expect(store.isOnDisk == (folder == nil))
         // Several times the store's buffer, so that most of it is read back from its file.
         let texts = (0..<40_000).map { "Snippet \($0): Żółć, Ştefan, 🇷🇴 and \"quotes\"" + String(repeating: "ł", count: $0 % 31) }
         let references = texts.map { store.append($0) }
