@@ -35,7 +35,7 @@ public final class Recognizer {
     public let index: AliasIndex
     public let options: RecognitionOptions
     /// Readings of the words seen, for the language last used, by key hash.
-    private var readingCache = ReadingCache()
+    private let readingCache = ReadingCache()
     /// Buffers reused from one document to the next.
     private var scratch = Scratch()
 
@@ -82,7 +82,10 @@ public final class Recognizer {
     /// hash are about as likely as one in 10¹⁴ per look-up with the table at its fullest, so a
     /// corpus would need some hundred million times this benchmark's 5 million words to expect
     /// one.
-    struct ReadingCache {
+    ///
+    /// The tables are raw memory owned by the cache, which belongs to one ``Recognizer``: the
+    /// look-up of every word makes no reference counting or uniqueness check.
+    final class ReadingCache {
         struct Slot {
             /// The mixed hash, never 0 in a used slot.
             var hash: UInt64
@@ -94,60 +97,61 @@ public final class Recognizer {
 
         static let none: Reading = .max
         static let inPool: Reading = .max - 1
-        // Allocated on the first store, so that an empty cache costs nothing to make.
-        private var slots: [Slot] = []
+        private static let capacity = 1 << 18
         /// The words seen last, direct-mapped: small enough to stay in the processor's cache,
         /// where the frequent words of a language are found without touching ``slots``.
-        private var hot: [Slot] = []
         private static let hotCapacity = 1 << 15
+        // Allocated on the first store, so that an unused cache costs nothing.
+        private var slots: UnsafeMutableBufferPointer<Slot>?
+        private var hot: UnsafeMutableBufferPointer<Slot>?
         private var pool: [Reading] = []
         private var count = 0
-        private static let capacity = 1 << 18
 
-        mutating func clear() {
-            if count > 0 {
-                for slot in slots.indices { slots[slot].hash = 0 }
-                for slot in hot.indices { hot[slot].hash = 0 }
-                pool.removeAll(keepingCapacity: true)
-                count = 0
-            }
+        deinit {
+            slots?.deallocate()
+            hot?.deallocate()
         }
 
-        /// The key's hash and the language's, mixed (MurmurHash3's finalizer) so that every bit
-        /// of it depends on every bit of both.
+        func clear() {
+            guard count > 0, let slots, let hot else { return }
+            slots.update(repeating: Self.emptySlot)
+            hot.update(repeating: Self.emptySlot)
+            pool.removeAll(keepingCapacity: true)
+            count = 0
+        }
+
+        private static let emptySlot = Slot(hash: 0, first: none, second: none)
+
+        /// A word's key hash and its language's, mixed (MurmurHash3's finalizer) so that every
+        /// bit of the result depends on every bit of both.
         @inline(__always)
-        static func hash(of token: Token, salt: UInt64) -> UInt64 {
-            var mixed = token.keyHash ^ salt
+        static func hash(of keyHash: UInt64, salt: UInt64) -> UInt64 {
+            var mixed = keyHash ^ salt
             mixed = (mixed ^ (mixed >> 33)) &* 0xFF51_AFD7_ED55_8CCD
             mixed = (mixed ^ (mixed >> 33)) &* 0xC4CE_B9FE_1A85_EC53
             return (mixed ^ (mixed >> 33)) | 1
         }
 
-        /// Starts loading the slots where `token` would be, so that its look-up a few words
-        /// later finds them in the processor's cache.
+        /// Starts loading the slots where the word with this mixed hash would be, so that its
+        /// look-up a few words later finds them in the processor's cache.
         @inline(__always)
-        func prefetch(_ token: Token, salt: UInt64) {
-            guard !slots.isEmpty else { return }
-            let hash = Self.hash(of: token, salt: salt)
-            hot.withUnsafeBufferPointer {
-                entity_graph_prefetch($0.baseAddress! + (Int(truncatingIfNeeded: hash >> 40) & (Self.hotCapacity - 1)))
-            }
-            slots.withUnsafeBufferPointer {
-                entity_graph_prefetch($0.baseAddress! + (Int(truncatingIfNeeded: hash >> 7) & ($0.count - 1)))
-            }
+        func prefetch(_ hash: UInt64) {
+            guard let slots, let hot else { return }
+            entity_graph_prefetch(hot.baseAddress! + (Int(truncatingIfNeeded: hash >> 40) & (Self.hotCapacity - 1)))
+            entity_graph_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: hash >> 7) & (Self.capacity - 1)))
         }
 
-        /// Appends the cached readings of `token` to `values`; false if there are none cached.
+        /// Appends the cached readings of the word with this mixed hash to `values`; false if
+        /// there are none cached.
         @inline(__always)
-        mutating func appendReadings(of token: Token, salt: UInt64, to values: inout [Reading]) -> Bool {
-            guard !slots.isEmpty else { return false }
-            let hash = Self.hash(of: token, salt: salt)
+        func appendReadings(of hash: UInt64, to values: inout [Reading]) -> Bool {
+            guard let slots, let hot else { return false }
             let hotSlot = Int(truncatingIfNeeded: hash >> 40) & (Self.hotCapacity - 1)
             if hot[hotSlot].hash == hash {
                 append(hot[hotSlot], to: &values)
                 return true
             }
-            let mask = slots.count - 1
+            let mask = Self.capacity - 1
             var slot = Int(truncatingIfNeeded: hash >> 7) & mask
             while slots[slot].hash != 0 {
                 if slots[slot].hash == hash {
@@ -171,26 +175,29 @@ public final class Recognizer {
             }
         }
 
-        mutating func store(_ readings: ArraySlice<Reading>, for token: Token, salt: UInt64) {
-            if slots.isEmpty {
-                let empty = Slot(hash: 0, first: Self.none, second: Self.none)
-                slots = [Slot](repeating: empty, count: Self.capacity)
-                hot = [Slot](repeating: empty, count: Self.hotCapacity)
+        /// Keeps `values[first...]` as the readings of the word with this mixed hash.
+        func store(_ values: [Reading], from first: Int, for hash: UInt64) {
+            if slots == nil {
+                slots = .allocate(capacity: Self.capacity)
+                slots!.initialize(repeating: Self.emptySlot)
+                hot = .allocate(capacity: Self.hotCapacity)
+                hot!.initialize(repeating: Self.emptySlot)
             }
-            if count * 2 >= slots.count { clear() }
-            let hash = Self.hash(of: token, salt: salt)
-            let mask = slots.count - 1
+            if count * 2 >= Self.capacity { clear() }
+            guard let slots, let hot else { return }
+            let mask = Self.capacity - 1
             var slot = Int(truncatingIfNeeded: hash >> 7) & mask
             while slots[slot].hash != 0 { slot = (slot + 1) & mask }
             var entry = Slot(hash: hash, first: Self.none, second: Self.none)
-            if readings.count > 2 {
+            let readings = values.count - first
+            if readings > 2 {
                 entry.first = Self.inPool
                 entry.second = Reading(pool.count)
-                pool.append(Reading(readings.count))
-                pool.append(contentsOf: readings)
+                pool.append(Reading(readings))
+                pool.append(contentsOf: values[first...])
             } else {
-                if let first = readings.first { entry.first = first }
-                if readings.count == 2 { entry.second = readings.last! }
+                if readings > 0 { entry.first = values[first] }
+                if readings == 2 { entry.second = values[first + 1] }
             }
             slots[slot] = entry
             hot[Int(truncatingIfNeeded: hash >> 40) & (Self.hotCapacity - 1)] = entry
@@ -296,20 +303,15 @@ public final class Recognizer {
         let sentences = SentenceSegmenter.sentences(of: tokens)
         let morphology = Morphology.forLanguage(language)
 
-        // The cache and buffers are taken out of the instance for the part: no exclusivity
-        // checks per word.
-        var cache = readingCache
-        readingCache = ReadingCache()
+        // The buffers are taken out of the instance for the part: no exclusivity checks per
+        // word.
         var scratch = self.scratch
         self.scratch = Scratch()
-        defer {
-            readingCache = cache
-            self.scratch = scratch
-        }
+        defer { self.scratch = scratch }
         let index = self.index
         scratch.readings.removeAll()
         let tables = IndexTables(index)
-        Self.read(tokens, morphology: morphology, tables: tables, cache: &cache, into: &scratch.readings)
+        Self.read(tokens, morphology: morphology, tables: tables, cache: readingCache, into: &scratch.readings)
 
         var candidates: [Candidate] = []
         var nested: [Candidate] = []
@@ -383,38 +385,44 @@ public final class Recognizer {
     /// Fills `readings` with the readings of every token: the token itself, and the base forms
     /// its language's morphology proposes, each as it stands in the alias vocabulary.
     private static func read(_ tokens: [Token], morphology: Morphology?, tables: IndexTables,
-                             cache: inout ReadingCache, into readings: inout Readings) {
+                             cache: ReadingCache, into readings: inout Readings) {
         readings.starts.reserveCapacity(tokens.count + 1)
         readings.startsAlias.reserveCapacity(tokens.count)
         // Readings depend on the language's rules: its hash keeps its words apart in the cache.
         let salt = Tokenizer.hash((morphology?.language ?? "").utf8) &* 0x9E37_79B9_7F4A_7C15
         var word: [UInt8] = []
-        for (position, token) in tokens.enumerated() {
-            if position + prefetchDistance < tokens.count { cache.prefetch(tokens[position + prefetchDistance], salt: salt) }
-            let first = readings.values.count
-            readings.starts.append(Int32(first))
-            if !cache.appendReadings(of: token, salt: salt, to: &readings.values) {
-                if let id = tables.tokenID(of: token) { readings.values.append(reading(id, inflected: false, tables: tables)) }
-                if let morphology, token.kind == .word, token.utf8End - token.utf8Start >= 3 {
-                    word.removeAll(keepingCapacity: true)
-                    word.append(contentsOf: token.key.utf8)
-                    morphology.forEachBaseForm(of: word) { base in
-                        guard let id = tables.tokenID(bytes: base) else { return }
-                        let value = reading(id, inflected: true, tables: tables)
-                        for known in first..<readings.values.count where readings.values[known] & tokenMask == value & tokenMask {
-                            return
-                        }
-                        readings.values.append(value)
-                    }
+        tokens.withUnsafeBufferPointer { tokens in
+            for position in tokens.indices {
+                if position + prefetchDistance < tokens.count {
+                    cache.prefetch(ReadingCache.hash(of: tokens[position + prefetchDistance].keyHash, salt: salt))
                 }
-                cache.store(readings.values[first...], for: token, salt: salt)
+                let hash = ReadingCache.hash(of: tokens[position].keyHash, salt: salt)
+                let first = readings.values.count
+                readings.starts.append(Int32(first))
+                if !cache.appendReadings(of: hash, to: &readings.values) {
+                    let token = tokens[position]
+                    if let id = tables.tokenID(of: token) { readings.values.append(reading(id, inflected: false, tables: tables)) }
+                    if let morphology, token.kind == .word, token.utf8End - token.utf8Start >= 3 {
+                        word.removeAll(keepingCapacity: true)
+                        word.append(contentsOf: token.key.utf8)
+                        morphology.forEachBaseForm(of: word) { base in
+                            guard let id = tables.tokenID(bytes: base) else { return }
+                            let value = reading(id, inflected: true, tables: tables)
+                            for known in first..<readings.values.count where readings.values[known] & tokenMask == value & tokenMask {
+                                return
+                            }
+                            readings.values.append(value)
+                        }
+                    }
+                    cache.store(readings.values, from: first, for: hash)
+                }
+                var startsAlias = false
+                for slot in first..<readings.values.count where readings.values[slot] & startsAliasBit != 0 {
+                    startsAlias = true
+                    break
+                }
+                readings.startsAlias.append(startsAlias)
             }
-            var startsAlias = false
-            for slot in first..<readings.values.count where readings.values[slot] & startsAliasBit != 0 {
-                startsAlias = true
-                break
-            }
-            readings.startsAlias.append(startsAlias)
         }
         readings.starts.append(Int32(readings.values.count))
     }
