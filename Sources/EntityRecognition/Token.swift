@@ -58,6 +58,15 @@ public enum Tokenizer {
         return text.withUTF8 { tokens(inUTF8: $0) }
     }
 
+    /// The key and key hash of each ASCII character as a punctuation token, made once.
+    private static let asciiPunctuation: [(String, UInt64)] = {
+        let flat = ScalarTable.flat
+        return (0..<0x80).map { value in
+            let folded = String(decoding: flat.foldBytes[Int(flat.foldStart[value])..<Int(flat.foldStart[value + 1])], as: UTF8.self)
+            return (folded, hash(folded.utf8))
+        }
+    }()
+
     static func tokens(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         let flat = ScalarTable.flat
         return flat.classes.withUnsafeBufferPointer { classes in
@@ -73,8 +82,24 @@ public enum Tokenizer {
                                  foldStart: UnsafeBufferPointer<Int32>, foldBytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 5)
-        var key: [UInt8] = []
-        key.reserveCapacity(64)
+        // The folded bytes of the word being read, in raw memory: no capacity or uniqueness
+        // check per byte. Grown for a longer word.
+        var keyCapacity = 256
+        var key = UnsafeMutablePointer<UInt8>.allocate(capacity: keyCapacity)
+        var keyLength = 0
+        defer { key.deallocate() }
+        @inline(__always) func append(_ byte: UInt8) {
+            if keyLength == keyCapacity {
+                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: keyCapacity * 2)
+                larger.update(from: key, count: keyLength)
+                key.deallocate()
+                key = larger
+                keyCapacity *= 2
+            }
+            key[keyLength] = byte
+            keyLength += 1
+        }
+        let punctuation = asciiPunctuation
 
         var position = 0
         var offset = 0
@@ -136,7 +161,7 @@ public enum Tokenizer {
                     inWord = true
                     wordStart = offset
                     wordByteStart = position
-                    key.removeAll(keepingCapacity: true)
+                    keyLength = 0
                     hash = fnvOffset
                     letters = 0
                     uppercase = 0
@@ -149,19 +174,19 @@ public enum Tokenizer {
                 }
                 if let slowFold {
                     for byte in slowFold.utf8 {
-                        key.append(byte)
+                        append(byte)
                         hash = (hash ^ UInt64(byte)) &* fnvPrime
                     }
                 } else if value < 0x80, value >= 0x41, value <= 0x5A {
                     let byte = UInt8(value) | 0x20
-                    key.append(byte)
+                    append(byte)
                     hash = (hash ^ UInt64(byte)) &* fnvPrime
                 } else {
                     var index = Int(foldStart[Int(value)])
                     let end = Int(foldStart[Int(value) + 1])
                     while index < end {
                         let byte = foldBytes[index]
-                        key.append(byte)
+                        append(byte)
                         hash = (hash ^ UInt64(byte)) &* fnvPrime
                         index += 1
                     }
@@ -183,7 +208,7 @@ public enum Tokenizer {
                 if inWord {
                     tokens.append(Token(
                         start: wordStart, end: offset, kind: hasLetter ? .word : .number,
-                        key: String(decoding: key, as: UTF8.self),
+                        key: String(decoding: UnsafeBufferPointer(start: key, count: keyLength), as: UTF8.self),
                         startsUppercase: firstLetterUpper, isAllUppercase: letters > 0 && uppercase == letters,
                         spaceBefore: spaceBefore, lineBreaksBefore: lineBreaks,
                         utf8Start: wordByteStart, utf8End: position, keyHash: hash))
@@ -193,12 +218,19 @@ public enum Tokenizer {
                     pendingSpace = true
                     if category == newline { pendingBreaks = min(pendingBreaks + 1, 2) }
                 } else {
-                    let folded = slowFold ?? String(decoding: foldBytes[Int(foldStart[Int(value)])..<Int(foldStart[Int(value) + 1])], as: UTF8.self)
+                    let folded: String
+                    let foldedHash: UInt64
+                    if value < 0x80 {
+                        (folded, foldedHash) = punctuation[Int(value)]
+                    } else {
+                        folded = slowFold ?? String(decoding: foldBytes[Int(foldStart[Int(value)])..<Int(foldStart[Int(value) + 1])], as: UTF8.self)
+                        foldedHash = Tokenizer.hash(folded.utf8)
+                    }
                     tokens.append(Token(
                         start: offset, end: offset + 1, kind: .punctuation, key: folded,
                         startsUppercase: false, isAllUppercase: false,
                         spaceBefore: pendingSpace, lineBreaksBefore: pendingBreaks,
-                        utf8Start: position, utf8End: position + length, keyHash: Tokenizer.hash(folded.utf8)))
+                        utf8Start: position, utf8End: position + length, keyHash: foldedHash))
                     pendingSpace = false
                     pendingBreaks = 0
                 }
