@@ -23,9 +23,10 @@ extension CooccurrenceGraph {
     /// possible with PMI or NPMI, count as zero), in index order.
     func weightedAdjacency() -> [[(node: Int, weight: Double)]] {
         var adjacency = [[(node: Int, weight: Double)]](repeating: [], count: nodes.count)
-        for edge in edges {
-            guard let a = index(of: edge.source), let b = index(of: edge.target) else { continue }
-            let weight = max(edge.weight, 0)
+        // By position, not by element: copying an edge retains its strings and evidence.
+        for position in edges.indices {
+            guard let a = index(of: edges[position].source), let b = index(of: edges[position].target) else { continue }
+            let weight = max(edges[position].weight, 0)
             adjacency[a].append((b, weight))
             adjacency[b].append((a, weight))
         }
@@ -85,8 +86,8 @@ extension CooccurrenceGraph {
         var degree = [Int](repeating: 0, count: n + 1)
         var ends: [(Int, Int)] = []
         ends.reserveCapacity(edges.count)
-        for edge in edges {
-            guard let a = index(of: edge.source), let b = index(of: edge.target) else { continue }
+        for position in edges.indices {
+            guard let a = index(of: edges[position].source), let b = index(of: edges[position].target) else { continue }
             ends.append((a, b))
             degree[a + 1] += 1
             degree[b + 1] += 1

@@ -248,9 +248,9 @@ public struct CooccurrenceGraph: Sendable {
         self.settings = settings
         self.nodeIndexByID = index
         var byNode: [Int: [Int]] = [:]
-        for (position, edge) in self.edges.enumerated() {
-            byNode[index[edge.source]!, default: []].append(position)
-            byNode[index[edge.target]!, default: []].append(position)
+        for position in kept.indices {
+            byNode[index[kept[position].source]!, default: []].append(position)
+            byNode[index[kept[position].target]!, default: []].append(position)
         }
         self.edgesByNode = byNode
     }

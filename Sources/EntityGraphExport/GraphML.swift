@@ -124,7 +124,8 @@ public enum GraphML {
             try writer.data("community", String(node.community))
             try writer.end()
         }
-        for (number, edge) in graph.edges.enumerated() {
+        for number in graph.edges.indices {
+            let edge = graph.edges[number]
             try writer.start("edge")
             try writer.attribute("id", "e\(number)")
             try writer.attribute("source", edge.source.exportLabel)

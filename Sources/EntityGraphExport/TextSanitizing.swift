@@ -22,10 +22,15 @@ extension String {
     /// carry, or one that NFC may change (``Swift/String/mayChangeUnderNFC``).
     private var needsExportWork: Bool {
         var hasNoncharacterLead = false
-        for byte in utf8 {
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-            if byte == 0xEF { hasNoncharacterLead = true }
+        let control = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes {
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+                if byte == 0xEF { hasNoncharacterLead = true }
+            }
+            return false
         }
+        if control ?? utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) { return true }
+        if control == nil { hasNoncharacterLead = utf8.contains(0xEF) }
         if hasNoncharacterLead, unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) { return true }
         return mayChangeUnderNFC
     }
