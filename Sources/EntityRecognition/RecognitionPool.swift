@@ -4,9 +4,9 @@ import Foundation
 /// Recognizes batches of documents on several threads, results in input order.
 ///
 /// Each thread has its own ``Recognizer`` (with its own word cache) over one shared
-/// ``AliasIndex``. Threads take the next document as they finish one, so a long document does
-/// not hold the others up, and each result goes to the slot of its document: the output is the
-/// same whatever the number of threads. One batch runs at a time; while it runs, the caller is
+/// ``AliasIndex``. Threads take the next document as they finish one, longest first, so a long
+/// document does not hold the others up, and each result goes to the slot of its document: the
+/// output is the same whatever the number of threads. One batch runs at a time; while it runs, the caller is
 /// free to read the next (see ``start(_:_:)``).
 public final class RecognitionPool: @unchecked Sendable {
     private let recognizers: [Recognizer]
@@ -52,6 +52,9 @@ public final class RecognitionPool: @unchecked Sendable {
         private let slots: UnsafeMutableBufferPointer<Output?>
         private let lock = NSLock()
         private var next = 0
+        /// The documents longest first: the last to finish are then short ones, and no thread
+        /// waits long for another at the end of the batch.
+        private let order: [Int]
         fileprivate let group = DispatchGroup()
 
         fileprivate init(recognizers: [Recognizer], documents: [Document], transform: @escaping (RecognizedDocument) -> Output) {
@@ -60,6 +63,7 @@ public final class RecognitionPool: @unchecked Sendable {
             self.transform = transform
             slots = .allocate(capacity: documents.count)
             slots.initialize(repeating: nil)
+            order = documents.indices.sorted { (documents[$1].text.utf8.count, $0) < (documents[$0].text.utf8.count, $1) }
         }
 
         deinit {
@@ -70,10 +74,11 @@ public final class RecognitionPool: @unchecked Sendable {
         fileprivate func run(worker: Int) {
             while true {
                 lock.lock()
-                let position = next
+                let taken = next
                 next += 1
                 lock.unlock()
-                guard position < documents.count else { return }
+                guard taken < documents.count else { return }
+                let position = order[taken]
                 slots[position] = transform(recognizers[worker].recognize(documents[position]))
             }
         }
