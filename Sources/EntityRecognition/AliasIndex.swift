@@ -55,6 +55,9 @@ public final class AliasIndex: @unchecked Sendable {
     let startingTokens: FlatArray<UInt64>
     /// Bit *t* set: some alias has vocabulary token *t* after its first token.
     let continuingTokens: FlatArray<UInt64>
+    /// Bit *n* set: trie node *n* has transitions, so some alias goes on past it. Most nodes
+    /// are the ends of one-word aliases: the walk stops there without probing for the next word.
+    let branchingNodes: FlatArray<UInt64>
 
     /// Maximum number of tokens in an alias; longer aliases are not indexed.
     public static let maximumAliasTokens = 32
@@ -92,17 +95,18 @@ public final class AliasIndex: @unchecked Sendable {
         }
         let tokens = compiler.tokens.build()
         let transitions = compiler.transitions.build(terminalHead: compiler.terminalHead)
-        let (starting, continuing) = Self.tokenBits(tokens: tokens, transitions: transitions)
+        let (starting, continuing, branching) = Self.bits(tokens: tokens, nodes: compiler.terminalHead.count,
+                                                          transitions: transitions)
         self.init(gazetteer: gazetteer, tokens: tokens, transitions: transitions,
                   terminalHead: FlatArray(compiler.terminalHead), entryNext: FlatArray(compiler.entryNext),
                   entries: FlatArray(compiler.entries), startingTokens: FlatArray(starting),
-                  continuingTokens: FlatArray(continuing))
+                  continuingTokens: FlatArray(continuing), branchingNodes: FlatArray(branching))
     }
 
     /// An index from its parts (see ``IndexCache``).
     init(gazetteer: Gazetteer, tokens: TokenTable, transitions: TransitionTable, terminalHead: FlatArray<Int32>,
          entryNext: FlatArray<Int32>, entries: FlatArray<Entry>, startingTokens: FlatArray<UInt64>,
-         continuingTokens: FlatArray<UInt64>) {
+         continuingTokens: FlatArray<UInt64>, branchingNodes: FlatArray<UInt64>) {
         self.gazetteer = gazetteer
         self.tokens = tokens
         self.transitions = transitions
@@ -111,22 +115,27 @@ public final class AliasIndex: @unchecked Sendable {
         self.entries = entries
         self.startingTokens = startingTokens
         self.continuingTokens = continuingTokens
+        self.branchingNodes = branchingNodes
     }
 
-    /// The bit sets of ``startingTokens`` and ``continuingTokens``: the tokens the root, and
-    /// the other nodes, have transitions over.
-    private static func tokenBits(tokens: TokenTable, transitions: TransitionTable) -> ([UInt64], [UInt64]) {
+    /// The bit sets of ``startingTokens`` and ``continuingTokens`` (the tokens the root, and the
+    /// other nodes, have transitions over) and of ``branchingNodes``.
+    private static func bits(tokens: TokenTable, nodes: Int,
+                             transitions: TransitionTable) -> ([UInt64], [UInt64], [UInt64]) {
         var starting = [UInt64](repeating: 0, count: tokens.count / 64 + 1)
         var continuing = starting
+        var branching = [UInt64](repeating: 0, count: nodes / 64 + 1)
         transitions.forEachKey { key in
             let token = Int(key & 0xFFFF_FFFF)
-            if key >> 32 == 0 {
+            let node = Int(key >> 32)
+            branching[node >> 6] |= 1 << UInt64(node & 63)
+            if node == 0 {
                 starting[token >> 6] |= 1 << UInt64(token & 63)
             } else {
                 continuing[token >> 6] |= 1 << UInt64(token & 63)
             }
         }
-        return (starting, continuing)
+        return (starting, continuing, branching)
     }
 
     /// The tables of an index while its aliases go in.
@@ -255,6 +264,7 @@ struct IndexTables {
     let entryNext: UnsafeBufferPointer<Int32>
     let starting: UnsafeBufferPointer<UInt64>
     let continuing: UnsafeBufferPointer<UInt64>
+    let branching: UnsafeBufferPointer<UInt64>
 
     init(_ index: AliasIndex) {
         tokenSlots = index.tokens.slots.buffer
@@ -264,6 +274,7 @@ struct IndexTables {
         entryNext = index.entryNext.buffer
         starting = index.startingTokens.buffer
         continuing = index.continuingTokens.buffer
+        branching = index.branchingNodes.buffer
     }
 
     /// The id of a text token in the alias vocabulary, if some alias contains it.
@@ -301,4 +312,7 @@ struct IndexTables {
 
     @inline(__always)
     func continuesAlias(_ token: Int32) -> Bool { continuing[Int(token) >> 6] & (1 << UInt64(token & 63)) != 0 }
+
+    @inline(__always)
+    func branches(_ node: Int32) -> Bool { branching[Int(node) >> 6] & (1 << UInt64(node & 63)) != 0 }
 }

@@ -14,7 +14,7 @@ public struct IndexCache: Sendable {
 
     static let magic = Array("EGIDX\u{1}\u{0}\u{0}".utf8)
     /// Bumped whenever the layout of the file or of the index changes.
-    static let formatVersion: UInt32 = 8
+    static let formatVersion: UInt32 = 9
 
     public init(folder: URL) {
         self.folder = folder
@@ -188,6 +188,7 @@ public struct IndexCache: Sendable {
         writer.array(index.entries)
         writer.array(index.startingTokens)
         writer.array(index.continuingTokens)
+        writer.array(index.branchingNodes)
         return writer.data
     }
 
@@ -244,9 +245,11 @@ public struct IndexCache: Sendable {
               let terminalHead: FlatArray<Int32> = reader.array(),
               let entryNext: FlatArray<Int32> = reader.array(), let entries: FlatArray<AliasIndex.Entry> = reader.array(),
               let startingTokens: FlatArray<UInt64> = reader.array(), let continuingTokens: FlatArray<UInt64> = reader.array(),
+              let branchingNodes: FlatArray<UInt64> = reader.array(),
               reader.isAtEnd, slots.count.nonzeroBitCount == 1, transitionSlots.count.nonzeroBitCount == 1,
               !starts.isEmpty, entryNext.count == entries.count,
-              startingTokens.count == (starts.count - 1) / 64 + 1, continuingTokens.count == startingTokens.count
+              startingTokens.count == (starts.count - 1) / 64 + 1, continuingTokens.count == startingTokens.count,
+              branchingNodes.count == terminalHead.count / 64 + 1
         else { return nil }
         // The tables are read in place, without bounds checks: a damaged file must not send a
         // lookup out of them. (This reads every page once, a fraction of the time a copy takes.)
@@ -268,7 +271,7 @@ public struct IndexCache: Sendable {
             tokens: TokenTable(slots: slots, starts: starts, bytes: bytes),
             transitions: TransitionTable(slots: transitionSlots),
             terminalHead: terminalHead, entryNext: entryNext, entries: entries,
-            startingTokens: startingTokens, continuingTokens: continuingTokens)
+            startingTokens: startingTokens, continuingTokens: continuingTokens, branchingNodes: branchingNodes)
     }
 }
 

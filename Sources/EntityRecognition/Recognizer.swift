@@ -546,7 +546,8 @@ public final class Recognizer {
                 for state in scratch.states {
                     guard let (child, head) = tables.step(from: Int32(truncatingIfNeeded: state >> 32), over: token) else { continue }
                     let inflected = UInt32(truncatingIfNeeded: state) | inflection
-                    scratch.next.append(UInt64(UInt32(bitPattern: child)) << 32 | UInt64(inflected))
+                    // A node no alias goes on from ends the walk there: no probe for the next word.
+                    if tables.branches(child) { scratch.next.append(UInt64(UInt32(bitPattern: child)) << 32 | UInt64(inflected)) }
                     var entry = head
                     while entry >= 0 {
                         if AliasIndex.accepts(tables.entries[Int(entry)], tokens: tokens, start: start, inflected: inflected) {
