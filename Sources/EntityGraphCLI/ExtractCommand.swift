@@ -118,9 +118,11 @@ public struct ExtractCommand: ParsableCommand {
                 progress.advance(bytes: document.text.utf8.count)
                 guard batch.add(document) else { return }
                 let pool = try startedPool()
-                // The next batch starts before this one's output is written, so no thread waits.
+                // The next batch starts before the last one is taken in, so a thread that runs
+                // out of the last one's documents goes on with this one's instead of waiting.
+                let started = pool.start(batch.documents, render)
                 let finished = running?.results() ?? []
-                running = pool.start(batch.documents, render)
+                running = started
                 batch.clear()
                 for text in finished { output.write(text) }
             }

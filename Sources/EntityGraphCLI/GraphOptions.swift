@@ -130,8 +130,10 @@ struct GraphPipeline {
         // The graph takes in one batch while the pool recognizes the next.
         var running: RecognitionPool.Batch<RecognizedDocument>?
         func flush() {
+            // Started before the last batch is taken in: no thread waits at a batch's end.
+            let started = batch.documents.isEmpty ? nil : pool.start(batch.documents) { $0 }
             let finished = running?.results() ?? []
-            running = batch.documents.isEmpty ? nil : pool.start(batch.documents) { $0 }
+            running = started
             batch.clear()
             for result in finished {
                 builder.addDocument(result)

@@ -3,22 +3,29 @@ import Foundation
 
 /// Recognizes batches of documents on several threads, results in input order.
 ///
-/// Each thread has its own ``Recognizer`` (with its own word cache) over one shared
-/// ``AliasIndex``. Threads take the next document as they finish one, longest first, so a long
-/// document does not hold the others up, and each result goes to the slot of its document: the
-/// output is the same whatever the number of threads. One batch runs at a time; while it runs, the caller is
-/// free to read the next (see ``start(_:_:)``).
+/// Each thread works with a ``Recognizer`` of its own (with its own word cache) over one shared
+/// ``AliasIndex``, taken from the pool for the time it works on a batch. Threads take the next
+/// document as they finish one, longest first, so a long document does not hold the others up,
+/// and each result goes to the slot of its document: the output is the same whatever the number
+/// of threads.
+///
+/// Batches may overlap: start the next one before taking the results of this one (see
+/// ``start(_:_:)``), and a thread that runs out of this batch's documents moves on to the next
+/// while the others finish theirs, instead of waiting at the batch's end.
 public final class RecognitionPool: @unchecked Sendable {
-    private let recognizers: [Recognizer]
+    /// The recognizers no thread is working with, guarded by `lock`; `available` counts them.
+    private var idle: [Recognizer]
+    private let lock = NSLock()
+    private let available: DispatchSemaphore
+    public let threadCount: Int
 
     /// - Parameters:
     ///   - threads: how many threads to use, at least one; by default as many as cores.
     public init(index: AliasIndex, options: RecognitionOptions, threads: Int? = nil) {
-        let count = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        recognizers = (0..<count).map { _ in Recognizer(index: index, options: options) }
+        threadCount = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        idle = (0..<threadCount).map { _ in Recognizer(index: index, options: options) }
+        available = DispatchSemaphore(value: threadCount)
     }
-
-    public var threadCount: Int { recognizers.count }
 
     /// The recognized documents, in the order given.
     public func recognize(_ documents: [Document]) -> [RecognizedDocument] {
@@ -32,33 +39,49 @@ public final class RecognitionPool: @unchecked Sendable {
     }
 
     /// Starts recognizing a batch on the pool's threads and returns at once; the batch's
-    /// ``Batch/results()`` waits for it. Start the next batch only after taking the results
-    /// of this one: the threads' recognizers serve one batch at a time.
+    /// ``Batch/results()`` waits for it. A batch started while another runs gets the threads
+    /// as the other's run out of documents; keep no more than two in flight, or results pile
+    /// up in memory.
     public func start<Output>(_ documents: [Document], _ transform: @escaping (RecognizedDocument) -> Output) -> Batch<Output> {
-        let batch = Batch(recognizers: recognizers, documents: documents, transform: transform)
-        let workers = min(recognizers.count, documents.count)
-        for worker in 0..<workers {
-            DispatchQueue.global().async(group: batch.group) { batch.run(worker: worker) }
+        let batch = Batch(documents: documents, transform: transform)
+        for _ in 0..<min(threadCount, documents.count) {
+            DispatchQueue.global().async(group: batch.group) { [self] in
+                let recognizer = checkOut()
+                batch.run(with: recognizer)
+                checkIn(recognizer)
+            }
         }
         return batch
     }
 
-    /// One batch of documents in flight: each thread touches only its own recognizer and the
-    /// output slots of the documents it took.
+    /// A recognizer no other thread works with, waiting for one if need be.
+    private func checkOut() -> Recognizer {
+        available.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.removeLast()
+    }
+
+    private func checkIn(_ recognizer: Recognizer) {
+        lock.lock()
+        idle.append(recognizer)
+        lock.unlock()
+        available.signal()
+    }
+
+    /// One batch of documents in flight: each thread touches only the recognizer it checked out
+    /// and the output slots of the documents it took.
     public final class Batch<Output>: @unchecked Sendable {
-        private let recognizers: [Recognizer]
         private let documents: [Document]
         private let transform: (RecognizedDocument) -> Output
         private let slots: UnsafeMutableBufferPointer<Output?>
         private let lock = NSLock()
         private var next = 0
-        /// The documents longest first: the last to finish are then short ones, and no thread
-        /// waits long for another at the end of the batch.
+        /// The documents longest first: the last to finish are then short ones.
         private let order: [Int]
         fileprivate let group = DispatchGroup()
 
-        fileprivate init(recognizers: [Recognizer], documents: [Document], transform: @escaping (RecognizedDocument) -> Output) {
-            self.recognizers = recognizers
+        fileprivate init(documents: [Document], transform: @escaping (RecognizedDocument) -> Output) {
             self.documents = documents
             self.transform = transform
             slots = .allocate(capacity: documents.count)
@@ -71,7 +94,7 @@ public final class RecognitionPool: @unchecked Sendable {
             slots.deallocate()
         }
 
-        fileprivate func run(worker: Int) {
+        fileprivate func run(with recognizer: Recognizer) {
             while true {
                 lock.lock()
                 let taken = next
@@ -79,7 +102,7 @@ public final class RecognitionPool: @unchecked Sendable {
                 lock.unlock()
                 guard taken < documents.count else { return }
                 let position = order[taken]
-                slots[position] = transform(recognizers[worker].recognize(documents[position]))
+                slots[position] = transform(recognizer.recognize(documents[position]))
             }
         }
 
