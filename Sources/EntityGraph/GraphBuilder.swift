@@ -49,10 +49,11 @@ public struct GraphBuilder: Sendable {
     /// is keyed by its two numbers, `source << 32 | target` with the source the smaller id.
     private var nodes: [NodeTally] = []
     private var nodeNumbers: [String: Int32] = [:]
-    /// Per node, the number of the last document (counted from 1) and window that named it;
-    /// while a window's pairs are made, minus one minus the node's rank in the window.
+    /// Per node, the number of the last document (counted from 1) and window that named it, and
+    /// its rank among the entities of the window whose pairs are being made.
     private var lastDocument: [Int] = []
     private var lastWindow: [Int] = []
+    private var windowRank: [Int32] = []
     private var pairs: [UInt64: EdgeTally] = [:]
     private var windowCount = 0
     private var documentCount = 0
@@ -112,9 +113,8 @@ public struct GraphBuilder: Sendable {
             for number in present { nodes[Int(number)].windows += 1 }
             guard present.count > 1 else { continue }
             present.sort { nodes[Int($0)].entity.id < nodes[Int($1)].entity.id }
-            for (rank, number) in present.enumerated() { lastWindow[Int(number)] = -rank - 1 }
-            held = window.mentions.sorted { (lastWindow[Int(numbers[$0])], $1) > (lastWindow[Int(numbers[$1])], $0) }
-            for number in present { lastWindow[Int(number)] = windowCount }
+            for (rank, number) in present.enumerated() { windowRank[Int(number)] = Int32(rank) }
+            held = window.mentions.sorted { (windowRank[Int(numbers[$0])], $0) < (windowRank[Int(numbers[$1])], $1) }
             var groups: [ArraySlice<Int>] = []
             var groupStart = 0
             for position in 1...held.count where position == held.count || numbers[held[position]] != numbers[held[groupStart]] {
@@ -141,6 +141,7 @@ public struct GraphBuilder: Sendable {
         nodes.append(NodeTally(entity: entity))
         lastDocument.append(0)
         lastWindow.append(0)
+        windowRank.append(0)
         return number
     }
 
