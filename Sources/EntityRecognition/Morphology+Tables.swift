@@ -110,6 +110,8 @@ extension Morphology {
         "я>ь", "ю>ь", "ем>ь", "і>ь", "я>и", "ю>и", "єм>и", "ї>и",
         "и>а", "і>а", "у>а", "ою>а", "і>я", "ю>я", "ею>я",
         "іі>ія", "ію>ія", "ією>ія",
+        // feminine adjectives in the dative and locative: Велика Британія → Великій Британії
+        "іи>а",
         // і in a closed last syllable: Київ → Києва, Києві; Львів → Львова; Харків → Харкові
         "єва>ів", "єві>ів", "євом>ів", "єву>ів", "ова>ів", "ові>ів", "овом>ів", "ову>ів",
         "ого>ии", "ому>ии", "им>ии", "ім>ии", "оі>а", "ою>а", "у>а", "их>ии", "і>ии",
@@ -119,6 +121,11 @@ extension Morphology {
     public static let czech = Morphology(language: "cs", rules: [
         "a>", "u>", "ovi>", "em>", "e>", "ove>", "u>", "y>", "ech>", "um>", "ami>",
         "y>a", "e>a", "u>a", "ou>a", "ze>ha", "ce>ka", "re>ra", "i>a", "ie>ia", "ii>ia", "ji>ja",
+        // feminine in -ie: Velká Británie → Velké Británii, Evropská unie → Evropskou unií
+        "ii>ie", "i>ie",
+        // fleeting e: Karel → Karla, Marek → Markem, Němec → Němce
+        "la>el", "lu>el", "lovi>el", "lem>el", "ka>ek", "ku>ek", "kovi>ek", "kem>ek",
+        "ce>ec", "ci>ec", "cem>ec", "covi>ec",
         "a>o", "u>o", "em>o", "e>o",
         "eho>y", "emu>y", "ym>y", "ych>y", "e>y", "iho>i", "imu>i", "im>i",
         "e>a", "ou>a", "y>a",
@@ -133,10 +140,20 @@ extension Morphology {
     ])
 
     /// Slovene: six cases and the dual.
-    public static let slovene = Morphology(language: "sl", rules: [
+    public static let slovene = Morphology(language: "sl", rules: slovenianFleetingE + [
         "a>", "u>", "om>", "em>", "i>", "ov>", "ih>", "e>a", "i>a", "o>a", "ijo>ija", "ije>ija",
         "iji>ija", "ega>i", "emu>i", "em>i", "ega>", "e>", "ih>e",
+        // soft stems in -j, -lj, -nj take -em: Bruselj → Bruseljem
+        "jem>j", "jev>j", "ju>j", "ja>j",
     ])
+
+    /// Slovene nouns whose last syllable loses its *e* when they inflect: Bruselj → Bruslju,
+    /// Koper → Kopra, Kranjec → Kranjca.
+    static let slovenianFleetingE: [String] = {
+        let consonants = ["lj", "nj", "r", "l", "n", "k", "c", "m", "s", "z", "t", "d", "v", "p", "b", "g"]
+        let endings = ["a", "u", "om", "em", "i", "ov", "ih", "e", "ev", "oma", "ema", "ama", "ami"]
+        return consonants.flatMap { consonant in endings.map { "\(consonant)\($0)>e\(consonant)" } }
+    }()
 
     /// Croatian: seven cases.
     public static let croatian = Morphology(language: "hr", rules: [

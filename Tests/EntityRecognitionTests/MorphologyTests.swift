@@ -38,6 +38,9 @@ struct MorphologyTests {
         // Czech, Slovene, Croatian, Bulgarian
         ("cs", "Putinem", "Putin"), ("cs", "Ukrajiny", "Ukrajina"), ("cs", "Praze", "Praha"), ("cs", "Americe", "Amerika"),
         ("sl", "Putinom", "Putin"), ("sl", "Ukrajini", "Ukrajina"), ("sl", "Rusije", "Rusija"),
+        ("cs", "Británii", "Británie"), ("cs", "unií", "unie"), ("cs", "Karla", "Karel"), ("cs", "Němce", "Němec"),
+        ("sl", "Bruslju", "Bruselj"), ("sl", "Kopra", "Koper"), ("sl", "Bruseljem", "Bruselj"),
+        ("uk", "Великій", "Велика"),
         ("hr", "Putinom", "Putin"), ("hr", "Rusijom", "Rusija"),
         ("bg", "Путина", "Путин"), ("bg", "Кремълът", "Кремъл"),
     ]
