@@ -112,6 +112,8 @@ extension Morphology {
         "іі>ія", "ію>ія", "ією>ія",
         // feminine adjectives in the dative and locative: Велика Британія → Великій Британії
         "іи>а",
+        // plural-only names: Сполучені Штати → Сполучених Штатів, Сполученим Штатам
+        "их>і", "им>і", "ими>і", "ів>и", "ам>и", "ах>и", "ами>и",
         // і in a closed last syllable: Київ → Києва, Києві; Львів → Львова; Харків → Харкові
         "єва>ів", "єві>ів", "євом>ів", "єву>ів", "ова>ів", "ові>ів", "овом>ів", "ову>ів",
         "ого>ии", "ому>ии", "им>ии", "ім>ии", "оі>а", "ою>а", "у>а", "их>ии", "і>ии",
@@ -121,8 +123,12 @@ extension Morphology {
     public static let czech = Morphology(language: "cs", rules: [
         "a>", "u>", "ovi>", "em>", "e>", "ove>", "u>", "y>", "ech>", "um>", "ami>",
         "y>a", "e>a", "u>a", "ou>a", "ze>ha", "ce>ka", "re>ra", "i>a", "ie>ia", "ii>ia", "ji>ja",
-        // feminine in -ie: Velká Británie → Velké Británii, Evropská unie → Evropskou unií
-        "ii>ie", "i>ie",
+        // feminine in -ie and -e: Velká Británie → Velké Británii, Evropská komise → Evropskou komisí
+        "ii>ie", "i>ie", "i>e",
+        // soft masculine names: Andrej → Andreji
+        "i>",
+        // plural-only names: Spojené státy → Spojených států, Spojeným státům, Spojenými státy
+        "ych>e", "ym>e", "ymi>e", "u>y", "um>y", "ech>y",
         // fleeting e: Karel → Karla, Marek → Markem, Němec → Němce
         "la>el", "lu>el", "lovi>el", "lem>el", "ka>ek", "ku>ek", "kovi>ek", "kem>ek",
         "ce>ec", "ci>ec", "cem>ec", "covi>ec",
@@ -145,6 +151,8 @@ extension Morphology {
         "iji>ija", "ega>i", "emu>i", "em>i", "ega>", "e>", "ih>e",
         // soft stems in -j, -lj, -nj take -em: Bruselj → Bruseljem
         "jem>j", "jev>j", "ju>j", "ja>j",
+        // plural-only names: Združene države → Združenih držav, Združenim državam
+        ">e", "am>e", "ah>e", "ami>e", "im>e", "imi>e",
     ])
 
     /// Slovene nouns whose last syllable loses its *e* when they inflect: Bruselj → Bruslju,

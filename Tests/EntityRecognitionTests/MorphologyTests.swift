@@ -40,7 +40,9 @@ struct MorphologyTests {
         ("sl", "Putinom", "Putin"), ("sl", "Ukrajini", "Ukrajina"), ("sl", "Rusije", "Rusija"),
         ("cs", "Británii", "Británie"), ("cs", "unií", "unie"), ("cs", "Karla", "Karel"), ("cs", "Němce", "Němec"),
         ("sl", "Bruslju", "Bruselj"), ("sl", "Kopra", "Koper"), ("sl", "Bruseljem", "Bruselj"),
-        ("uk", "Великій", "Велика"),
+        ("uk", "Великій", "Велика"), ("uk", "Сполучених", "Сполучені"), ("uk", "Штатів", "Штати"),
+        ("cs", "Spojených", "Spojené"), ("cs", "států", "státy"), ("cs", "komisí", "komise"), ("cs", "Andreji", "Andrej"),
+        ("sl", "Združenih", "Združene"), ("sl", "držav", "države"), ("sl", "državam", "države"),
         ("hr", "Putinom", "Putin"), ("hr", "Rusijom", "Rusija"),
         ("bg", "Путина", "Путин"), ("bg", "Кремълът", "Кремъл"),
     ]
