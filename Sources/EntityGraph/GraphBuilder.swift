@@ -98,8 +98,7 @@ public struct GraphBuilder: Sendable {
         var pairsInDocument = Set<UInt64>()
         let evidenceLimit = settings.evidenceLimit
         documents.append((document.id, document.date))
-        var context = EvidenceContext(result: result, document: Int32(documents.count - 1), documents: documents,
-                                      snippets: snippets)
+        var context = EvidenceContext(result: result, documents: documents, snippets: snippets)
         var present: [Int32] = []
         var held: [Int] = []
         for window in windows(of: result, mentions: mentions) {
@@ -162,17 +161,13 @@ public struct GraphBuilder: Sendable {
     /// and the snippets already stored for it, by sentences and cut.
     private struct EvidenceContext {
         let result: RecognizedDocument
-        let document: Int32
+        /// The documents added so far, this one last.
         let documents: [(id: String, date: String?)]
         let snippets: SnippetStore
         var stored: [SnippetKey: SnippetStore.Reference] = [:]
 
-        init(result: RecognizedDocument, document: Int32, documents: [(id: String, date: String?)], snippets: SnippetStore) {
-            self.result = result
-            self.document = document
-            self.documents = documents
-            self.snippets = snippets
-        }
+        /// Where this document is in ``documents``.
+        var document: Int32 { Int32(documents.count - 1) }
 
         /// Whether `lhs` sorts before `rhs`: by document id, sentence and offsets, so that the
         /// evidence kept does not depend on the order documents were read in.
@@ -290,13 +285,8 @@ public struct GraphBuilder: Sendable {
         return (lower, min(end, max(high, lower + limit)))
     }
 
-    /// Text from `start` to `end`, white space folded, cut to about 300 characters around the
-    /// two mentions with an ellipsis where it is cut.
-    static func snippet(of text: String, from start: Int, to end: Int, around low: Int, _ high: Int) -> String {
-        let (lower, upper) = snippetRange(from: start, to: end, around: low, high)
-        return snippet(of: text, from: start, to: end, lower: lower, upper: upper)
-    }
-
+    /// `text[lower..<upper]` (in scalars), white space folded, with an ellipsis where it is cut
+    /// short of `start` or `end`.
     private static func snippet(of text: String, from start: Int, to end: Int, lower: Int, upper: Int) -> String {
         var result = foldingWhiteSpace(RecognizedDocument.slice(text, lower, upper))
         if lower > start { result = "…" + result }

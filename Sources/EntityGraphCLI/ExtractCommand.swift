@@ -113,6 +113,13 @@ public struct ExtractCommand: ParsableCommand {
         defer { progress.finish() }
         // One batch is recognized while the next is read.
         var running: RecognitionPool.Batch<String>?
+        // The batch in flight and the one being gathered, written out. A gazetteer that cannot
+        // be loaded is reported here, before an input error.
+        func writeRest() throws {
+            let last = try startedPool()
+            if let running { for text in running.results() { output.write(text) } }
+            for text in last.recognize(batch.documents, render) { output.write(text) }
+        }
         do {
             try reader.forEachDocument { document in
                 progress.advance(bytes: document.text.utf8.count)
@@ -127,16 +134,11 @@ public struct ExtractCommand: ParsableCommand {
                 for text in finished { output.write(text) }
             }
         } catch {
-            // A gazetteer that cannot be loaded is reported first; the documents read before
-            // an input error are still written.
-            let last = try startedPool()
-            if let running { for text in running.results() { output.write(text) } }
-            for text in last.recognize(batch.documents, render) { output.write(text) }
+            // The documents read before an input error are still written.
+            try writeRest()
             throw error
         }
-        let last = try startedPool()
-        if let running { for text in running.results() { output.write(text) } }
-        for text in last.recognize(batch.documents, render) { output.write(text) }
+        try writeRest()
     }
 }
 

@@ -39,7 +39,7 @@ public struct AtomicFileSet {
     /// - Throws: ``ExportError`` as ``commit()`` does; every temporary written so far is then
     ///   removed.
     public mutating func writeNow(_ contents: Data, at destination: URL) throws {
-        try writeNow(at: destination) { sink in contents.withUnsafeBytes { sink.write($0) } }
+        try writeNow(at: destination) { $0.write(contents) }
     }
 
     /// Writes a file's temporary now from what `produce` writes into its sink, straight to disk
@@ -92,7 +92,7 @@ public struct AtomicFileSet {
 
     /// Writes `contents` as the temporary of `destination` and returns how it will replace it.
     private static func stage(_ contents: Data, for destination: URL) throws -> Replacement {
-        try stage(for: destination) { sink in contents.withUnsafeBytes { sink.write($0) } }
+        try stage(for: destination) { $0.write(contents) }
     }
 
     /// Writes what `produce` makes as the temporary of `destination` and returns how it will
@@ -158,7 +158,7 @@ public struct AtomicFileSet {
 
     /// Writes `contents` whole to the file `temporary`, as ``writeTemporary(at:for:_:)`` does.
     static func writeTemporary(_ contents: Data, at temporary: URL, for destination: URL) throws {
-        try writeTemporary(at: temporary, for: destination) { sink in contents.withUnsafeBytes { sink.write($0) } }
+        try writeTemporary(at: temporary, for: destination) { $0.write(contents) }
     }
 
     /// Removes temporaries written by ``writeTemporary(at:for:_:)``.

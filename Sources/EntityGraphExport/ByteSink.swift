@@ -53,8 +53,8 @@ final class ByteSink {
         text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
     }
 
-    func write(_ byte: UInt8) {
-        withUnsafeBytes(of: byte) { write($0) }
+    func write(_ data: Data) {
+        data.withUnsafeBytes { write($0) }
     }
 
     /// Writes out what is buffered; returns the bytes for a memory sink, nothing for a file.

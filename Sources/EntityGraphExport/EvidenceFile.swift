@@ -13,11 +13,36 @@ public enum EvidenceFile {
 
     /// One evidence object as JSON.
     static func json(_ item: Evidence, edge: GraphEdge) -> String {
+        var bytes: [UInt8] = []
+        append(item, ends: ends(of: edge), to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The start of every evidence object of `edge`: its two ends, up to the document's key.
+    private static func ends(of edge: GraphEdge) -> String {
         "{\"source\":\(JSONText.quote(edge.source.exportLabel)),\"target\":\(JSONText.quote(edge.target.exportLabel))"
-            + ",\"document\":\(JSONText.quote(item.document.sanitizedForExport)),\"date\":\(JSONText.optional(item.date))"
-            + ",\"sentence\":\(item.sentence),\"source_start\":\(item.source.start),\"source_end\":\(item.source.end)"
-            + ",\"target_start\":\(item.target.start),\"target_end\":\(item.target.end)"
-            + ",\"snippet\":\(JSONText.quote(item.snippet.sanitizedForExport))}"
+            + ",\"document\":"
+    }
+
+    /// Appends one evidence object, made straight into bytes, after its edge's `ends`.
+    private static func append(_ item: Evidence, ends: String, to bytes: inout [UInt8]) {
+        bytes += ends.utf8
+        JSONText.appendQuoted(item.document, sanitizing: true, to: &bytes)
+        bytes += ",\"date\":".utf8
+        if let date = item.date { JSONText.appendQuoted(date, to: &bytes) } else { bytes += "null".utf8 }
+        bytes += ",\"sentence\":".utf8
+        bytes += String(item.sentence).utf8
+        bytes += ",\"source_start\":".utf8
+        bytes += String(item.source.start).utf8
+        bytes += ",\"source_end\":".utf8
+        bytes += String(item.source.end).utf8
+        bytes += ",\"target_start\":".utf8
+        bytes += String(item.target.start).utf8
+        bytes += ",\"target_end\":".utf8
+        bytes += String(item.target.end).utf8
+        bytes += ",\"snippet\":".utf8
+        JSONText.appendQuoted(item.snippet, sanitizing: true, to: &bytes)
+        bytes += "}".utf8
     }
 
     /// The sidecar's contents for a graph.
@@ -26,32 +51,16 @@ public enum EvidenceFile {
         (try? ByteSink.collect { write(graph, to: $0) }) ?? Data()
     }
 
-    /// Writes the sidecar into `sink`, one edge's evidence at a time: the bytes ``json(_:edge:)``
-    /// gives, made straight into a buffer, the edge's ends quoted once for all its evidence.
+    /// Writes the sidecar into `sink`, one edge's evidence at a time, the edge's ends quoted
+    /// once for all its evidence.
     static func write(_ graph: CooccurrenceGraph, to sink: ByteSink) {
         var lines: [UInt8] = []
         for edge in graph.edges where !edge.evidence.isEmpty {
             lines.removeAll(keepingCapacity: true)
-            let ends = "{\"source\":\(JSONText.quote(edge.source.exportLabel)),\"target\":\(JSONText.quote(edge.target.exportLabel))"
-                + ",\"document\":"
+            let ends = ends(of: edge)
             for item in edge.evidence {
-                lines += ends.utf8
-                JSONText.appendQuoted(item.document, sanitizing: true, to: &lines)
-                lines += ",\"date\":".utf8
-                if let date = item.date { JSONText.appendQuoted(date, sanitizing: false, to: &lines) } else { lines += "null".utf8 }
-                lines += ",\"sentence\":".utf8
-                lines += String(item.sentence).utf8
-                lines += ",\"source_start\":".utf8
-                lines += String(item.source.start).utf8
-                lines += ",\"source_end\":".utf8
-                lines += String(item.source.end).utf8
-                lines += ",\"target_start\":".utf8
-                lines += String(item.target.start).utf8
-                lines += ",\"target_end\":".utf8
-                lines += String(item.target.end).utf8
-                lines += ",\"snippet\":".utf8
-                JSONText.appendQuoted(item.snippet, sanitizing: true, to: &lines)
-                lines += "}\n".utf8
+                append(item, ends: ends, to: &lines)
+                lines.append(0x0A)
             }
             lines.withUnsafeBytes { sink.write($0) }
         }

@@ -53,7 +53,7 @@ public struct GraphExporter {
         var written: [URL] = []
         // Each file is written out as soon as it is made, so only one is in memory at a time.
         func write(_ data: Data, _ name: String) throws {
-            try stream(name) { sink in data.withUnsafeBytes { sink.write($0) } }
+            try stream(name) { $0.write(data) }
         }
         // The large ones go straight from the graph into their files.
         func stream(_ name: String, _ produce: (ByteSink) throws -> Void) throws {

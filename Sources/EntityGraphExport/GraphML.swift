@@ -347,7 +347,7 @@ final class XMLWriter {
     private let sink: ByteSink
     private let writer: xmlTextWriterPtr
 
-    init(into sink: ByteSink = ByteSink()) throws {
+    init(into sink: ByteSink) throws {
         self.sink = sink
         let context = Unmanaged.passUnretained(sink).toOpaque()
         let output = xmlOutputBufferCreateIO({ context, bytes, count in

@@ -21,17 +21,13 @@ extension String {
     /// Whether ``sanitizedForExport`` would change the string: it has a character XML cannot
     /// carry, or one that NFC may change (``Swift/String/mayChangeUnderNFC``).
     private var needsExportWork: Bool {
-        var hasNoncharacterLead = false
-        let control = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            for byte in bytes {
-                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-                if byte == 0xEF { hasNoncharacterLead = true }
-            }
-            return false
+        var text = self
+        // A control XML cannot carry, or the lead byte of U+FFFE and U+FFFF.
+        let suspect = text.withUTF8 { bytes in
+            bytes.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0xEF }
         }
-        if control ?? utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) { return true }
-        if control == nil { hasNoncharacterLead = utf8.contains(0xEF) }
-        if hasNoncharacterLead, unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) { return true }
+        if suspect, unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r"
+            || $0.value == 0xFFFE || $0.value == 0xFFFF }) { return true }
         return mayChangeUnderNFC
     }
 
@@ -119,10 +115,11 @@ public enum JSONText {
     /// controls) is copied as it is, in one pass.
     public static func appendQuoted(_ value: String, sanitizing: Bool = false, to bytes: inout [UInt8]) {
         var value = value
-        // Without sanitizing, only U+2028 and U+2029 (E2 80 A8, E2 80 A9) need care above ASCII.
-        let highest: UInt8 = sanitizing ? 0xCC : 0xE2
         let copied = value.withUTF8 { text -> Bool in
-            for byte in text where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte >= highest && (sanitizing || byte == 0xE2) {
+            // Above ASCII, sanitizing cares from U+0300 up (lead bytes from CC); quoting alone only
+            // for U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+            for byte in text where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
+                || (sanitizing ? byte >= 0xCC : byte == 0xE2) {
                 return false
             }
             bytes.append(0x22)

@@ -122,11 +122,15 @@ struct TransitionTable: Sendable {
         return Int(truncatingIfNeeded: z)
     }
 
+    /// Where the probe for `key` starts.
+    @inline(__always)
+    static func homeSlot(of key: UInt64, in slots: UnsafeBufferPointer<Slot>) -> Int { mix(key) & (slots.count - 1) }
+
     @inline(__always)
     static func find(_ key: UInt64, in slots: UnsafeBufferPointer<Slot>) -> Slot? {
         let stored = key &+ 1
         let mask = slots.count - 1
-        var slot = mix(key) & mask
+        var slot = homeSlot(of: key, in: slots)
         while true {
             let found = slots[slot]
             if found.key == 0 { return nil }

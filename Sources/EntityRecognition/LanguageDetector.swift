@@ -47,7 +47,7 @@ public enum LanguageDetector {
                 "також", "щоб", "ще", "було", "був", "була", "були", "із", "у", "є", "про", "між"]),
         ("bg", ["и", "на", "в", "за", "от", "е", "да", "се", "с", "по", "че", "са", "не", "това", "които",
                 "който", "която", "което", "като", "след", "през", "към", "при", "или", "но", "ще", "бъде",
-                "във", "със", "според", "тя", "той", "те", "му", "си", "има", "беше", "са", "още", "обаче"]),
+                "във", "със", "според", "тя", "той", "те", "му", "си", "има", "беше", "още", "обаче"]),
         ("sr", ["и", "је", "у", "на", "за", "се", "да", "су", "са", "од", "који", "која", "које", "као", "из",
                 "али", "не", "би", "до", "по", "то", "што", "како", "већ", "још", "само", "био", "била", "или",
                 "јер", "после", "према", "током", "такође"]),
@@ -62,7 +62,7 @@ public enum LanguageDetector {
                 "bila", "bilo", "ga", "jih", "kar", "lahko", "vec", "zelo", "ker", "sem"]),
         ("hr", ["i", "je", "u", "na", "za", "se", "da", "su", "s", "od", "o", "a", "koji", "koja", "koje",
                 "kao", "iz", "ali", "ne", "bi", "do", "po", "to", "sto", "kako", "vec", "jos", "samo", "bio",
-                "bila", "bilo", "te", "ili", "jer", "nakon", "prema", "izmedu", "tijekom", "tko", "sto"]),
+                "bila", "bilo", "te", "ili", "jer", "nakon", "prema", "izmedu", "tijekom", "tko"]),
         ("pt", ["de", "a", "o", "que", "e", "do", "da", "em", "um", "para", "com", "nao", "uma", "os", "no",
                 "se", "na", "por", "mais", "as", "dos", "como", "mas", "ao", "ele", "das", "seu", "sua", "ou",
                 "quando", "muito", "nos", "ja", "foi", "tambem", "pelo", "pela", "ate", "isso", "entre", "sao",
@@ -75,22 +75,20 @@ public enum LanguageDetector {
     static let aliasGuardLanguages: Set<String> = ["pl", "ro", "it", "en", "de", "fr", "es", "ru", "uk"]
 
     /// For each function word of ``aliasGuardLanguages``, the languages that use it.
-    static let guardedWords: [String: [Int]] = {
-        var result: [String: [Int]] = [:]
-        for (index, entry) in functionWords.enumerated() where aliasGuardLanguages.contains(entry.language) {
-            for word in entry.words { result[word, default: []].append(index) }
-        }
-        return result
-    }()
+    static let guardedWords = languagesOfWords { aliasGuardLanguages.contains($0) }
 
     /// For each function word, the languages that use it.
-    static let languagesOfWord: [String: [Int]] = {
+    static let languagesOfWord = languagesOfWords { _ in true }
+
+    /// For each function word of the languages `included`, the languages (indices into
+    /// ``functionWords``) that use it.
+    private static func languagesOfWords(_ included: (String) -> Bool) -> [String: [Int]] {
         var result: [String: [Int]] = [:]
-        for (index, entry) in functionWords.enumerated() {
+        for (index, entry) in functionWords.enumerated() where included(entry.language) {
             for word in entry.words { result[word, default: []].append(index) }
         }
         return result
-    }()
+    }
 
     /// The language of `tokens`, as an ISO 639-1 code, or ``undetermined``.
     ///

@@ -122,6 +122,12 @@ public final class Recognizer {
 
         private static let emptySlot = Slot(hash: 0, first: none, second: none)
 
+        /// Where a word with this mixed hash goes in ``hot``, and where its probe starts in ``slots``.
+        @inline(__always)
+        private static func hotSlot(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 40) & (hotCapacity - 1) }
+        @inline(__always)
+        private static func homeSlot(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 7) & (capacity - 1) }
+
         /// A word's key hash and its language's, mixed (MurmurHash3's finalizer) so that every
         /// bit of the result depends on every bit of both.
         @inline(__always)
@@ -137,8 +143,8 @@ public final class Recognizer {
         @inline(__always)
         func prefetch(_ hash: UInt64) {
             guard let slots, let hot else { return }
-            entity_graph_prefetch(hot.baseAddress! + (Int(truncatingIfNeeded: hash >> 40) & (Self.hotCapacity - 1)))
-            entity_graph_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: hash >> 7) & (Self.capacity - 1)))
+            entity_graph_prefetch(hot.baseAddress! + Self.hotSlot(hash))
+            entity_graph_prefetch(slots.baseAddress! + Self.homeSlot(hash))
         }
 
         /// Appends the cached readings of the word with this mixed hash to `values`; false if
@@ -146,13 +152,13 @@ public final class Recognizer {
         @inline(__always)
         func appendReadings(of hash: UInt64, to values: inout [Reading]) -> Bool {
             guard let slots, let hot else { return false }
-            let hotSlot = Int(truncatingIfNeeded: hash >> 40) & (Self.hotCapacity - 1)
+            let hotSlot = Self.hotSlot(hash)
             if hot[hotSlot].hash == hash {
                 append(hot[hotSlot], to: &values)
                 return true
             }
             let mask = Self.capacity - 1
-            var slot = Int(truncatingIfNeeded: hash >> 7) & mask
+            var slot = Self.homeSlot(hash)
             while slots[slot].hash != 0 {
                 if slots[slot].hash == hash {
                     hot[hotSlot] = slots[slot]
@@ -186,7 +192,7 @@ public final class Recognizer {
             if count * 2 >= Self.capacity { clear() }
             guard let slots, let hot else { return }
             let mask = Self.capacity - 1
-            var slot = Int(truncatingIfNeeded: hash >> 7) & mask
+            var slot = Self.homeSlot(hash)
             while slots[slot].hash != 0 { slot = (slot + 1) & mask }
             var entry = Slot(hash: hash, first: Self.none, second: Self.none)
             let readings = values.count - first
@@ -200,7 +206,7 @@ public final class Recognizer {
                 if readings == 2 { entry.second = values[first + 1] }
             }
             slots[slot] = entry
-            hot[Int(truncatingIfNeeded: hash >> 40) & (Self.hotCapacity - 1)] = entry
+            hot[Self.hotSlot(hash)] = entry
             count += 1
         }
     }
@@ -484,7 +490,7 @@ public final class Recognizer {
             let reading = values[slot]
             guard reading & startsAliasBit != 0 else { continue }
             let key = AliasIndex.transitionKey(0, Int32(bitPattern: reading & tokenMask))
-            entity_graph_prefetch(tables.transitions.baseAddress! + (TransitionTable.mix(key) & (tables.transitions.count - 1)))
+            entity_graph_prefetch(tables.transitions.baseAddress! + TransitionTable.homeSlot(of: key, in: tables.transitions))
         }
     }
 
@@ -737,7 +743,6 @@ struct DocumentResolver {
 }
 
 extension String {
-    /// Lower case, NFC, with Romanian cedilla letters read as comma-below ones.
     /// The string in ASCII lower case as scalars, or `nil` if it is not all ASCII: what
     /// ``lightlyFolded`` gives for ASCII text.
     var asciiLowercased: [Unicode.Scalar]? {
@@ -750,6 +755,7 @@ extension String {
         return result
     }
 
+    /// Lower case, NFC, with Romanian cedilla letters read as comma-below ones.
     var lightlyFolded: String {
         var result = ""
         let lower = lowercased()

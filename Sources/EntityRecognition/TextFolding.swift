@@ -172,8 +172,8 @@ extension String {
     /// U+212B). Most text (Latin, Cyrillic, Greek, CJK, punctuation, emoji) is answered without
     /// normalizing, and text below U+0300 from its bytes alone.
     public var mayChangeUnderNFC: Bool {
-        let high = utf8.withContiguousStorageIfAvailable { $0.contains { $0 >= 0xCC } } ?? utf8.contains { $0 >= 0xCC }
-        guard high else { return false }
+        var text = self
+        guard text.withUTF8({ $0.contains { $0 >= 0xCC } }) else { return false }
         for scalar in unicodeScalars where scalar.value >= 0x300 {
             switch scalar.value {
             case 0x0340...0x0344, 0x0374, 0x037E, 0x0387, 0x0900...0x0DFF, 0x0F00...0x0FFF, 0x1000...0x11FF,
