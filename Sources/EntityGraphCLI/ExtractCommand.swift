@@ -217,9 +217,9 @@ struct MentionFormatter {
             bytes.reserveCapacity(result.mentions.count * (prefix.count + 160))
             for mention in result.mentions {
                 bytes += prefix
-                bytes += String(mention.start).utf8
+                JSONText.appendDecimal(mention.start, to: &bytes)
                 bytes += ",\"end\":".utf8
-                bytes += String(mention.end).utf8
+                JSONText.appendDecimal(mention.end, to: &bytes)
                 bytes += ",\"surface\":".utf8
                 JSONText.appendQuoted(mention.surface, to: &bytes)
                 bytes += ",\"entity\":".utf8
@@ -232,7 +232,7 @@ struct MentionFormatter {
                 bytes += language
                 bytes += mention.match.rawValue.utf8
                 bytes += "\",\"sentence\":".utf8
-                bytes += String(mention.sentence).utf8
+                JSONText.appendDecimal(mention.sentence, to: &bytes)
                 if mention.isNested { bytes += ",\"nested\":true".utf8 }
                 if mention.inBoilerplate { bytes += ",\"boilerplate\":true".utf8 }
                 bytes += "}\n".utf8

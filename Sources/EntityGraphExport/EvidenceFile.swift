@@ -31,15 +31,15 @@ public enum EvidenceFile {
         bytes += ",\"date\":".utf8
         if let date = item.date { JSONText.appendQuoted(date, to: &bytes) } else { bytes += "null".utf8 }
         bytes += ",\"sentence\":".utf8
-        bytes += String(item.sentence).utf8
+        JSONText.appendDecimal(item.sentence, to: &bytes)
         bytes += ",\"source_start\":".utf8
-        bytes += String(item.source.start).utf8
+        JSONText.appendDecimal(item.source.start, to: &bytes)
         bytes += ",\"source_end\":".utf8
-        bytes += String(item.source.end).utf8
+        JSONText.appendDecimal(item.source.end, to: &bytes)
         bytes += ",\"target_start\":".utf8
-        bytes += String(item.target.start).utf8
+        JSONText.appendDecimal(item.target.start, to: &bytes)
         bytes += ",\"target_end\":".utf8
-        bytes += String(item.target.end).utf8
+        JSONText.appendDecimal(item.target.end, to: &bytes)
         bytes += ",\"snippet\":".utf8
         JSONText.appendQuoted(item.snippet, sanitizing: true, to: &bytes)
         bytes += "}".utf8

@@ -108,37 +108,37 @@ public enum GraphML {
             try writer.start("node")
             try writer.attribute("id", node.id.exportLabel)
             try writer.data("label", node.label.exportLabel)
-            try writer.data("type", node.type.code)
+            try writer.number("type", node.type.code)
             if let subtype = node.subtype { try writer.data("subtype", subtype.exportLabel) }
-            try writer.data("mentions", String(node.mentions))
-            try writer.data("documents", String(node.documents))
-            try writer.data("windows", String(node.windows))
+            try writer.number("mentions", String(node.mentions))
+            try writer.number("documents", String(node.documents))
+            try writer.number("windows", String(node.windows))
             try writer.data("languages", node.languages.joined(separator: ","))
             try writer.data("surfaces", node.surfaces.joined(separator: " | "))
             if let date = node.firstDate { try writer.data("first_date", date) }
             if let date = node.lastDate { try writer.data("last_date", date) }
-            try writer.data("degree", String(node.degree))
-            try writer.data("weighted_degree", JSONText.number(node.weightedDegree))
-            try writer.data("pagerank", JSONText.number(node.pageRank))
-            try writer.data("betweenness", JSONText.number(node.betweenness))
-            try writer.data("community", String(node.community))
+            try writer.number("degree", String(node.degree))
+            try writer.number("weighted_degree", JSONText.number(node.weightedDegree))
+            try writer.number("pagerank", JSONText.number(node.pageRank))
+            try writer.number("betweenness", JSONText.number(node.betweenness))
+            try writer.number("community", String(node.community))
             try writer.end()
         }
         for number in graph.edges.indices {
             let edge = graph.edges[number]
             try writer.start("edge")
-            try writer.attribute("id", "e\(number)")
+            try writer.plainAttribute("id", "e\(number)")
             try writer.attribute("source", edge.source.exportLabel)
             try writer.attribute("target", edge.target.exportLabel)
-            try writer.data("weight", JSONText.number(edge.weight))
-            try writer.data("count", String(edge.count))
-            try writer.data("edge_documents", String(edge.documents))
-            try writer.data("decayed", JSONText.number(edge.decayed))
-            try writer.data("pmi", JSONText.number(edge.pmi))
-            try writer.data("npmi", JSONText.number(edge.npmi))
-            try writer.data("dice", JSONText.number(edge.dice))
-            try writer.data("jaccard", JSONText.number(edge.jaccard))
-            try writer.data("llr", JSONText.number(edge.llr))
+            try writer.number("weight", JSONText.number(edge.weight))
+            try writer.number("count", String(edge.count))
+            try writer.number("edge_documents", String(edge.documents))
+            try writer.number("decayed", JSONText.number(edge.decayed))
+            try writer.number("pmi", JSONText.number(edge.pmi))
+            try writer.number("npmi", JSONText.number(edge.npmi))
+            try writer.number("dice", JSONText.number(edge.dice))
+            try writer.number("jaccard", JSONText.number(edge.jaccard))
+            try writer.number("llr", JSONText.number(edge.llr))
             if let date = edge.firstDate { try writer.data("edge_first_date", date) }
             if let date = edge.lastDate { try writer.data("edge_last_date", date) }
             if includeEvidence {
@@ -396,11 +396,26 @@ final class XMLWriter {
         try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")
     }
 
-    /// `<data key="key">value</data>`.
+    /// An attribute whose value is made here (a number, an id such as `e12`): ASCII with
+    /// nothing NFC changes or XML cannot carry, so it skips ``Swift/String/sanitizedForExport``.
+    func plainAttribute(_ name: String, _ value: String) throws {
+        try check(xmlTextWriterWriteAttribute(writer, name, value), "xmlTextWriterWriteAttribute")
+    }
+
+    /// `<data key="key">value</data>`, `key` one of the writer's own key ids.
     func data(_ key: String, _ value: String) throws {
         try start("data")
-        try attribute("key", key)
+        try plainAttribute("key", key)
         try text(value)
+        try end()
+    }
+
+    /// `<data key="key">value</data>` for a value made here: a number or a type code, which
+    /// need no sanitizing (see ``plainAttribute(_:_:)``).
+    func number(_ key: String, _ value: String) throws {
+        try start("data")
+        try plainAttribute("key", key)
+        try check(xmlTextWriterWriteString(writer, value), "xmlTextWriterWriteString")
         try end()
     }
 

@@ -67,38 +67,9 @@ public enum JSONText {
     /// `value` as a JSON string literal, with control characters and the line separators that
     /// break JavaScript escaped.
     public static func quote(_ value: String) -> String {
-        // Most strings need no escape at all: no control, quote, backslash, DEL, U+2028 or U+2029.
-        var clean = true
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in value.utf8 {
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
-                || (byte == 0xA8 || byte == 0xA9) && previous == (0xE2, 0x80) {
-                clean = false
-                break
-            }
-            previous = (previous.1, byte)
-        }
-        if clean { return "\"" + value + "\"" }
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        var bytes: [UInt8] = []
+        appendQuoted(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A number as JSON: integers without a fraction, others in Swift's shortest round-trip
@@ -110,24 +81,70 @@ public enum JSONText {
     }
 
     /// Appends `value` as a JSON string literal, ``Swift/String/sanitizedForExport`` first if
-    /// `sanitizing`: the bytes of `quote(value.sanitizedForExport)` or `quote(value)`. Text with
-    /// nothing to escape (and, when sanitizing, nothing to normalize: below U+0300 and no
-    /// controls) is copied as it is, in one pass.
+    /// `sanitizing`: quotes, backslashes, controls, DEL, U+2028 and U+2029 escaped, everything
+    /// else copied byte for byte in runs.
+    ///
+    /// - Complexity: O(*n*) in the length of the string, and no copy of it unless sanitizing
+    ///   changes it.
     public static func appendQuoted(_ value: String, sanitizing: Bool = false, to bytes: inout [UInt8]) {
-        var value = value
-        let copied = value.withUTF8 { text -> Bool in
-            // Above ASCII, sanitizing cares from U+0300 up (lead bytes from CC); quoting alone only
-            // for U+2028 and U+2029 (E2 80 A8, E2 80 A9).
-            for byte in text where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
-                || (sanitizing ? byte >= 0xCC : byte == 0xE2) {
-                return false
+        var value = sanitizing ? value.sanitizedForExport : value
+        value.withUTF8 { text in
+            bytes.reserveCapacity(bytes.count + text.count + 2)
+            bytes.append(0x22)
+            var run = 0
+            var position = 0
+            while position < text.count {
+                let byte = text[position]
+                let escape: StaticString
+                var width = 1
+                var hex = false
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0xE2 where position + 2 < text.count && text[position + 1] == 0x80
+                    && (text[position + 2] == 0xA8 || text[position + 2] == 0xA9):
+                    escape = text[position + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                case 0x00..<0x20, 0x7F:
+                    escape = "\\u00"
+                    hex = true
+                default:
+                    position += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<position]))
+                escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                if hex {
+                    bytes.append(hexDigits[Int(byte >> 4)])
+                    bytes.append(hexDigits[Int(byte & 0xF)])
+                }
+                position += width
+                run = position
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...]))
             bytes.append(0x22)
-            bytes.append(contentsOf: text)
-            bytes.append(0x22)
-            return true
         }
-        if !copied { bytes += quote(sanitizing ? value.sanitizedForExport : value).utf8 }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Appends an integer in decimal, as `String(value)` writes it.
+    public static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: enough for 20 digits
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for position in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[position]) }
+        }
     }
 
     /// A string or `null`.

@@ -97,9 +97,16 @@ public final class AliasIndex: @unchecked Sendable {
         let transitions = compiler.transitions.build(terminalHead: compiler.terminalHead)
         let (starting, continuing, branching) = Self.bits(tokens: tokens, nodes: compiler.terminalHead.count,
                                                           transitions: transitions)
+        // Each of the compiler's arrays goes as soon as it is copied.
+        let terminalHead = FlatArray(compiler.terminalHead)
+        compiler.terminalHead = []
+        let entryNext = FlatArray(compiler.entryNext)
+        compiler.entryNext = []
+        let entries = FlatArray(compiler.entries)
+        compiler.entries = []
         self.init(gazetteer: gazetteer, tokens: tokens, transitions: transitions,
-                  terminalHead: FlatArray(compiler.terminalHead), entryNext: FlatArray(compiler.entryNext),
-                  entries: FlatArray(compiler.entries), startingTokens: FlatArray(starting),
+                  terminalHead: terminalHead, entryNext: entryNext,
+                  entries: entries, startingTokens: FlatArray(starting),
                   continuingTokens: FlatArray(continuing), branchingNodes: FlatArray(branching))
     }
 

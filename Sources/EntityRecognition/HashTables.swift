@@ -95,8 +95,18 @@ struct TokenTableBuilder {
         for entry in old where entry.id >= 0 { place(entry) }
     }
 
-    func build() -> TokenTable {
-        TokenTable(slots: FlatArray(slots), starts: FlatArray(starts), bytes: FlatArray(bytes))
+    /// The table. The builder is left empty: each array goes as soon as it is copied, so that
+    /// a large vocabulary is never in memory three times over.
+    mutating func build() -> TokenTable {
+        let slots = FlatArray(Self.take(&self.slots))
+        let starts = FlatArray(Self.take(&self.starts))
+        return TokenTable(slots: slots, starts: starts, bytes: FlatArray(Self.take(&bytes)))
+    }
+
+    private static func take<Element>(_ array: inout [Element]) -> [Element] {
+        var taken: [Element] = []
+        swap(&taken, &array)
+        return taken
     }
 }
 
@@ -178,9 +188,12 @@ struct TransitionTableBuilder {
         for entry in old where entry.key != 0 { set(entry.child, for: entry.key &- 1) }
     }
 
-    /// The table, with each child's first entry copied into the slots that lead to it.
-    func build(terminalHead: [Int32]) -> TransitionTable {
-        var slots = slots
+    /// The table, with each child's first entry copied into the slots that lead to it. The
+    /// builder is left empty, its slots changed in place instead of copied.
+    mutating func build(terminalHead: [Int32]) -> TransitionTable {
+        var slots: [TransitionTable.Slot] = []
+        swap(&slots, &self.slots)
+        count = 0
         for position in slots.indices where slots[position].key != 0 {
             slots[position].head = terminalHead[Int(slots[position].child)]
         }

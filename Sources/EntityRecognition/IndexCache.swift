@@ -118,16 +118,23 @@ public struct IndexCache: Sendable {
         let index = AliasIndex(gazetteer: try load())
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)")
-        if FileManager.default.createFile(atPath: temporary.path, contents: Self.encode(index, stamps: stamps)) {
-            if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        // The cache only saves time: a cache that cannot be written is left out.
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor >= 0 {
+            var writer = BinaryWriter(descriptor: descriptor)
+            Self.encode(index, stamps: stamps, into: &writer)
+            writer.flush()
+            let closed = close(descriptor) == 0
+            if !writer.succeeded || !closed || rename(temporary.path, url.path) != 0 {
+                try? FileManager.default.removeItem(at: temporary)
+            }
         }
         return (index, false)
     }
 
     // MARK: - Encoding
 
-    static func encode(_ index: AliasIndex, stamps: [SourceStamp]) -> Data {
-        var writer = BinaryWriter()
+    static func encode(_ index: AliasIndex, stamps: [SourceStamp], into writer: inout BinaryWriter) {
         writer.bytes(magic)
         writer.u32(formatVersion)
         writer.u32(UInt32(MemoryLayout<AliasIndex.Entry>.stride))
@@ -189,7 +196,6 @@ public struct IndexCache: Sendable {
         writer.array(index.startingTokens)
         writer.array(index.continuingTokens)
         writer.array(index.branchingNodes)
-        return writer.data
     }
 
     /// The index a cache file holds, or `nil` if the file is short, damaged or stale.
@@ -275,18 +281,36 @@ public struct IndexCache: Sendable {
     }
 }
 
-/// Little-endian binary output.
-struct BinaryWriter {
-    var data = Data()
+/// Little-endian binary output, streamed into a file through a buffer: the cache of a large
+/// gazetteer (some 180 MB for 1.3 million aliases) is never whole in memory beside its index.
+struct BinaryWriter: ~Copyable {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    /// Bytes written so far, flushed or not.
+    private(set) var offset = 0
+    /// Whether every write so far succeeded.
+    private(set) var succeeded = true
+    private static let bufferSize = 1 << 20
 
-    mutating func bytes(_ value: [UInt8]) { data.append(contentsOf: value) }
-    mutating func u8(_ value: UInt8) { data.append(value) }
-    mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
-    mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+    /// A writer into the open file `descriptor`, which it does not close.
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(Self.bufferSize)
+    }
+
+    mutating func bytes(_ value: [UInt8]) { raw(value) }
+    mutating func u8(_ value: UInt8) {
+        buffer.append(value)
+        offset += 1
+        if buffer.count >= Self.bufferSize { flush() }
+    }
+    mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { raw($0) } }
+    mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { raw($0) } }
 
     mutating func string(_ value: String) {
         u32(UInt32(value.utf8.count))
-        data.append(contentsOf: value.utf8)
+        var value = value
+        value.withUTF8 { raw(UnsafeRawBufferPointer($0)) }
     }
 
     /// A count, then each string.
@@ -297,14 +321,40 @@ struct BinaryWriter {
 
     /// An array of plain values: count, then the raw bytes from the next multiple of 16, so
     /// that a mapped file can serve them in place.
-    mutating func array<Element>(_ values: some Collection<Element>) {
+    mutating func array<Element>(_ values: FlatArray<Element>) {
         u64(UInt64(values.count))
-        data.append(contentsOf: [UInt8](repeating: 0, count: (16 - data.count % 16) % 16))
-        let start = data.count
-        data.count += values.count * MemoryLayout<Element>.stride
-        data.withUnsafeMutableBytes { raw in
-            let target = raw.baseAddress!.advanced(by: start).bindMemory(to: Element.self, capacity: values.count)
-            _ = UnsafeMutableBufferPointer(start: target, count: values.count).initialize(from: values)
+        raw([UInt8](repeating: 0, count: (16 - offset % 16) % 16))
+        raw(UnsafeRawBufferPointer(values.buffer))
+    }
+
+    private mutating func raw(_ bytes: some Collection<UInt8>) {
+        offset += bytes.count
+        if buffer.count + bytes.count > Self.bufferSize {
+            flush()
+            if bytes.count >= Self.bufferSize {
+                _ = bytes.withContiguousStorageIfAvailable { write(UnsafeRawBufferPointer($0)) }
+                return
+            }
+        }
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Hands the buffer to the file.
+    mutating func flush() {
+        buffer.withUnsafeBytes { write($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func write(_ bytes: UnsafeRawBufferPointer) {
+        var rest = bytes
+        while succeeded, !rest.isEmpty {
+            let written = Foundation.write(descriptor, rest.baseAddress!, rest.count)
+            if written < 0 {
+                if errno == EINTR { continue }
+                succeeded = false
+            } else {
+                rest = UnsafeRawBufferPointer(rebasing: rest[written...])
+            }
         }
     }
 }

@@ -445,6 +445,20 @@ struct ExportTextTests {
                 || (0xE000...0xFFFD).contains($0.value) || $0.value >= 0x10000
         }))
         #expect(Array(text.sanitizedForExport.unicodeScalars) == Array(expected.unicodeScalars))
+        // The byte-level quoting of the evidence sidecar sanitizes the same way, and its
+        // escapes read back as the text.
+        var bytes: [UInt8] = []
+        JSONText.appendQuoted(text, sanitizing: true, to: &bytes)
+        let decoded = try? JSONSerialization.jsonObject(with: Data(("[" + String(decoding: bytes, as: UTF8.self) + "]").utf8)) as? [String]
+        #expect(decoded.map { $0.map { Array($0.unicodeScalars) } } == [Array(expected.unicodeScalars)])
+    }
+
+    @Test func decimalsAreWrittenAsSwiftWritesThem() {
+        for value in [0, 7, -7, 10, 99, 100, 123_456_789, -1_000_000, Int.max, Int.min] {
+            var bytes: [UInt8] = Array("x".utf8)
+            JSONText.appendDecimal(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "x" + String(value))
+        }
     }
 
     @Test func jsonQuotingEscapesOnlyWhatItMust() throws {

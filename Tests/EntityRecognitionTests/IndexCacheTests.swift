@@ -36,6 +36,29 @@ struct IndexCacheTests {
         #expect(second.index.gazetteer.aliases == first.index.gazetteer.aliases)
     }
 
+    /// A cache of several megabytes goes through the writer's buffer many times over, and
+    /// through its direct path for tables larger than the buffer.
+    @Test func aLargeCacheReadsBackAsItsIndex() throws {
+        let (folder, list, cache) = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lines = "Władimir Putin\tQ7747\tPER\nRosja\tQ159\tLOC\n"
+        for number in 0..<60_000 {
+            lines += "Miejscowość Numer \(number) nad Wisłą\tplace:\(number)\tLOC\n"
+        }
+        try lines.write(to: list, atomically: true, encoding: .utf8)
+        let first = try cache.index(for: [list]) { try load(list) }
+        let second = try cache.index(for: [list]) { Issue.record("the cache should serve"); return try load(list) }
+        #expect(second.cached)
+        let file = try #require(FileManager.default.contentsOfDirectory(at: cache.folder, includingPropertiesForKeys: [.fileSizeKey]).first)
+        #expect(try file.resourceValues(forKeys: [.fileSizeKey]).fileSize! > 4 << 20)
+        #expect(second.index.gazetteer.aliases == first.index.gazetteer.aliases)
+        #expect(Array(second.index.transitions.slots.buffer).map(\.key) == Array(first.index.transitions.slots.buffer).map(\.key))
+        let text = "Władimir Putin był w Miejscowości Numer 59999 nad Wisłą i w Rosji."
+        let found = Recognizer(index: second.index, options: RecognitionOptions(language: "pl"))
+            .recognize(Document(id: "d", text: text)).mentions.map(\.entity.id)
+        #expect(found == ["Q7747", "place:59999", "Q159"])
+    }
+
     @Test func aChangedSourceIsNeverServedStale() throws {
         let (folder, list, cache) = try setUp()
         defer { try? FileManager.default.removeItem(at: folder) }
