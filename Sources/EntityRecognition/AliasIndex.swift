@@ -41,23 +41,23 @@ public final class AliasIndex: @unchecked Sendable {
         var needsContext: Bool { flags & 2 != 0 }
         /// The alias reads as an abbreviation: a short run of capitals such as USA, U.S., WSJ.
         public var isAbbreviation: Bool { flags & 4 != 0 }
+        /// The last of the entries that end at its trie node (see ``AliasIndex/terminalHead``).
+        var endsNode: Bool { flags & 8 != 0 }
     }
 
     public let gazetteer: Gazetteer
     let tokens: TokenTable
     let transitions: TransitionTable
-    /// Per trie node, the first entry ending there, or -1; ``entryNext`` chains the others.
+    /// Per trie node, the first entry ending there, or -1. A node's entries lie one after the
+    /// other from there, the last marked ``Entry/endsNode``: reading them all costs one or two
+    /// cache lines, where a chain through a second array cost a miss each.
     let terminalHead: FlatArray<Int32>
-    let entryNext: FlatArray<Int32>
     let entries: FlatArray<Entry>
     /// Bit *t* set: some alias starts with vocabulary token *t*. Most words of a text start
     /// none, and this answers for them with one load instead of a probe of the transitions.
     let startingTokens: FlatArray<UInt64>
     /// Bit *t* set: some alias has vocabulary token *t* after its first token.
     let continuingTokens: FlatArray<UInt64>
-    /// Bit *n* set: trie node *n* has transitions, so some alias goes on past it. Most nodes
-    /// are the ends of one-word aliases: the walk stops there without probing for the next word.
-    let branchingNodes: FlatArray<UInt64>
 
     /// Maximum number of tokens in an alias; longer aliases are not indexed.
     public static let maximumAliasTokens = 32
@@ -94,42 +94,37 @@ public final class AliasIndex: @unchecked Sendable {
                             caseSensitive: false, needsContext: false)
         }
         let tokens = compiler.tokens.build()
-        let transitions = compiler.transitions.build(terminalHead: compiler.terminalHead)
-        let (starting, continuing, branching) = Self.bits(tokens: tokens, nodes: compiler.terminalHead.count,
-                                                          transitions: transitions)
+        let (starting, continuing, branching) = Self.bits(tokens: tokens.count, nodes: compiler.terminalHead.count,
+                                                          transitions: compiler.transitions)
+        compiler.layEntriesOutByNode()
+        let transitions = compiler.transitions.build(terminalHead: compiler.terminalHead, branching: branching)
         // Each of the compiler's arrays goes as soon as it is copied.
         let terminalHead = FlatArray(compiler.terminalHead)
         compiler.terminalHead = []
-        let entryNext = FlatArray(compiler.entryNext)
-        compiler.entryNext = []
         let entries = FlatArray(compiler.entries)
         compiler.entries = []
-        self.init(gazetteer: gazetteer, tokens: tokens, transitions: transitions,
-                  terminalHead: terminalHead, entryNext: entryNext,
-                  entries: entries, startingTokens: FlatArray(starting),
-                  continuingTokens: FlatArray(continuing), branchingNodes: FlatArray(branching))
+        self.init(gazetteer: gazetteer, tokens: tokens, transitions: transitions, terminalHead: terminalHead,
+                  entries: entries, startingTokens: FlatArray(starting), continuingTokens: FlatArray(continuing))
     }
 
     /// An index from its parts (see ``IndexCache``).
     init(gazetteer: Gazetteer, tokens: TokenTable, transitions: TransitionTable, terminalHead: FlatArray<Int32>,
-         entryNext: FlatArray<Int32>, entries: FlatArray<Entry>, startingTokens: FlatArray<UInt64>,
-         continuingTokens: FlatArray<UInt64>, branchingNodes: FlatArray<UInt64>) {
+         entries: FlatArray<Entry>, startingTokens: FlatArray<UInt64>, continuingTokens: FlatArray<UInt64>) {
         self.gazetteer = gazetteer
         self.tokens = tokens
         self.transitions = transitions
         self.terminalHead = terminalHead
-        self.entryNext = entryNext
         self.entries = entries
         self.startingTokens = startingTokens
         self.continuingTokens = continuingTokens
-        self.branchingNodes = branchingNodes
     }
 
     /// The bit sets of ``startingTokens`` and ``continuingTokens`` (the tokens the root, and the
-    /// other nodes, have transitions over) and of ``branchingNodes``.
-    private static func bits(tokens: TokenTable, nodes: Int,
-                             transitions: TransitionTable) -> ([UInt64], [UInt64], [UInt64]) {
-        var starting = [UInt64](repeating: 0, count: tokens.count / 64 + 1)
+    /// other nodes, have transitions over) and of the nodes that have transitions at all, which
+    /// the transitions carry (see ``TransitionTable/Slot``).
+    private static func bits(tokens: Int, nodes: Int,
+                             transitions: TransitionTableBuilder) -> ([UInt64], [UInt64], [UInt64]) {
+        var starting = [UInt64](repeating: 0, count: tokens / 64 + 1)
         var continuing = starting
         var branching = [UInt64](repeating: 0, count: nodes / 64 + 1)
         transitions.forEachKey { key in
@@ -150,8 +145,27 @@ public final class AliasIndex: @unchecked Sendable {
         var tokens: TokenTableBuilder
         var transitions: TransitionTableBuilder
         var terminalHead: [Int32] = [-1]
+        /// While aliases go in, each node's entries are chained through this, newest first.
         var entryNext: [Int32] = []
         var entries: [Entry] = []
+
+        /// Lays each node's entries out one after the other, in their chain's order, and marks
+        /// the last of each; ``terminalHead`` then points at the first and the chain goes.
+        mutating func layEntriesOutByNode() {
+            var laid: [Entry] = []
+            laid.reserveCapacity(entries.count)
+            for node in terminalHead.indices where terminalHead[node] >= 0 {
+                var entry = terminalHead[node]
+                terminalHead[node] = Int32(laid.count)
+                while entry >= 0 {
+                    laid.append(entries[Int(entry)])
+                    entry = entryNext[Int(entry)]
+                }
+                laid[laid.count - 1].flags |= 8
+            }
+            entries = laid
+            entryNext = []
+        }
 
         init(aliasCount: Int) {
             tokens = TokenTableBuilder(capacity: max(aliasCount / 2, 64))
@@ -225,7 +239,7 @@ public final class AliasIndex: @unchecked Sendable {
                     aliases.append(Int(record.alias))
                     entities.insert(record.entity)
                 }
-                entry = entryNext[Int(entry)]
+                entry = record.endsNode ? -1 : entry + 1
             }
             if entities.count > 1 { groups.append(aliases.sorted()) }
         }
@@ -266,28 +280,27 @@ public final class AliasIndex: @unchecked Sendable {
 struct IndexTables {
     let tokenSlots: UnsafeBufferPointer<TokenTable.Slot>
     let tokenBytes: UnsafeBufferPointer<UInt8>
+    let tokenFilter: UnsafeBufferPointer<UInt64>
     let transitions: UnsafeBufferPointer<TransitionTable.Slot>
     let entries: UnsafeBufferPointer<AliasIndex.Entry>
-    let entryNext: UnsafeBufferPointer<Int32>
     let starting: UnsafeBufferPointer<UInt64>
     let continuing: UnsafeBufferPointer<UInt64>
-    let branching: UnsafeBufferPointer<UInt64>
 
     init(_ index: AliasIndex) {
         tokenSlots = index.tokens.slots.buffer
         tokenBytes = index.tokens.bytes.buffer
+        tokenFilter = index.tokens.filter.buffer
         transitions = index.transitions.slots.buffer
         entries = index.entries.buffer
-        entryNext = index.entryNext.buffer
         starting = index.startingTokens.buffer
         continuing = index.continuingTokens.buffer
-        branching = index.branchingNodes.buffer
     }
 
     /// The id of a text token in the alias vocabulary, if some alias contains it.
     @inline(__always)
     func tokenID(of token: Token) -> Int32? {
-        TokenTable.find(hash: token.keyHash, key: token.key, slots: tokenSlots, bytes: tokenBytes)
+        guard TokenTable.mayContain(hash: token.keyHash, filter: tokenFilter) else { return nil }
+        return TokenTable.find(hash: token.keyHash, key: token.key, slots: tokenSlots, bytes: tokenBytes)
     }
 
     /// The id of a folded word given as UTF-8 bytes.
@@ -295,6 +308,7 @@ struct IndexTables {
     func tokenID(bytes key: ArraySlice<UInt8>) -> Int32? {
         var hash = Tokenizer.fnvOffset
         for byte in key { hash = (hash ^ UInt64(byte)) &* Tokenizer.fnvPrime }
+        guard TokenTable.mayContain(hash: hash, filter: tokenFilter) else { return nil }
         let mask = tokenSlots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -308,10 +322,12 @@ struct IndexTables {
         }
     }
 
-    /// The node reached from `node` over `token`, with the first entry that ends there.
+    /// The node reached from `node` over `token`, with the first entry that ends there and
+    /// whether some alias goes on past it.
     @inline(__always)
-    func step(from node: Int32, over token: Int32) -> (child: Int32, head: Int32)? {
-        TransitionTable.find(AliasIndex.transitionKey(node, token), in: transitions).map { ($0.child, $0.head) }
+    func step(from node: Int32, over token: Int32) -> (child: Int32, head: Int32, branches: Bool)? {
+        TransitionTable.find(AliasIndex.transitionKey(node, token), in: transitions)
+            .map { ($0.child & Int32.max, $0.head, $0.child < 0) }
     }
 
     @inline(__always)
@@ -320,6 +336,4 @@ struct IndexTables {
     @inline(__always)
     func continuesAlias(_ token: Int32) -> Bool { continuing[Int(token) >> 6] & (1 << UInt64(token & 63)) != 0 }
 
-    @inline(__always)
-    func branches(_ node: Int32) -> Bool { branching[Int(node) >> 6] & (1 << UInt64(node & 63)) != 0 }
 }

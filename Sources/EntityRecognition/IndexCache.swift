@@ -14,7 +14,7 @@ public struct IndexCache: Sendable {
 
     static let magic = Array("EGIDX\u{1}\u{0}\u{0}".utf8)
     /// Bumped whenever the layout of the file or of the index changes.
-    static let formatVersion: UInt32 = 9
+    static let formatVersion: UInt32 = 10
 
     public init(folder: URL) {
         self.folder = folder
@@ -189,13 +189,12 @@ public struct IndexCache: Sendable {
         writer.array(index.tokens.slots)
         writer.array(index.tokens.starts)
         writer.array(index.tokens.bytes)
+        writer.array(index.tokens.filter)
         writer.array(index.transitions.slots)
         writer.array(index.terminalHead)
-        writer.array(index.entryNext)
         writer.array(index.entries)
         writer.array(index.startingTokens)
         writer.array(index.continuingTokens)
-        writer.array(index.branchingNodes)
     }
 
     /// The index a cache file holds, or `nil` if the file is short, damaged or stale.
@@ -247,15 +246,13 @@ public struct IndexCache: Sendable {
         }
         guard let slots: FlatArray<TokenTable.Slot> = reader.array(),
               let starts: FlatArray<Int32> = reader.array(), let bytes: FlatArray<UInt8> = reader.array(),
+              let filter: FlatArray<UInt64> = reader.array(), filter.count.nonzeroBitCount == 1,
               let transitionSlots: FlatArray<TransitionTable.Slot> = reader.array(),
-              let terminalHead: FlatArray<Int32> = reader.array(),
-              let entryNext: FlatArray<Int32> = reader.array(), let entries: FlatArray<AliasIndex.Entry> = reader.array(),
+              let terminalHead: FlatArray<Int32> = reader.array(), let entries: FlatArray<AliasIndex.Entry> = reader.array(),
               let startingTokens: FlatArray<UInt64> = reader.array(), let continuingTokens: FlatArray<UInt64> = reader.array(),
-              let branchingNodes: FlatArray<UInt64> = reader.array(),
               reader.isAtEnd, slots.count.nonzeroBitCount == 1, transitionSlots.count.nonzeroBitCount == 1,
-              !starts.isEmpty, entryNext.count == entries.count,
-              startingTokens.count == (starts.count - 1) / 64 + 1, continuingTokens.count == startingTokens.count,
-              branchingNodes.count == terminalHead.count / 64 + 1
+              !starts.isEmpty, startingTokens.count == (starts.count - 1) / 64 + 1,
+              continuingTokens.count == startingTokens.count
         else { return nil }
         // The tables are read in place, without bounds checks: a damaged file must not send a
         // lookup out of them. (This reads every page once, a fraction of the time a copy takes.)
@@ -265,19 +262,22 @@ public struct IndexCache: Sendable {
         let entryCount = Int32(clamping: entries.count)
         guard starts.allSatisfy({ (0...byteCount).contains($0) }),
               slots.allSatisfy({ $0.id < tokenCount && 0 <= $0.start && $0.start <= $0.end && $0.end <= byteCount }),
-              transitionSlots.allSatisfy({ $0.key == 0 || (0..<nodeCount).contains($0.child) && $0.head < entryCount
+              transitionSlots.allSatisfy({ $0.key == 0 || (0..<nodeCount).contains($0.child & Int32.max) && $0.head < entryCount
                   && $0.key & 0xFFFF_FFFF < UInt64(tokenCount) + 1 }),
-              terminalHead.allSatisfy({ $0 < entryCount }), entryNext.allSatisfy({ $0 < entryCount }),
+              terminalHead.allSatisfy({ $0 < entryCount }),
+              // A node's entries run on until one ends it: the last entry must, or a walk would
+              // read past the table.
+              entries.last.map(\.endsNode) ?? true,
               entries.allSatisfy({ (0..<Int32(entities.count)).contains($0.entity) && (0..<Int32(aliases.count)).contains($0.alias)
                   && $0.tokenCount <= AliasIndex.maximumAliasTokens })
         else { return nil }
         let gazetteer = Gazetteer(entities: entities, aliases: aliases, contextCues: cues, sourceFiles: files)
         return AliasIndex(
             gazetteer: gazetteer,
-            tokens: TokenTable(slots: slots, starts: starts, bytes: bytes),
+            tokens: TokenTable(slots: slots, starts: starts, bytes: bytes, filter: filter),
             transitions: TransitionTable(slots: transitionSlots),
-            terminalHead: terminalHead, entryNext: entryNext, entries: entries,
-            startingTokens: startingTokens, continuingTokens: continuingTokens, branchingNodes: branchingNodes)
+            terminalHead: terminalHead, entries: entries,
+            startingTokens: startingTokens, continuingTokens: continuingTokens)
     }
 }
 

@@ -502,7 +502,7 @@ public final class Recognizer {
         for slot in Int(starts[position])..<Int(starts[position + 1]) {
             let reading = values[slot]
             guard reading & startsAliasBit != 0,
-                  let (_, head) = tables.step(from: 0, over: Int32(bitPattern: reading & tokenMask)), head >= 0
+                  let (_, head, _) = tables.step(from: 0, over: Int32(bitPattern: reading & tokenMask)), head >= 0
             else { continue }
             entity_graph_prefetch(tables.entries.baseAddress! + Int(head))
         }
@@ -550,16 +550,22 @@ public final class Recognizer {
                 let token = Int32(bitPattern: reading & Self.tokenMask)
                 let inflection = reading & Self.inflectedBit != 0 ? bit : 0
                 for state in scratch.states {
-                    guard let (child, head) = tables.step(from: Int32(truncatingIfNeeded: state >> 32), over: token) else { continue }
+                    guard let (child, head, branches) = tables.step(from: Int32(truncatingIfNeeded: state >> 32), over: token)
+                    else { continue }
                     let inflected = UInt32(truncatingIfNeeded: state) | inflection
                     // A node no alias goes on from ends the walk there: no probe for the next word.
-                    if tables.branches(child) { scratch.next.append(UInt64(UInt32(bitPattern: child)) << 32 | UInt64(inflected)) }
+                    if branches {
+                        scratch.next.append(UInt64(UInt32(bitPattern: child)) << 32 | UInt64(inflected))
+                        // The next word's steps from here load while this node's entries are read.
+                        if position + 1 < limit { prefetchSteps(from: child, of: position + 1, readings: scratch.readings, tables: tables) }
+                    }
                     var entry = head
                     while entry >= 0 {
-                        if AliasIndex.accepts(tables.entries[Int(entry)], tokens: tokens, start: start, inflected: inflected) {
+                        let record = tables.entries[Int(entry)]
+                        if AliasIndex.accepts(record, tokens: tokens, start: start, inflected: inflected) {
                             scratch.accepted.append((entry, inflected))
                         }
-                        entry = tables.entryNext[Int(entry)]
+                        entry = record.endsNode ? -1 : entry + 1
                     }
                 }
             }
@@ -570,6 +576,18 @@ public final class Recognizer {
             position += 1
         }
         return best
+    }
+
+    /// Starts loading the transition slots of the steps from `node` over the readings of token
+    /// `position` that some alias has after its first token.
+    @inline(__always)
+    private static func prefetchSteps(from node: Int32, of position: Int, readings: Readings, tables: IndexTables) {
+        for slot in Int(readings.starts[position])..<Int(readings.starts[position + 1]) {
+            let reading = readings.values[slot]
+            guard reading & continuesAliasBit != 0 else { continue }
+            let key = AliasIndex.transitionKey(node, Int32(bitPattern: reading & tokenMask))
+            entity_graph_prefetch(tables.transitions.baseAddress! + TransitionTable.homeSlot(of: key, in: tables.transitions))
+        }
     }
 
     static func matchKind(_ entry: AliasIndex.Entry, inflected: UInt32, surface: String, alias: String,
@@ -644,8 +662,9 @@ struct DocumentResolver {
             if shortFormEntity < 0 { shortFormEntity = entry.entity } else if shortFormEntity != entry.entity { shortFormsAgree = false }
         }
         let hasListed = shortFormCount < candidate.entries.count
-        // Highest score; then fewer inflected words; then the entity listed first.
-        var best: (entry: Int32, inflected: UInt32, key: (Int, Int, Int32, Int32))?
+        // Highest score; then fewer inflected words; then the entity listed first, through its
+        // alias listed first (short forms, derived, after every listed alias).
+        var best: (entry: Int32, inflected: UInt32, key: (Int, Int, Int32, Int, Int32))?
         for (entryIndex, inflected) in candidate.entries {
             let entry = index.entries[Int(entryIndex)]
             let anchored = anchors.contains(entry.entity)
@@ -661,7 +680,7 @@ struct DocumentResolver {
             }
             if anchored { score += 8 }
             if inflected == 0 { score += 1 }
-            let key = (-score, inflected.nonzeroBitCount, entry.entity, entryIndex)
+            let key = (-score, inflected.nonzeroBitCount, entry.entity, entry.source == .shortForm ? 1 : 0, entry.alias)
             if best == nil || key < best!.key { best = (entryIndex, inflected, key) }
         }
         return best.map { ($0.entry, $0.inflected) }

@@ -100,3 +100,60 @@ struct IndexCacheTests {
         if !again.cached { #expect(mentions(again.index).count == 3) } else { _ = mentions(again.index) }
     }
 }
+
+/// The compiled index's tables: what the hot loops read in place of the gazetteer.
+struct AliasIndexTableTests {
+    func index(of lines: String) throws -> AliasIndex {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let list = folder.appendingPathComponent("list.tsv")
+        try lines.write(to: list, atomically: true, encoding: .utf8)
+        var gazetteer = Gazetteer()
+        try gazetteer.load(contentsOf: list)
+        return AliasIndex(gazetteer: gazetteer)
+    }
+
+    /// 20,000 aliases of three words each: a vocabulary far larger than one filter word.
+    @Test func theVocabularyFilterLetsEveryWordOfTheVocabularyThroughAndFewOthers() throws {
+        let index = try index(of: (0..<20_000).map {
+            "Osada\($0) Dolna\($0 % 97) Rzeka\($0 % 13)\tplace:\($0)\tLOC\n"
+        }.joined())
+        let tables = IndexTables(index)
+        let vocabulary = (0..<index.tokens.count).map { id in
+            Array(index.tokens.bytes[Int(index.tokens.starts[id])..<Int(index.tokens.starts[id + 1])])
+        }
+        #expect(vocabulary.count == 20_000 + 97 + 13)
+        for (id, word) in vocabulary.enumerated() {
+            #expect(tables.tokenID(bytes: word[...]) == Int32(id))
+        }
+        let strangers = (0..<20_000).map { Array("wies\($0)".utf8) }
+        let passed = strangers.filter {
+            var hash = Tokenizer.fnvOffset
+            for byte in $0 { hash = (hash ^ UInt64(byte)) &* Tokenizer.fnvPrime }
+            return TokenTable.mayContain(hash: hash, filter: tables.tokenFilter)
+        }.count
+        // About 1% with 16 bits a word; 5% would mean the filter lost its bits.
+        #expect(passed < strangers.count / 20)
+        #expect(strangers.allSatisfy { tables.tokenID(bytes: $0[...]) == nil })
+    }
+
+    @Test func eachNodesEntriesLieTogetherAndTheLastEndsIt() throws {
+        // One alias for three entities, and one entity under two spellings that fold alike.
+        let index = try index(of: "Paris\tparis-fr\tLOC\nParis\tparis-tx\tLOC\nParis\tparis-hilton\tPER\n"
+            + "Rzeka Odra\todra\tLOC\nRZEKA ODRA\todra\tLOC\n")
+        var reached: [[Int32]] = []
+        for node in index.terminalHead.indices where index.terminalHead[node] >= 0 {
+            var entry = Int(index.terminalHead[node])
+            var entities: [Int32] = []
+            while true {
+                entities.append(index.entries[entry].entity)
+                if index.entries[entry].endsNode { break }
+                entry += 1
+            }
+            reached.append(entities)
+        }
+        #expect(reached.map(\.count).sorted() == [2, 3])
+        #expect(index.entries.filter(\.endsNode).count == 2)
+        #expect(index.ambiguities().count == 1)
+    }
+}
