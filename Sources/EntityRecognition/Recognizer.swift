@@ -69,6 +69,8 @@ public final class Recognizer {
         /// Trie states as node << 32 | inflected-token bits.
         var states: [UInt64] = []
         var next: [UInt64] = []
+        /// The entries that accepted each candidate of the part, found in
+        /// ``Candidate/entries``: one array for all, not one each.
         var accepted: [(entry: Int32, inflected: UInt32)] = []
     }
 
@@ -211,11 +213,12 @@ public final class Recognizer {
         }
     }
 
-    /// A span the trie matched, with every entry that accepted it.
+    /// A span the trie matched, with where the entries that accepted it are in
+    /// ``Scratch/accepted``.
     struct Candidate {
         var start: Int
         var end: Int
-        var entries: [(entry: Int32, inflected: UInt32)]
+        var entries: Range<Int>
     }
 
     public init(index: AliasIndex, options: RecognitionOptions = RecognitionOptions()) {
@@ -316,6 +319,7 @@ public final class Recognizer {
         defer { self.scratch = scratch }
         let index = self.index
         scratch.readings.removeAll()
+        scratch.accepted.removeAll(keepingCapacity: true)
         let tables = IndexTables(index)
         Self.read(tokens, morphology: morphology, tables: tables, cache: readingCache, into: &scratch.readings)
 
@@ -342,7 +346,8 @@ public final class Recognizer {
         for sentence in sentences {
             for token in sentence.tokens { sentenceOfToken[token] = Int32(sentence.index) }
         }
-        var resolver = DocumentResolver(index: index, tokens: tokens, candidates: candidates, language: language)
+        var resolver = DocumentResolver(index: index, tokens: tokens, candidates: candidates, accepted: scratch.accepted,
+                                        language: language)
         let boilerplateSentences = Self.boilerplateSentences(sentences, tokens: tokens, rules: options.boilerplate)
         let firstMention = result.mentions.count
         result.mentions.reserveCapacity(firstMention + candidates.count + nested.count)
@@ -535,12 +540,15 @@ public final class Recognizer {
         scratch.states.removeAll(keepingCapacity: true)
         scratch.states.append(0)
         var best: Candidate?
+        // Each step's accepted entries go after the ones before; the longest match's are moved
+        // down to where the walk's began.
+        let walkStart = scratch.accepted.count
         var position = start
         while position < limit, !scratch.states.isEmpty, position - start < AliasIndex.maximumAliasTokens {
             if position > start, tokens[position].lineBreaksBefore > 0 { break }
             let bit: UInt32 = 1 << UInt32(position - start)
             scratch.next.removeAll(keepingCapacity: true)
-            scratch.accepted.removeAll(keepingCapacity: true)
+            let stepStart = scratch.accepted.count
             let first = Int(scratch.readings.starts[position])
             let last = Int(scratch.readings.starts[position + 1])
             for slot in first..<last {
@@ -569,12 +577,23 @@ public final class Recognizer {
                     }
                 }
             }
-            if !scratch.accepted.isEmpty, tokens[position].kind != .punctuation || tokens[start].kind != .punctuation {
-                best = Candidate(start: start, end: position + 1, entries: scratch.accepted)
+            if scratch.accepted.count > stepStart, tokens[position].kind != .punctuation || tokens[start].kind != .punctuation {
+                best = Candidate(start: start, end: position + 1, entries: stepStart..<scratch.accepted.count)
+            } else {
+                scratch.accepted.removeSubrange(stepStart...)
             }
             swap(&scratch.states, &scratch.next)
             position += 1
         }
+        guard var best else {
+            scratch.accepted.removeSubrange(walkStart...)
+            return nil
+        }
+        if best.entries.lowerBound > walkStart {
+            for offset in best.entries.indices { scratch.accepted[walkStart + offset - best.entries.lowerBound] = scratch.accepted[offset] }
+            best.entries = walkStart..<walkStart + best.entries.count
+        }
+        scratch.accepted.removeSubrange(best.entries.upperBound...)
         return best
     }
 
@@ -624,6 +643,8 @@ struct DocumentResolver {
     let index: AliasIndex
     let tokens: [Token]
     let language: String
+    /// The entries that accepted each candidate (see ``Recognizer/Candidate/entries``).
+    let accepted: [(entry: Int32, inflected: UInt32)]
     /// Entities the document names without doubt: spans whose only reading is one listed alias.
     let anchors: Set<Int32>
 
@@ -633,14 +654,16 @@ struct DocumentResolver {
     private var contextAnswers: [Int: Bool] = [:]
     private var wordBeginningsMade: Set<String>?
 
-    init(index: AliasIndex, tokens: [Token], candidates: [Recognizer.Candidate], language: String) {
+    init(index: AliasIndex, tokens: [Token], candidates: [Recognizer.Candidate],
+         accepted: [(entry: Int32, inflected: UInt32)], language: String) {
         self.index = index
         self.tokens = tokens
         self.language = language
+        self.accepted = accepted
         var anchors = Set<Int32>()
         for candidate in candidates {
-            let entity = index.entries[Int(candidate.entries[0].entry)].entity
-            let plain = candidate.entries.allSatisfy {
+            let entity = index.entries[Int(accepted[candidate.entries.lowerBound].entry)].entity
+            let plain = accepted[candidate.entries].allSatisfy {
                 let entry = index.entries[Int($0.entry)]
                 return entry.source == .listed && !entry.needsContext && entry.entity == entity
             }
@@ -655,7 +678,7 @@ struct DocumentResolver {
         var shortFormCount = 0
         var shortFormEntity: Int32 = -1
         var shortFormsAgree = true
-        for (entryIndex, _) in candidate.entries {
+        for (entryIndex, _) in accepted[candidate.entries] {
             let entry = index.entries[Int(entryIndex)]
             guard entry.source == .shortForm else { continue }
             shortFormCount += 1
@@ -665,7 +688,7 @@ struct DocumentResolver {
         // Highest score; then fewer inflected words; then the entity listed first, through its
         // alias listed first (short forms, derived, after every listed alias).
         var best: (entry: Int32, inflected: UInt32, key: (Int, Int, Int32, Int, Int32))?
-        for (entryIndex, inflected) in candidate.entries {
+        for (entryIndex, inflected) in accepted[candidate.entries] {
             let entry = index.entries[Int(entryIndex)]
             let anchored = anchors.contains(entry.entity)
             if entry.needsContext, !contextHolds(for: Int(entry.entity)) { continue }
