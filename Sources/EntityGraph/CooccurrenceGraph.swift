@@ -227,7 +227,8 @@ public struct CooccurrenceGraph: Sendable {
     public private(set) var documentCount: Int
     public private(set) var settings: GraphSettings
     private var nodeIndexByID: [String: Int]
-    private var edgesByNode: [Int: [Int]]
+    /// Per node, by its position in ``nodes``: the positions of its edges in ``edges``.
+    private var edgesByNode: [[Int]]
 
     /// Makes a graph from its parts, sorting them; edges whose endpoints are missing are dropped.
     public init(nodes: [GraphNode], edges: consuming [GraphEdge], windowCount: Int, documentCount: Int,
@@ -247,10 +248,10 @@ public struct CooccurrenceGraph: Sendable {
         self.documentCount = documentCount
         self.settings = settings
         self.nodeIndexByID = index
-        var byNode: [Int: [Int]] = [:]
+        var byNode = [[Int]](repeating: [], count: self.nodes.count)
         for position in kept.indices {
-            byNode[index[kept[position].source]!, default: []].append(position)
-            byNode[index[kept[position].target]!, default: []].append(position)
+            byNode[index[kept[position].source]!].append(position)
+            byNode[index[kept[position].target]!].append(position)
         }
         self.edgesByNode = byNode
     }
@@ -263,7 +264,7 @@ public struct CooccurrenceGraph: Sendable {
     /// The edges that touch a node, in endpoint order.
     public func edges(of id: String) -> [GraphEdge] {
         guard let index = nodeIndexByID[id] else { return [] }
-        return (edgesByNode[index] ?? []).map { edges[$0] }
+        return edgesByNode[index].map { edges[$0] }
     }
 
     /// The edge between two nodes, if any.

@@ -296,6 +296,18 @@ public struct GraphBuilder: Sendable {
 
     /// Runs of white space as one space, none at the ends.
     static func foldingWhiteSpace(_ text: String) -> String {
+        // Most sentences have single spaces only: they are their own folding.
+        var copy = text
+        let folded = copy.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte >= 0x09 && byte <= 0x0D || byte == 0x20 && previous == 0x20 { return false }
+                previous = byte
+            }
+            return true
+        }
+        if folded { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -338,13 +350,26 @@ public struct GraphBuilder: Sendable {
                             source: TextSpan(start: Int(record.sourceStart), end: Int(record.sourceEnd)),
                             target: TextSpan(start: Int(record.targetStart), end: Int(record.targetEnd)), snippet: snippet)
         }
-        for (key, tally) in pairs {
+        // What the edges need of their ends, apart: a node's tally is a dozen references, which
+        // copying it twice an edge would retain and release.
+        let ids = nodes.map(\.entity.id)
+        let windows = nodes.map(\.windows)
+        // Made in the graph's order (by source id, then target id; a pair's first node has the
+        // smaller id), so that the graph's own sort finds them sorted and compares no more ids.
+        var rank = [Int](repeating: 0, count: nodes.count)
+        for (position, node) in nodes.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { rank[node] = position }
+        let order = pairs.keys.sorted {
+            (rank[Int($0 >> 32)], rank[Int($0 & 0xFFFF_FFFF)]) < (rank[Int($1 >> 32)], rank[Int($1 & 0xFFFF_FFFF)])
+        }
+        graphEdges.reserveCapacity(order.count)
+        for key in order {
+            let tally = pairs[key]!
             guard tally.count >= settings.minimumCount, tally.documents >= settings.minimumDocuments else { continue }
-            let source = nodes[Int(key >> 32)]
-            let target = nodes[Int(key & 0xFFFF_FFFF)]
-            let measures = AssociationMeasures(joint: tally.count, first: source.windows, second: target.windows,
+            let source = Int(key >> 32)
+            let target = Int(key & 0xFFFF_FFFF)
+            let measures = AssociationMeasures(joint: tally.count, first: windows[source], second: windows[target],
                                                total: windowCount)
-            var edge = GraphEdge(source: source.entity.id, target: target.entity.id, count: tally.count, documents: tally.documents,
+            var edge = GraphEdge(source: ids[source], target: ids[target], count: tally.count, documents: tally.documents,
                                  decayed: tally.decayed, pmi: measures.pmi, npmi: measures.npmi, dice: measures.dice,
                                  jaccard: measures.jaccard, llr: measures.logLikelihood, evidence: tally.evidence.map(evidence),
                                  firstDate: tally.firstDate, lastDate: tally.lastDate)

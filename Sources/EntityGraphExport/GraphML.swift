@@ -381,15 +381,28 @@ final class XMLWriter {
     }
 
     func start(_ name: String) throws {
-        try check(xmlTextWriterStartElement(writer, name), "xmlTextWriterStartElement")
+        try check(Self.withXMLText(name) { xmlTextWriterStartElement(writer, $0) }, "xmlTextWriterStartElement")
     }
 
     func attribute(_ name: String, _ value: String) throws {
-        try check(xmlTextWriterWriteAttribute(writer, name, value.sanitizedForExport), "xmlTextWriterWriteAttribute")
+        try plainAttribute(name, value.sanitizedForExport)
     }
 
     func text(_ value: String) throws {
-        try check(xmlTextWriterWriteString(writer, value.sanitizedForExport), "xmlTextWriterWriteString")
+        try plainText(value.sanitizedForExport)
+    }
+
+    /// Text made here, which needs no sanitizing (see ``plainAttribute(_:_:)``).
+    private func plainText(_ value: String) throws {
+        try check(Self.withXMLText(value) { xmlTextWriterWriteString(writer, $0) }, "xmlTextWriterWriteString")
+    }
+
+    /// Calls `body` with the string as libxml2's `const xmlChar *`. Passing a `String` where C
+    /// takes a pointer copies it into a new array on every call; its own NUL-terminated UTF-8
+    /// storage (or a copy on the stack, for a short string) costs nothing.
+    @inline(__always)
+    private static func withXMLText(_ value: String, _ body: (UnsafePointer<xmlChar>) -> Int32) -> Int32 {
+        value.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
     }
 
     func end() throws {
@@ -399,7 +412,8 @@ final class XMLWriter {
     /// An attribute whose value is made here (a number, an id such as `e12`): ASCII with
     /// nothing NFC changes or XML cannot carry, so it skips ``Swift/String/sanitizedForExport``.
     func plainAttribute(_ name: String, _ value: String) throws {
-        try check(xmlTextWriterWriteAttribute(writer, name, value), "xmlTextWriterWriteAttribute")
+        let code = Self.withXMLText(name) { name in Self.withXMLText(value) { xmlTextWriterWriteAttribute(writer, name, $0) } }
+        try check(code, "xmlTextWriterWriteAttribute")
     }
 
     /// `<data key="key">value</data>`, `key` one of the writer's own key ids.
@@ -415,7 +429,7 @@ final class XMLWriter {
     func number(_ key: String, _ value: String) throws {
         try start("data")
         try plainAttribute("key", key)
-        try check(xmlTextWriterWriteString(writer, value), "xmlTextWriterWriteString")
+        try plainText(value)
         try end()
     }
 

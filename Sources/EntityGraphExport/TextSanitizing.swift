@@ -93,7 +93,13 @@ public enum JSONText {
             bytes.append(0x22)
             var run = 0
             var position = 0
+            let raw = UnsafeRawBufferPointer(text)
             while position < text.count {
+                // Eight bytes at a time while none of them needs an escape.
+                if position + 8 <= text.count, !Self.needsEscape(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) {
+                    position += 8
+                    continue
+                }
                 let byte = text[position]
                 let escape: StaticString
                 var width = 1
@@ -130,6 +136,19 @@ public enum JSONText {
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Whether one of eight bytes may need an escape: a control, `"`, `\\`, DEL, or E2 (the lead
+    /// byte of U+2028 and U+2029). Never false when one does.
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & high != 0 }
+        // A byte below 0x20, without counting bytes at 0x80 or above as below.
+        let control = (word &- ones &* 0x20) & ~word & high != 0
+        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+            || hasZero(word ^ (ones &* 0x7F)) || hasZero(word ^ (ones &* 0xE2))
+    }
 
     /// Appends an integer in decimal, as `String(value)` writes it.
     public static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {

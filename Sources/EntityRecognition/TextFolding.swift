@@ -174,17 +174,42 @@ extension String {
     public var mayChangeUnderNFC: Bool {
         var text = self
         guard text.withUTF8({ $0.contains { $0 >= 0xCC } }) else { return false }
+        let table = NFCTable.basicPlane
         for scalar in unicodeScalars where scalar.value >= 0x300 {
-            switch scalar.value {
-            case 0x0340...0x0344, 0x0374, 0x037E, 0x0387, 0x0900...0x0DFF, 0x0F00...0x0FFF, 0x1000...0x11FF,
-                 0x1B00...0x1B7F, 0x1F00...0x1FFF, 0x2000...0x2001, 0x2126, 0x212A...0x212B, 0x2329...0x232A,
-                 0x2ADC, 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFB1D...0xFB4F,
-                 0x11000...0x113FF, 0x1D15E...0x1D1C0, 0x2F800...0x2FA1F:
+            if scalar.value < 0x10000 {
+                if table[Int(scalar.value >> 6)] & (1 << UInt64(scalar.value & 63)) != 0 { return true }
+            } else if NFCTable.mayChange(scalar) {
                 return true
-            default:
-                if scalar.properties.canonicalCombiningClass != .notReordered { return true }
             }
         }
         return false
     }
+}
+
+/// Which scalars NFC may change or compose with the one before, for ``Swift/String/mayChangeUnderNFC``.
+enum NFCTable {
+    /// A combining mark, or a character of the blocks where starters compose or decompose
+    /// (Indic and Hangul syntheses, singletons such as U+212B).
+    static func mayChange(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0340...0x0344, 0x0374, 0x037E, 0x0387, 0x0900...0x0DFF, 0x0F00...0x0FFF, 0x1000...0x11FF,
+             0x1B00...0x1B7F, 0x1F00...0x1FFF, 0x2000...0x2001, 0x2126, 0x212A...0x212B, 0x2329...0x232A,
+             0x2ADC, 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFB1D...0xFB4F,
+             0x11000...0x113FF, 0x1D15E...0x1D1C0, 0x2F800...0x2FA1F:
+            return true
+        default:
+            return scalar.properties.canonicalCombiningClass != .notReordered
+        }
+    }
+
+    /// ``mayChange(_:)`` for every scalar below U+10000, a bit each (8 KB): text in Cyrillic,
+    /// Greek or CJK is answered with a load a character instead of a property look-up.
+    static let basicPlane: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for value in 0x300..<0x10000 {
+            guard let scalar = Unicode.Scalar(UInt32(value)), mayChange(scalar) else { continue }
+            bits[value >> 6] |= 1 << UInt64(value & 63)
+        }
+        return bits
+    }()
 }

@@ -453,6 +453,44 @@ struct ExportTextTests {
         #expect(decoded.map { $0.map { Array($0.unicodeScalars) } } == [Array(expected.unicodeScalars)])
     }
 
+    /// The byte-level quoting, which skips eight clean bytes at a time, against quoting
+    /// written plainly a scalar at a time, on strings with something to escape at every place.
+    @Test func byteLevelQuotingEqualsQuotingScalarByScalar() throws {
+        func reference(_ value: String) -> String {
+            var result = "\""
+            for scalar in value.unicodeScalars {
+                switch scalar {
+                case "\"": result += "\\\""
+                case "\\": result += "\\\\"
+                case "\n": result += "\\n"
+                case "\r": result += "\\r"
+                case "\t": result += "\\t"
+                case "\u{2028}": result += "\\u2028"
+                case "\u{2029}": result += "\\u2029"
+                default:
+                    if scalar.value < 0x20 || scalar.value == 0x7F {
+                        let hex = String(scalar.value, radix: 16)
+                        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        result.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return result + "\""
+        }
+        let pieces = ["a", "Zł", "\"", "\\", "\n", "\t", "\u{1}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "\u{2027}",
+                      "€", "Путин", "👍🏽", " ", "~", "\u{80}"]
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<40 {
+            for _ in 0..<25 {
+                let text = (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                #expect(JSONText.quote(text) == reference(text), "\(Array(text.unicodeScalars))")
+                let decoded = try JSONSerialization.jsonObject(with: Data("[\(JSONText.quote(text))]".utf8)) as? [String]
+                #expect(decoded == [text])
+            }
+        }
+    }
+
     @Test func decimalsAreWrittenAsSwiftWritesThem() {
         for value in [0, 7, -7, 10, 99, 100, 123_456_789, -1_000_000, Int.max, Int.min] {
             var bytes: [UInt8] = Array("x".utf8)
