@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// A compiled index over every alias of a gazetteer: a token trie whose edges are folded word
 /// keys, walked leftmost-longest over a text's tokens.
 ///
@@ -301,6 +303,14 @@ struct IndexTables {
     func tokenID(of token: Token) -> Int32? {
         guard TokenTable.mayContain(hash: token.keyHash, filter: tokenFilter) else { return nil }
         return TokenTable.find(hash: token.keyHash, key: token.key, slots: tokenSlots, bytes: tokenBytes)
+    }
+
+    /// Starts loading the vocabulary slot of a word with this key hash, unless the filter
+    /// already says it is in no alias.
+    @inline(__always)
+    func prefetchToken(hash: UInt64) {
+        guard TokenTable.mayContain(hash: hash, filter: tokenFilter) else { return }
+        entity_graph_prefetch(tokenSlots.baseAddress! + (Int(truncatingIfNeeded: hash) & (tokenSlots.count - 1)))
     }
 
     /// The id of a folded word given as UTF-8 bytes.

@@ -149,6 +149,20 @@ public final class Recognizer {
             entity_graph_prefetch(slots.baseAddress! + Self.homeSlot(hash))
         }
 
+        /// Whether the readings of the word with this mixed hash are cached.
+        @inline(__always)
+        func knows(_ hash: UInt64) -> Bool {
+            guard let slots, let hot else { return false }
+            if hot[Self.hotSlot(hash)].hash == hash { return true }
+            let mask = Self.capacity - 1
+            var slot = Self.homeSlot(hash)
+            while slots[slot].hash != 0 {
+                if slots[slot].hash == hash { return true }
+                slot = (slot + 1) & mask
+            }
+            return false
+        }
+
         /// Appends the cached readings of the word with this mixed hash to `values`; false if
         /// there are none cached.
         @inline(__always)
@@ -404,8 +418,14 @@ public final class Recognizer {
         var word: [UInt8] = []
         tokens.withUnsafeBufferPointer { tokens in
             for position in tokens.indices {
+                // The cache slots of the word two distances ahead load first; once they are in,
+                // a word the cache does not know has its vocabulary slot asked for.
+                if position + 2 * prefetchDistance < tokens.count {
+                    cache.prefetch(ReadingCache.hash(of: tokens[position + 2 * prefetchDistance].keyHash, salt: salt))
+                }
                 if position + prefetchDistance < tokens.count {
-                    cache.prefetch(ReadingCache.hash(of: tokens[position + prefetchDistance].keyHash, salt: salt))
+                    let ahead = tokens[position + prefetchDistance].keyHash
+                    if !cache.knows(ReadingCache.hash(of: ahead, salt: salt)) { tables.prefetchToken(hash: ahead) }
                 }
                 let hash = ReadingCache.hash(of: tokens[position].keyHash, salt: salt)
                 let first = readings.values.count
