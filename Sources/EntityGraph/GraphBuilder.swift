@@ -14,7 +14,9 @@ public struct GraphBuilder: Sendable {
         var mentions = 0
         var documents = 0
         var windows = 0
-        var languages = Set<String>()
+        /// The languages of the documents that name the entity: a handful, so a list searched
+        /// from the end (the language of the document before, most often) beats hashing.
+        var languages: [String] = []
         var surfaces: [String: Int] = [:]
         var firstDate: String?
         var lastDate: String?
@@ -150,7 +152,7 @@ public struct GraphBuilder: Sendable {
         tally.surfaces[mention.surface, default: 0] += 1
         guard firstInDocument else { return }
         tally.documents += 1
-        tally.languages.insert(language)
+        if !tally.languages.reversed().contains(language) { tally.languages.append(language) }
         if let date, !date.isEmpty {
             if tally.firstDate.map({ date < $0 }) ?? true { tally.firstDate = date }
             if tally.lastDate.map({ date > $0 }) ?? true { tally.lastDate = date }

@@ -95,10 +95,27 @@ public struct RecognizedDocument: Sendable {
     }
 
     /// The text between two Unicode scalar offsets.
+    ///
+    /// - Precondition: `0 <= start <= end <=` the number of scalars of `text`.
     public static func slice(_ text: String, _ start: Int, _ end: Int) -> String {
-        let scalars = text.unicodeScalars
-        let lower = scalars.index(scalars.startIndex, offsetBy: start)
-        let upper = scalars.index(lower, offsetBy: end - start)
-        return String(scalars[lower..<upper])
+        precondition(0 <= start && start <= end, "a slice from \(start) to \(end)")
+        var text = text
+        return text.withUTF8 { bytes in
+            // Scalars are counted on the bytes: every byte but a continuation byte starts one.
+            var scalar = 0
+            var lower = 0
+            var position = 0
+            while position < bytes.count {
+                if bytes[position] & 0xC0 != 0x80 {
+                    if scalar == start { lower = position }
+                    if scalar == end { break }
+                    scalar += 1
+                }
+                position += 1
+            }
+            if scalar == start { lower = position }
+            precondition(scalar == end, "a slice to \(end) of a text of \(scalar) scalars")
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<position]), as: UTF8.self)
+        }
     }
 }

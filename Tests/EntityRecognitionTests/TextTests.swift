@@ -161,3 +161,18 @@ struct UTF8ValidationTests {
         #expect(good.withUnsafeBufferPointer { Gazetteer.isValidUTF8($0) })
     }
 }
+
+struct SliceTests {
+    /// Slices counted on UTF-8 bytes against slices of the scalar view, for every range of a
+    /// text with one-, two-, three- and four-byte scalars and a combining mark.
+    @Test func slicesByScalarOffsetsMatchTheScalarView() {
+        let text = "Zełenski: Путин, 习近平 👍🏽 e\u{301}!"
+        let scalars = Array(text.unicodeScalars)
+        for start in 0...scalars.count {
+            for end in start...scalars.count {
+                let expected = String(String.UnicodeScalarView(scalars[start..<end]))
+                #expect(RecognizedDocument.slice(text, start, end) == expected)
+            }
+        }
+    }
+}
