@@ -197,6 +197,40 @@ public struct IndexCache: Sendable {
         writer.array(index.continuingTokens)
     }
 
+    /// What the two threads of a load make.
+    private final class DecodedParts: @unchecked Sendable {
+        var entities: [Entity]?
+        var aliases: [Alias]?
+        var aliasEnd = 0
+    }
+
+    private static func decodeEntities(_ reader: BinaryReader, count: Int, types: [EntityType],
+                                       subtypes: [String?]) -> [Entity]? {
+        var entities: [Entity] = []
+        entities.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let id = reader.string(), let type = reader.u32(), Int(type) < types.count,
+                  let subtype = reader.u32(), Int(subtype) < subtypes.count, let label = reader.string()
+            else { return nil }
+            entities.append(Entity(id: id, type: types[Int(type)], subtype: subtypes[Int(subtype)], label: label))
+        }
+        return entities
+    }
+
+    private static func decodeAliases(_ reader: BinaryReader, count: Int, entityCount: Int, fileCount: Int) -> [Alias]? {
+        var aliases: [Alias] = []
+        aliases.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let text = reader.string(), let entity = reader.u32(), let language = reader.u32(),
+                  let flags = reader.u8(), let file = reader.u32(), let line = reader.u32(),
+                  Int(entity) < entityCount, Int(file) < max(fileCount, 1), language <= UInt16.max
+            else { return nil }
+            aliases.append(Alias(text: text, entity: Int32(entity), packedLanguage: UInt16(language), flags: flags,
+                                 line: Int32(bitPattern: line), fileIndex: UInt16(file)))
+        }
+        return aliases
+    }
+
     /// The index a cache file holds, or `nil` if the file is short, damaged or stale.
     static func decode(_ reader: BinaryReader, expecting stamps: [SourceStamp]) -> AliasIndex? {
         guard reader.bytes(magic.count) == magic, reader.u32() == formatVersion,
@@ -213,26 +247,29 @@ public struct IndexCache: Sendable {
               let subtypes = reader.strings().map({ [nil] + $0.map(Optional.some) })
         else { return nil }
         guard let entityCount = reader.u32() else { return nil }
-        var entities: [Entity] = []
-        entities.reserveCapacity(Int(entityCount))
+        // Entities and aliases are made on two threads: their strings are most of a load. The
+        // aliases are found by stepping over the entities' records without reading them.
+        let entityStart = reader.offset
         for _ in 0..<entityCount {
-            guard let id = reader.string(), let type = reader.u32(), Int(type) < types.count,
-                  let subtype = reader.u32(), Int(subtype) < subtypes.count, let label = reader.string()
-            else { return nil }
-            entities.append(Entity(id: id, type: types[Int(type)], subtype: subtypes[Int(subtype)], label: label))
+            guard reader.skipString(), reader.skip(8), reader.skipString() else { return nil }
         }
-        guard let files = reader.strings() else { return nil }
-        guard let aliasCount = reader.u32() else { return nil }
-        var aliases: [Alias] = []
-        aliases.reserveCapacity(Int(aliasCount))
-        for _ in 0..<aliasCount {
-            guard let text = reader.string(), let entity = reader.u32(), let language = reader.u32(),
-                  let flags = reader.u8(), let file = reader.u32(), let line = reader.u32(),
-                  Int(entity) < entities.count, Int(file) < max(files.count, 1), language <= UInt16.max
-            else { return nil }
-            aliases.append(Alias(text: text, entity: Int32(entity), packedLanguage: UInt16(language), flags: flags,
-                                 line: Int32(bitPattern: line), fileIndex: UInt16(file)))
+        guard let files = reader.strings(), let aliasCount = reader.u32() else { return nil }
+        let parts = DecodedParts()
+        let file = reader.file
+        let aliasStart = reader.offset
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                parts.entities = decodeEntities(BinaryReader(file, at: entityStart), count: Int(entityCount),
+                                                types: types, subtypes: subtypes)
+            } else {
+                let aliasReader = BinaryReader(file, at: aliasStart)
+                parts.aliases = decodeAliases(aliasReader, count: Int(aliasCount), entityCount: Int(entityCount),
+                                              fileCount: files.count)
+                parts.aliasEnd = aliasReader.offset
+            }
         }
+        guard let entities = parts.entities, let aliases = parts.aliases else { return nil }
+        reader.offset = parts.aliasEnd
         guard let cueEntities = reader.u32() else { return nil }
         var cues: [Int: [ContextCue]] = [:]
         for _ in 0..<cueEntities {
@@ -362,11 +399,13 @@ struct BinaryWriter: ~Copyable {
 /// Reads what ``BinaryWriter`` wrote, from a mapped file: arrays are served in place, without a
 /// copy. Every read fails soft with `nil` on a short file.
 final class BinaryReader {
-    private let file: MappedFile
-    private var offset = 0
+    let file: MappedFile
+    /// Where the next read starts.
+    var offset = 0
 
-    init(_ file: MappedFile) {
+    init(_ file: MappedFile, at offset: Int = 0) {
         self.file = file
+        self.offset = offset
     }
 
     private var raw: UnsafeRawBufferPointer { file.bytes }
@@ -396,6 +435,19 @@ final class BinaryReader {
         guard offset + 8 <= raw.count else { return nil }
         defer { offset += 8 }
         return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    /// Steps over `count` bytes; false if the file is shorter.
+    func skip(_ count: Int) -> Bool {
+        guard offset + count <= raw.count else { return false }
+        offset += count
+        return true
+    }
+
+    /// Steps over what ``BinaryWriter/string(_:)`` wrote.
+    func skipString() -> Bool {
+        guard let length = u32() else { return false }
+        return skip(Int(length))
     }
 
     func string() -> String? {
