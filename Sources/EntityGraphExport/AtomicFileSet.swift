@@ -56,6 +56,45 @@ public struct AtomicFileSet {
         }
     }
 
+    /// Writes several files' temporaries now, each on a thread of its own when there are cores
+    /// for them, as ``writeNow(at:_:)`` writes one.
+    ///
+    /// - Throws: the error of the first file (in the order given) that failed; every temporary
+    ///   written so far is then removed.
+    mutating func writeNow(_ files: [(destination: URL, produce: @Sendable (ByteSink) throws -> Void)]) throws {
+        let outcomes = StagedFiles(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { position in
+            let file = files[position]
+            outcomes.set(position, Result { try Self.stage(for: file.destination, file.produce) })
+        }
+        var failure: (any Error)?
+        for outcome in outcomes.results {
+            switch outcome {
+            case .success(let replacement): written.append(replacement)
+            case .failure(let error): failure = failure ?? error
+            case nil: break
+            }
+        }
+        if let failure {
+            discard()
+            throw failure
+        }
+    }
+
+    /// The outcome of each file of ``writeNow(_:)``, set by its own thread.
+    private final class StagedFiles: @unchecked Sendable {
+        private(set) var results: [Result<Replacement, any Error>?]
+        private let lock = NSLock()
+
+        init(count: Int) {
+            results = Array(repeating: nil, count: count)
+        }
+
+        func set(_ position: Int, _ result: Result<Replacement, any Error>) {
+            lock.withLock { results[position] = result }
+        }
+    }
+
     /// Removes the temporaries written so far and forgets every file: for a caller that gives
     /// up before ``commit()``.
     public mutating func discard() {

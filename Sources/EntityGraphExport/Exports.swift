@@ -65,8 +65,14 @@ public struct GraphExporter {
             for format in formats {
                 switch format {
                 case .graphml:
-                    try stream("graph.graphml") { try GraphML.write(graph, includeEvidence: evidenceInGraphML, to: $0) }
-                    try stream("graph.evidence.jsonl") { EvidenceFile.write(graph, to: $0) }
+                    // The two largest files, written side by side.
+                    let urls = ["graph.graphml", "graph.evidence.jsonl"].map { folder.appendingPathComponent($0) }
+                    let includeEvidence = evidenceInGraphML
+                    try files.writeNow([
+                        (urls[0], { @Sendable sink in try GraphML.write(graph, includeEvidence: includeEvidence, to: sink) }),
+                        (urls[1], { @Sendable sink in EvidenceFile.write(graph, to: sink) }),
+                    ])
+                    written += urls
                 case .dot:
                     try write(Data(DOT.text(for: graph, clusters: clusters).utf8), "graph.dot")
                 case .gexf:

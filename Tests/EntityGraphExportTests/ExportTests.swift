@@ -414,6 +414,37 @@ struct AtomicFileSetTests {
         #expect(try leftovers(in: second.deletingLastPathComponent()) == [])
     }
 
+    /// Files written side by side: when one fails, the other's temporary goes too, the error
+    /// is the failing file's, and the previous files stay.
+    @Test func filesWrittenSideBySideFailTogether() throws {
+        struct Refused: Error {}
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("graph.graphml")
+        let second = folder.appendingPathComponent("graph.evidence.jsonl")
+        try "previous graph".write(to: first, atomically: false, encoding: .utf8)
+        var files = AtomicFileSet()
+        #expect(throws: Refused.self) {
+            try files.writeNow([
+                (first, { @Sendable sink in sink.write(Data(repeating: 0x41, count: 1 << 20)) }),
+                (second, { @Sendable _ in throw Refused() }),
+            ])
+        }
+        #expect(try leftovers(in: folder) == [])
+        #expect(try String(contentsOf: first, encoding: .utf8) == "previous graph")
+        #expect(!FileManager.default.fileExists(atPath: second.path))
+
+        var again = AtomicFileSet()
+        try again.writeNow([
+            (first, { @Sendable sink in sink.write(Data("new graph".utf8)) }),
+            (second, { @Sendable sink in sink.write(Data("new evidence".utf8)) }),
+        ])
+        try again.commit()
+        #expect(try String(contentsOf: first, encoding: .utf8) == "new graph")
+        #expect(try String(contentsOf: second, encoding: .utf8) == "new evidence")
+        #expect(try leftovers(in: folder) == [])
+    }
+
     @Test func aFolderThatCannotBeCreatedIsNamedWithTheReason() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
