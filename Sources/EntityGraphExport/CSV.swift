@@ -12,7 +12,7 @@ public enum CSV {
         var text = "Id,Label,type,subtype,mentions,documents,languages,degree,weighted_degree,pagerank,betweenness,community,first_date,last_date\r\n"
         for node in graph.nodes {
             let fields = [
-                cell(node.id), cell(node.label), cell(node.type.code), cell(node.subtype ?? ""), "\(node.mentions)",
+                node.id.exportID, cell(node.label), cell(node.type.code), cell(node.subtype ?? ""), "\(node.mentions)",
                 "\(node.documents)", cell(node.languages.joined(separator: ";")), "\(node.degree)",
                 JSONText.number(node.weightedDegree), JSONText.number(node.pageRank), JSONText.number(node.betweenness),
                 "\(node.community)", cell(node.firstDate ?? ""), cell(node.lastDate ?? ""),
@@ -26,7 +26,7 @@ public enum CSV {
         var text = "Source,Target,Type,Id,Weight,count,documents,decayed,pmi,npmi,dice,jaccard,llr,first_date,last_date\r\n"
         for (number, edge) in graph.edges.enumerated() {
             let fields = [
-                cell(edge.source), cell(edge.target), "Undirected", "e\(number)", JSONText.number(edge.weight),
+                edge.source.exportID, edge.target.exportID, "Undirected", "e\(number)", JSONText.number(edge.weight),
                 "\(edge.count)", "\(edge.documents)", JSONText.number(edge.decayed), JSONText.number(edge.pmi),
                 JSONText.number(edge.npmi), JSONText.number(edge.dice), JSONText.number(edge.jaccard),
                 JSONText.number(edge.llr), cell(edge.firstDate ?? ""), cell(edge.lastDate ?? ""),
@@ -56,7 +56,7 @@ public enum NodeLinkJSON {
         text += "\"documents\": \(graph.documentCount), \"windows\": \(graph.windowCount)},\n"
         text += "  \"nodes\": [\n"
         text += graph.nodes.map { node in
-            "    {\"id\": \(label(node.id)), \"label\": \(label(node.label)), \"type\": \(quote(node.type.code)), "
+            "    {\"id\": \(JSONText.quote(node.id.exportID)), \"label\": \(label(node.label)), \"type\": \(quote(node.type.code)), "
                 + "\"subtype\": \(node.subtype.map(label) ?? "null"), \"mentions\": \(node.mentions), "
                 + "\"documents\": \(node.documents), \"languages\": [\(node.languages.map(quote).joined(separator: ", "))], "
                 + "\"degree\": \(node.degree), \"weighted_degree\": \(JSONText.number(node.weightedDegree)), "
@@ -66,7 +66,7 @@ public enum NodeLinkJSON {
         }.joined(separator: ",\n")
         text += "\n  ],\n  \"edges\": [\n"
         text += graph.edges.enumerated().map { number, edge in
-            "    {\"id\": \"e\(number)\", \"source\": \(label(edge.source)), \"target\": \(label(edge.target)), "
+            "    {\"id\": \"e\(number)\", \"source\": \(JSONText.quote(edge.source.exportID)), \"target\": \(JSONText.quote(edge.target.exportID)), "
                 + "\"weight\": \(JSONText.number(edge.weight)), \"count\": \(edge.count), \"documents\": \(edge.documents), "
                 + "\"decayed\": \(JSONText.number(edge.decayed)), \"pmi\": \(JSONText.number(edge.pmi)), "
                 + "\"npmi\": \(JSONText.number(edge.npmi)), \"dice\": \(JSONText.number(edge.dice)), "

@@ -54,7 +54,7 @@ public enum DOT {
                 "degree=\(node.degree)", "pagerank=\(JSONText.number(node.pageRank))", "community=\(node.community)",
             ]
             if let subtype = node.subtype { attributes.insert("subtype=\(quote(subtype.exportLabel))", at: 2) }
-            return "\(indent)\(quote(node.id.exportLabel)) [\(attributes.joined(separator: ", "))];\n"
+            return "\(indent)\(quote(node.id.exportID)) [\(attributes.joined(separator: ", "))];\n"
         }
 
         if clusters {
@@ -73,7 +73,7 @@ public enum DOT {
         for (number, edge) in ordered.enumerated() {
             let width = 0.6 + 5.4 * max(edge.weight, 0) / maximumWeight
             let hint = max(1, Int(edge.weight.rounded()))
-            text += "  \(quote(edge.source.exportLabel)) -- \(quote(edge.target.exportLabel)) [id=\"e\(number)\", weight=\(hint), "
+            text += "  \(quote(edge.source.exportID)) -- \(quote(edge.target.exportID)) [id=\"e\(number)\", weight=\(hint), "
             text += "cooccurrence=\(JSONText.number(edge.weight)), count=\(edge.count), documents=\(edge.documents), "
             text += "npmi=\(JSONText.number(edge.npmi)), penwidth=\(format(width))];\n"
         }

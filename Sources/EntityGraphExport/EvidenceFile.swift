@@ -4,7 +4,7 @@ import Foundation
 /// The evidence sidecar written beside a GraphML file: one JSON object a line for each piece of
 /// evidence kept, `{"source", "target", "document", "date", "sentence", "source_start",
 /// "source_end", "target_start", "target_end", "snippet"}`, edges in endpoint order; `source` and
-/// `target` are node ids as ``Swift/String/exportLabel`` writes them in every format.
+/// `target` are node ids as ``Swift/String/exportID`` writes them in every format.
 public enum EvidenceFile {
     /// The sidecar's name for a GraphML file: `graph.graphml` → `graph.evidence.jsonl`.
     public static func url(besides graphML: URL) -> URL {
@@ -20,7 +20,7 @@ public enum EvidenceFile {
 
     /// The start of every evidence object of `edge`: its two ends, up to the document's key.
     private static func ends(of edge: GraphEdge) -> String {
-        "{\"source\":\(JSONText.quote(edge.source.exportLabel)),\"target\":\(JSONText.quote(edge.target.exportLabel))"
+        "{\"source\":\(JSONText.quote(edge.source.exportID)),\"target\":\(JSONText.quote(edge.target.exportID))"
             + ",\"document\":"
     }
 
@@ -78,7 +78,7 @@ public enum EvidenceFile {
             else {
                 throw ExportError(.malformed, "\(name):\(number + 1): not an evidence object")
             }
-            result[source.importedLabel + "\u{1F}" + target.importedLabel, default: []].append(item)
+            result[source.importedID + "\u{1F}" + target.importedID, default: []].append(item)
         }
         return result
     }

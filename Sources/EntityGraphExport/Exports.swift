@@ -104,7 +104,7 @@ extension CooccurrenceGraph {
         var seen: [String: String] = [:]
         seen.reserveCapacity(nodes.count)
         for node in nodes {
-            let written = node.id.exportLabel
+            let written = node.id.exportID
             if let other = seen.updateValue(node.id, forKey: written) {
                 let (first, second) = other < node.id ? (other, node.id) : (node.id, other)
                 throw ExportError(.conflictingIDs,

@@ -19,9 +19,10 @@ struct GraphMLKey: Hashable {
 /// The writer uses libxml2's `xmlTextWriter`, so escaping is libxml2's, never string
 /// concatenation. Every key is declared with its `attr.type`; attribute names avoid the ones
 /// Gephi takes for its own (`size`, `x`, `y`, `r`, `g`, `b`), and `label` and `weight` mean what
-/// Gephi expects. Text is NFC, with characters XML cannot carry removed; ids, labels and
-/// subtypes are written as ``Swift/String/exportLabel`` writes them in every format, and read
-/// back through ``Swift/String/importedLabel``. The reader accepts EntityGraph's own GraphML and
+/// Gephi expects. Text is NFC, with characters XML cannot carry removed; ids are written as
+/// ``Swift/String/exportID`` writes them in every format (XML name tokens, as the GraphML schema
+/// asks), labels and subtypes as ``Swift/String/exportLabel`` writes them, and both are read
+/// back through ``Swift/String/importedID`` and ``Swift/String/importedLabel``. The reader accepts EntityGraph's own GraphML and
 /// GraphML from networkx, igraph and Gephi.
 public enum GraphML {
     static let nodeKeys: [GraphMLKey] = [
@@ -55,6 +56,20 @@ public enum GraphML {
         GraphMLKey(id: "edge_first_date", domain: "edge", name: "first_date", type: "string"),
         GraphMLKey(id: "edge_last_date", domain: "edge", name: "last_date", type: "string"),
     ]
+
+    /// A bit for every scalar below U+10000 that libxml2's `xmlValidateNMToken` accepts alone,
+    /// asked of libxml2 itself once.
+    static let nameCharacters: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        // U+FFFE and U+FFFF, which XML cannot carry at all, make libxml2 print an error.
+        for value in 0x80..<0xFFFE {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            var text = Array(String(Character(scalar)).utf8)
+            text.append(0)
+            if xmlValidateNMToken(text, 0) == 0 { bits[value >> 6] |= 1 << UInt64(value & 63) }
+        }
+        return bits
+    }()
 
     static let evidenceKey = GraphMLKey(id: "evidence", domain: "edge", name: "evidence", type: "string")
 
@@ -106,7 +121,7 @@ public enum GraphML {
         try writer.end()
         for node in graph.nodes {
             try writer.start("node")
-            try writer.attribute("id", node.id.exportLabel)
+            try writer.attribute("id", node.id.exportID)
             try writer.data("label", node.label.exportLabel)
             try writer.number("type", node.type.code)
             if let subtype = node.subtype { try writer.data("subtype", subtype.exportLabel) }
@@ -128,8 +143,8 @@ public enum GraphML {
             let edge = graph.edges[number]
             try writer.start("edge")
             try writer.plainAttribute("id", "e\(number)")
-            try writer.attribute("source", edge.source.exportLabel)
-            try writer.attribute("target", edge.target.exportLabel)
+            try writer.attribute("source", edge.source.exportID)
+            try writer.attribute("target", edge.target.exportID)
             try writer.number("weight", JSONText.number(edge.weight))
             try writer.number("count", String(edge.count))
             try writer.number("edge_documents", String(edge.documents))
@@ -218,7 +233,7 @@ public enum GraphML {
                 }
                 }
             case "node":
-                guard let id = property(element, "id")?.importedLabel else {
+                guard let id = property(element, "id")?.importedID else {
                     throw ExportError(.malformed, "\(name):\(xmlGetLineNo(element)): <node> without an id")
                 }
                 guard seen.insert(id).inserted else {
@@ -231,8 +246,8 @@ public enum GraphML {
                 }
                 nodes.append(node(id: id, values))
             case "edge":
-                guard let source = property(element, "source")?.importedLabel,
-                      let target = property(element, "target")?.importedLabel
+                guard let source = property(element, "source")?.importedID,
+                      let target = property(element, "target")?.importedID
                 else {
                     throw ExportError(.malformed, "\(name):\(xmlGetLineNo(element)): <edge> without source or target")
                 }

@@ -58,6 +58,17 @@ extension String {
         return String(unicodeScalars.dropFirst())
     }
 
+    /// A node id as every format writes it: ``exportLabel``, then as an XML name token
+    /// (``nameToken``). GraphML's schema asks ids to be name tokens, and the formats must agree
+    /// on ids for tools that compare them: `Q7747`, `gn:756135` or `paris-fr` are written as they
+    /// are, `Elon Musk` as `Elon_x0020_Musk`. ``importedID`` reads it back.
+    ///
+    /// - Complexity: O(*n*) in the length of the string.
+    public var exportID: String { exportLabel.nameToken }
+
+    /// A node id as read back from an export: ``exportID`` undone.
+    public var importedID: String { fromNameToken.importedLabel }
+
     /// The first characters that make a spreadsheet read a cell as a formula.
     static let formulaTriggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 }
@@ -169,5 +180,88 @@ public enum JSONText {
     /// A string or `null`.
     public static func optional(_ value: String?) -> String {
         value.map(quote) ?? "null"
+    }
+}
+
+extension String {
+    /// The string as an XML name token (`xs:NMTOKEN`), which the GraphML schema asks of node
+    /// ids and edge ends. Ids such as `Q7747`, `gn:756135` or `paris-fr` stay as
+    /// they are; a character a name token cannot hold (white space, `=`, `'`, `/`, `#`, …) is
+    /// written `_xHHHH_` with its code point in hex, as SQL/XML and .NET write names, and so is
+    /// the `_` of a text that would read as such an escape. ``fromNameToken`` reads it back.
+    var nameToken: String {
+        // Most ids are ASCII letters, digits and . - _ : without an "_x": nothing to escape.
+        var copy = self
+        let plain = copy.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                switch byte {
+                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x3A, 0x5F:
+                    if previous == 0x5F, byte == 0x78 { return false }
+                    previous = byte
+                default:
+                    return false
+                }
+            }
+            return !bytes.isEmpty
+        }
+        if plain { return self }
+        let scalars = Array(unicodeScalars)
+        guard !scalars.isEmpty else { return "_x0000_" }
+        var result = String.UnicodeScalarView()
+        for (position, scalar) in scalars.enumerated() {
+            if Self.isNameCharacter(scalar), scalar != "_" || Self.escapeLength(in: scalars, at: position) == nil {
+                result.append(scalar)
+            } else {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                let width = scalar.value > 0xFFFF ? 8 : 4
+                result.append(contentsOf: ("_x" + String(repeating: "0", count: width - hex.count) + hex + "_").unicodeScalars)
+            }
+        }
+        return String(result)
+    }
+
+    /// A GraphML id as ``nameToken`` wrote it, read back: every `_xHHHH_` (or `_xHHHHHHHH_`)
+    /// becomes its character. Ids without one, as other tools write them, are left as they are.
+    var fromNameToken: String {
+        guard contains("_x") else { return self }
+        let scalars = Array(unicodeScalars)
+        if scalars == Array("_x0000_".unicodeScalars) { return "" }
+        var result = String.UnicodeScalarView()
+        var position = 0
+        while position < scalars.count {
+            if let length = Self.escapeLength(in: scalars, at: position),
+               let value = UInt32(String(String.UnicodeScalarView(scalars[position + 2..<position + length - 1])), radix: 16),
+               let scalar = Unicode.Scalar(value) {
+                result.append(scalar)
+                position += length
+            } else {
+                result.append(scalars[position])
+                position += 1
+            }
+        }
+        return String(result)
+    }
+
+    /// The length of the `_xHHHH_` or `_xHHHHHHHH_` at `position`, if one is there.
+    private static func escapeLength(in scalars: [Unicode.Scalar], at position: Int) -> Int? {
+        guard position + 2 < scalars.count, scalars[position] == "_", scalars[position + 1] == "x" else { return nil }
+        for digits in [4, 8] where position + 2 + digits < scalars.count && scalars[position + 2 + digits] == "_" {
+            if scalars[position + 2..<position + 2 + digits].allSatisfy({ $0.properties.isASCIIHexDigit }) { return digits + 3 }
+        }
+        return nil
+    }
+
+    /// Whether a name token may hold the scalar as it is: ASCII letters, digits and `-._:`, and
+    /// the other characters below U+10000 that libxml2 (which `xmllint --schema` checks GraphML
+    /// with) takes in an `xs:NMTOKEN`. Its rules are XML 1.0's fourth edition: Cyrillic, Greek,
+    /// CJK or Hangul letters stay; emoji, most symbols and scripts added to Unicode since 2.0 are
+    /// escaped.
+    private static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x3A, 0x5F: return true
+        case 0x80...0xFFFF: return GraphML.nameCharacters[Int(scalar.value >> 6)] & (1 << UInt64(scalar.value & 63)) != 0
+        default: return false
+        }
     }
 }

@@ -337,6 +337,9 @@ struct HostileLabelTests {
             "formula": "'=HYPERLINK(\"http://example.com/x\",\"click\")", "mention": "'@SUM(A1:A9) Holdings",
             "quotes": "\"Quoted\" \\ Backslash & <b>Bold</b> Co.", "minus": "'-Minus City", "plus": "'+1 Plus",
             "override": "Ivan \u{202E}gnp.exe",
+            // Ids that are not XML name tokens, escaped alike in every format.
+            "Elon_x0020_Musk": "Elon Musk (spaced id)", "_x0027__x003D_x": "Formula Id",
+            "a_x005F_x0041_b": "Escape Lookalike Id", "Путин_x002F__x0023_1": "Slash Hash Cyrillic Id",
         ])
         let nodes = try String(contentsOf: out.appendingPathComponent("nodes.csv"), encoding: .utf8)
         #expect(nodes.contains("\r\nformula,\"'=HYPERLINK(\"\"http://example.com/x\"\",\"\"click\"\")\",PER,"))
@@ -345,6 +348,8 @@ struct HostileLabelTests {
         let graph = try GraphFile.read(out.appendingPathComponent("graph.graphml"))
         #expect(graph.node(withID: "formula")?.label == "=HYPERLINK(\"http://example.com/x\",\"click\")")
         #expect(graph.node(withID: "quotes")?.subtype == "=company")
+        for id in ["Elon Musk", "=x", "a_x0041_b", "Путин/#1"] { #expect(graph.node(withID: id) != nil, "\(id)") }
+        #expect(graph.edge(between: "Elon Musk", and: "Путин/#1")?.evidence.count == 1)
     }
 }
 

@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 @testable import EntityGraph
 @testable import EntityGraphExport
+import CLibXML2
 import EntityRecognition
 
 /// A small graph whose labels try to break out of every format.
@@ -331,14 +332,16 @@ struct ExportLabelTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try GraphExporter(formats: ExportFormat.allCases).write(triggerGraph, to: folder)
         func text(_ name: String) throws -> String { try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) }
-        #expect(try text("graph.graphml").contains("<node id=\"'-minus\">"))
-        #expect(try text("graph.graphml").contains("<edge id=\"e0\" source=\"'-minus\" target=\"'=formula\">"))
-        #expect(try text("graph.gexf").contains("<node id=\"'-minus\" label=\"'-Minus\">"))
-        #expect(try text("graph.dot").contains("\"'-minus\" -- \"'=formula\""))
-        #expect(try text("graph.json").contains("{\"id\": \"'-minus\", \"label\": \"'-Minus\", \"type\": \"LOC\", \"subtype\": \"'=city\""))
-        #expect(try text("nodes.csv").contains("\r\n'-minus,'-Minus,LOC,'=city,"))
-        #expect(try text("edges.csv").contains("\r\n'-minus,'=formula,Undirected,"))
-        #expect(try text("graph.evidence.jsonl").hasPrefix("{\"source\":\"'-minus\",\"target\":\"'=formula\""))
+        // Ids are XML name tokens everywhere: the ' in front is written _x0027_, = as _x003D_.
+        let (minus, formula) = ("_x0027_-minus", "_x0027__x003D_formula")
+        #expect(try text("graph.graphml").contains("<node id=\"\(minus)\">"))
+        #expect(try text("graph.graphml").contains("<edge id=\"e0\" source=\"\(minus)\" target=\"\(formula)\">"))
+        #expect(try text("graph.gexf").contains("<node id=\"\(minus)\" label=\"'-Minus\">"))
+        #expect(try text("graph.dot").contains("\"\(minus)\" -- \"\(formula)\""))
+        #expect(try text("graph.json").contains("{\"id\": \"\(minus)\", \"label\": \"'-Minus\", \"type\": \"LOC\", \"subtype\": \"'=city\""))
+        #expect(try text("nodes.csv").contains("\r\n\(minus),'-Minus,LOC,'=city,"))
+        #expect(try text("edges.csv").contains("\r\n\(minus),\(formula),Undirected,"))
+        #expect(try text("graph.evidence.jsonl").hasPrefix("{\"source\":\"\(minus)\",\"target\":\"\(formula)\""))
         // Read back, the ids, labels and subtypes are the graph's own again, evidence included.
         let read = try GraphFile.read(folder.appendingPathComponent("graph.graphml"))
         #expect(read.nodes.map(\.id) == ["-minus", "=formula"])
@@ -358,7 +361,7 @@ struct ExportLabelTests {
             Issue.record("expected an error")
         } catch let error as ExportError {
             #expect(error.code == .conflictingIDs)
-            #expect(error.message == #"the entity ids "'=x" and "=x" would both be written as "'=x"; give one of them another id in its gazetteer"#)
+            #expect(error.message == #"the entity ids "'=x" and "=x" would both be written as "_x0027__x003D_x"; give one of them another id in its gazetteer"#)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         #expect(throws: ExportError.self) { try GraphML.data(for: graph) }
@@ -536,6 +539,22 @@ struct ExportTextTests {
         for text in ["x\u{2029}y", "“\u{2028}”", "\t"] {
             let decoded = try JSONSerialization.jsonObject(with: Data("[\(JSONText.quote(text))]".utf8)) as! [String]
             #expect(decoded == [text])
+        }
+    }
+}
+
+/// Node ids as XML name tokens, which GraphML's schema asks for, and back.
+struct NameTokenTests {
+    @Test(arguments: ["Q7747", "gn:756135", "paris-fr", "a.b_c", "Elon Musk", "=x", "'=x", "a_x0041_b", "_x", "a_xZZZZ_b",
+                      "Путин/#1", "習近平", "서울", "x\u{1F600}y", "tab\there", "", "_x0000_", "100%", "\u{0300}start", "a\u{0301}"])
+    func escapedIDsAreNameTokensAndReadBack(id: String) throws {
+        let token = id.nameToken
+        // As libxml2 checks an xs:NMTOKEN for `xmllint --schema`.
+        #expect(xmlValidateNMToken(Array(token.utf8) + [0], 0) == 0, "\(token)")
+        let nameCharacters = CharacterSet(charactersIn: "-._:").union(.alphanumerics)
+        #expect(token.fromNameToken == id)
+        if id.unicodeScalars.allSatisfy({ $0.isASCII && nameCharacters.contains($0) }) && !id.contains("_x") && !id.isEmpty {
+            #expect(token == id)
         }
     }
 }
