@@ -400,7 +400,8 @@ public final class Recognizer {
         }
         for sentence in boilerplateSentences { result.boilerplateSentences.insert(base.sentences + sentence) }
 
-        base.scalars += text[base.utf8..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        // Only a part after this one needs its offset in scalars.
+        if end < text.count { base.scalars += text[base.utf8..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
         base.utf8 = end
         base.tokens += tokens.count
         base.sentences += sentences.count
