@@ -68,6 +68,7 @@ read -r load_s load_mb < <(measure load taskset -c 0 "$binary" extract --cache "
 read -r one_s one_mb < <(measure one taskset -c 0 "$binary" extract --jobs 1 --cache "$cache" --gazetteer "$gazetteer" "$corpus")
 read -r all_s all_mb < <(measure all "$binary" extract --cache "$cache" --gazetteer "$gazetteer" "$corpus")
 read -r build_s build_mb < <(measure graph taskset -c 0 "$binary" build --jobs 1 --cache "$cache" --gazetteer "$gazetteer" --out "$work/graph" "$corpus")
+read -r buildall_s buildall_mb < <(measure graph-all "$binary" build --cache "$cache" --gazetteer "$gazetteer" --out "$work/graph-all" "$corpus")
 read -r small_s small_build_mb < <(measure graph-small taskset -c 0 "$binary" build --jobs 1 --cache "$cache" --gazetteer "$gazetteer" --out "$work/graph-small" "$work/corpus-10mb.jsonl")
 "$binary" extract --jobs 1 --cache "$cache" --gazetteer "$gazetteer" "$corpus" | md5sum > "$work/one.md5"
 "$binary" extract --jobs 2 --no-cache --gazetteer "$gazetteer" "$corpus" | md5sum > "$work/two.md5"
@@ -88,6 +89,7 @@ rows = [
     ("EntityGraph extract, 1 core, end to end (cache load + JSON lines out)", "$one_s", f"{mb/float('$one_s'):.1f}", "$one_mb"),
     ("EntityGraph extract, all cores, end to end", "$all_s", f"{mb/float('$all_s'):.1f}", "$all_mb"),
     ("EntityGraph build, 1 core, end to end (GraphML out)", "$build_s", f"{mb/float('$build_s'):.1f}", "$build_mb"),
+    ("EntityGraph build, all cores, end to end", "$buildall_s", f"{mb/float('$buildall_s'):.1f}", "$buildall_mb"),
     (f"EntityGraph build, 1 core, first {small_mb:.0f} MB only", "$small_s", f"{small_mb/float('$small_s'):.1f}", "$small_build_mb"),
     ("flashtext2, 1 core: keywords added", f"{flash['build_s']:.2f}", "-", "-"),
     ("flashtext2, 1 core: extract_keywords, then end to end", f"{flash['total_s']:.2f}", f"{mb/flash['match_s']:.1f} (matching)", f"{flash['peak_mb']:.0f}"),

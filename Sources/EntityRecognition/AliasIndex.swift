@@ -60,6 +60,8 @@ public final class AliasIndex: @unchecked Sendable {
     let startingTokens: FlatArray<UInt64>
     /// Bit *t* set: some alias has vocabulary token *t* after its first token.
     let continuingTokens: FlatArray<UInt64>
+    /// Bit *t* set: some alias starting with vocabulary token *t* takes it without a capital.
+    let lowercaseStartingTokens: FlatArray<UInt64>
 
     /// Maximum number of tokens in an alias; longer aliases are not indexed.
     public static let maximumAliasTokens = 32
@@ -105,13 +107,17 @@ public final class AliasIndex: @unchecked Sendable {
         compiler.terminalHead = []
         let entries = FlatArray(compiler.entries)
         compiler.entries = []
+        var lowercaseStarting = [UInt64](repeating: 0, count: tokens.count / 64 + 1)
+        for token in compiler.lowercaseStarts { lowercaseStarting[Int(token) >> 6] |= 1 << UInt64(token & 63) }
         self.init(gazetteer: gazetteer, tokens: tokens, transitions: transitions, terminalHead: terminalHead,
-                  entries: entries, startingTokens: FlatArray(starting), continuingTokens: FlatArray(continuing))
+                  entries: entries, startingTokens: FlatArray(starting), continuingTokens: FlatArray(continuing),
+                  lowercaseStartingTokens: FlatArray(lowercaseStarting))
     }
 
     /// An index from its parts (see ``IndexCache``).
     init(gazetteer: Gazetteer, tokens: TokenTable, transitions: TransitionTable, terminalHead: FlatArray<Int32>,
-         entries: FlatArray<Entry>, startingTokens: FlatArray<UInt64>, continuingTokens: FlatArray<UInt64>) {
+         entries: FlatArray<Entry>, startingTokens: FlatArray<UInt64>, continuingTokens: FlatArray<UInt64>,
+         lowercaseStartingTokens: FlatArray<UInt64>) {
         self.gazetteer = gazetteer
         self.tokens = tokens
         self.transitions = transitions
@@ -119,6 +125,7 @@ public final class AliasIndex: @unchecked Sendable {
         self.entries = entries
         self.startingTokens = startingTokens
         self.continuingTokens = continuingTokens
+        self.lowercaseStartingTokens = lowercaseStartingTokens
     }
 
     /// The bit sets of ``startingTokens`` and ``continuingTokens`` (the tokens the root, and the
@@ -149,6 +156,8 @@ public final class AliasIndex: @unchecked Sendable {
         var terminalHead: [Int32] = [-1]
         /// While aliases go in, each node's entries are chained through this, newest first.
         var entryNext: [Int32] = []
+        /// The first tokens of the aliases whose first token asks for no capital.
+        var lowercaseStarts = Set<Int32>()
         var entries: [Entry] = []
 
         /// Lays each node's entries out one after the other, in their chain's order, and marks
@@ -180,6 +189,7 @@ public final class AliasIndex: @unchecked Sendable {
         mutating func insert(tokens aliasTokens: [Token], alias: Int, entity: Int32, source: Source,
                              caseSensitive: Bool, needsContext: Bool) {
             var node: Int32 = 0
+            var first: Int32 = 0
             var capitals: UInt32 = 0
             var uppercase: UInt32 = 0
             var letters = 0
@@ -188,6 +198,7 @@ public final class AliasIndex: @unchecked Sendable {
             var allSingleLetters = true
             for (position, token) in aliasTokens.enumerated() {
                 let id = tokens.insert(hash: token.keyHash, key: token.key)
+                if position == 0 { first = id }
                 let key = AliasIndex.transitionKey(node, id)
                 if let child = transitions.value(for: key) {
                     node = child
@@ -212,6 +223,8 @@ public final class AliasIndex: @unchecked Sendable {
             let isAbbreviation = source != .demonym && allLettersUpper && (2...6).contains(letters)
                 && (wordCount == 1 || allSingleLetters)
             let flags: UInt8 = (caseSensitive ? 1 : 0) | (needsContext ? 2 : 0) | (isAbbreviation ? 4 : 0)
+            // `accepts` asks a capital of the text's first token for either bit.
+            if (capitals | uppercase) & 1 == 0 { lowercaseStarts.insert(first) }
             entryNext.append(terminalHead[Int(node)])
             terminalHead[Int(node)] = Int32(entries.count)
             entries.append(Entry(
@@ -287,6 +300,7 @@ struct IndexTables {
     let entries: UnsafeBufferPointer<AliasIndex.Entry>
     let starting: UnsafeBufferPointer<UInt64>
     let continuing: UnsafeBufferPointer<UInt64>
+    let lowercaseStarting: UnsafeBufferPointer<UInt64>
 
     init(_ index: AliasIndex) {
         tokenSlots = index.tokens.slots.buffer
@@ -296,6 +310,7 @@ struct IndexTables {
         entries = index.entries.buffer
         starting = index.startingTokens.buffer
         continuing = index.continuingTokens.buffer
+        lowercaseStarting = index.lowercaseStartingTokens.buffer
     }
 
     /// The id of a text token in the alias vocabulary, if some alias contains it.
@@ -342,6 +357,9 @@ struct IndexTables {
 
     @inline(__always)
     func startsAlias(_ token: Int32) -> Bool { starting[Int(token) >> 6] & (1 << UInt64(token & 63)) != 0 }
+
+    @inline(__always)
+    func startsInLowercase(_ token: Int32) -> Bool { lowercaseStarting[Int(token) >> 6] & (1 << UInt64(token & 63)) != 0 }
 
     @inline(__always)
     func continuesAlias(_ token: Int32) -> Bool { continuing[Int(token) >> 6] & (1 << UInt64(token & 63)) != 0 }

@@ -14,7 +14,7 @@ public struct IndexCache: Sendable {
 
     static let magic = Array("EGIDX\u{1}\u{0}\u{0}".utf8)
     /// Bumped whenever the layout of the file or of the index changes.
-    static let formatVersion: UInt32 = 10
+    static let formatVersion: UInt32 = 11
 
     public init(folder: URL) {
         self.folder = folder
@@ -195,6 +195,7 @@ public struct IndexCache: Sendable {
         writer.array(index.entries)
         writer.array(index.startingTokens)
         writer.array(index.continuingTokens)
+        writer.array(index.lowercaseStartingTokens)
     }
 
     /// What the two threads of a load make.
@@ -287,6 +288,7 @@ public struct IndexCache: Sendable {
               let transitionSlots: FlatArray<TransitionTable.Slot> = reader.array(),
               let terminalHead: FlatArray<Int32> = reader.array(), let entries: FlatArray<AliasIndex.Entry> = reader.array(),
               let startingTokens: FlatArray<UInt64> = reader.array(), let continuingTokens: FlatArray<UInt64> = reader.array(),
+              let lowercaseStartingTokens: FlatArray<UInt64> = reader.array(), lowercaseStartingTokens.count == startingTokens.count,
               reader.isAtEnd, slots.count.nonzeroBitCount == 1, transitionSlots.count.nonzeroBitCount == 1,
               !starts.isEmpty, startingTokens.count == (starts.count - 1) / 64 + 1,
               continuingTokens.count == startingTokens.count
@@ -314,7 +316,7 @@ public struct IndexCache: Sendable {
             tokens: TokenTable(slots: slots, starts: starts, bytes: bytes, filter: filter),
             transitions: TransitionTable(slots: transitionSlots),
             terminalHead: terminalHead, entries: entries,
-            startingTokens: startingTokens, continuingTokens: continuingTokens)
+            startingTokens: startingTokens, continuingTokens: continuingTokens, lowercaseStartingTokens: lowercaseStartingTokens)
     }
 }
 

@@ -39,14 +39,25 @@ public final class Recognizer {
     /// Buffers reused from one document to the next.
     private var scratch = Scratch()
 
-    /// A reading of a token packed in 32 bits: the vocabulary token it stands for (bits 0–28),
-    /// whether some alias has it after its first token (bit 29), whether some alias starts with
-    /// it (bit 30), whether it came through an inflection rule (bit 31).
+    /// A reading of a token packed in 32 bits: the vocabulary token it stands for (bits 0–27),
+    /// whether some alias starting with it takes it in lower case (bit 28), whether some alias
+    /// has it after its first token (bit 29), whether some alias starts with it (bit 30), whether
+    /// it came through an inflection rule (bit 31).
     typealias Reading = UInt32
+    static let lowercaseStartBit: Reading = 1 << 28
     static let continuesAliasBit: Reading = 1 << 29
     static let startsAliasBit: Reading = 1 << 30
     static let inflectedBit: Reading = 1 << 31
-    static let tokenMask: Reading = (1 << 29) - 1
+    static let tokenMask: Reading = (1 << 28) - 1
+
+    /// Whether a walk may start at a token written as it is with this reading: some alias
+    /// starts with the reading, and the token has a capital or some such alias takes it without
+    /// one. Most words of a text are in lower case, and most aliases that start with a common
+    /// word ask for its capital (The Hague, La Paz, San José): no walk starts there.
+    @inline(__always)
+    static func mayStartWalk(_ reading: Reading, capitalized: Bool) -> Bool {
+        reading & startsAliasBit != 0 && (capitalized || reading & lowercaseStartBit != 0)
+    }
 
     /// The readings of every token of a document, flat: token *i*'s are
     /// `values[starts[i]..<starts[i + 1]]`.
@@ -449,7 +460,8 @@ public final class Recognizer {
                     cache.store(readings.values, from: first, for: hash)
                 }
                 var startsAlias = false
-                for slot in first..<readings.values.count where readings.values[slot] & startsAliasBit != 0 {
+                let capitalized = tokens[position].startsUppercase
+                for slot in first..<readings.values.count where mayStartWalk(readings.values[slot], capitalized: capitalized) {
                     startsAlias = true
                     break
                 }
@@ -538,6 +550,7 @@ public final class Recognizer {
     private static func reading(_ token: Int32, inflected: Bool, tables: IndexTables) -> Reading {
         Reading(token) | (tables.startsAlias(token) ? startsAliasBit : 0)
             | (tables.continuesAlias(token) ? continuesAliasBit : 0) | (inflected ? inflectedBit : 0)
+            | (tables.startsInLowercase(token) ? lowercaseStartBit : 0)
     }
 
     /// The sentences that lie on boilerplate lines.
@@ -574,8 +587,12 @@ public final class Recognizer {
             let last = Int(scratch.readings.starts[position + 1])
             for slot in first..<last {
                 let reading = scratch.readings.values[slot]
-                // No alias has the token where the walk stands: no need to probe.
-                if reading & (position == start ? Self.startsAliasBit : Self.continuesAliasBit) == 0 { continue }
+                // No alias has the token where the walk stands, as it is written: no need to probe.
+                if position == start {
+                    if !mayStartWalk(reading, capitalized: tokens[start].startsUppercase) { continue }
+                } else if reading & Self.continuesAliasBit == 0 {
+                    continue
+                }
                 let token = Int32(bitPattern: reading & Self.tokenMask)
                 let inflection = reading & Self.inflectedBit != 0 ? bit : 0
                 for state in scratch.states {

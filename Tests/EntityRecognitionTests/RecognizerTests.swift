@@ -217,3 +217,22 @@ struct LongDocumentTests {
         }
     }
 }
+
+/// Walks start only where the token, as written, can start an alias.
+struct WalkStartTests {
+    @Test func aLowercaseWordStartsOnlyTheAliasesThatTakeItInLowercase() throws {
+        var gazetteer = Gazetteer()
+        try gazetteer.parseEntityFile("""
+            hague\tlocation/city\tThe Hague
+            \ten\tThe Hague
+            ebola\torganization\tebola
+            \ten\tebola virus | ebola
+            """, file: "walks.gaz")
+        let recognizer = Recognizer(index: AliasIndex(gazetteer: gazetteer), options: RecognitionOptions(language: "en"))
+        let text = "the hague and The Hague; ebola virus, Ebola, ebola."
+        let found = recognizer.recognize(Document(id: "d", text: text)).mentions.map(\.surface)
+        // The capital of "The Hague" is asked for; "ebola", listed in lower case, is taken
+        // either way.
+        #expect(found == ["The Hague", "ebola virus", "Ebola", "ebola"])
+    }
+}
