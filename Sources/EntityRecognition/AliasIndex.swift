@@ -108,7 +108,7 @@ public final class AliasIndex: @unchecked Sendable {
         let entries = FlatArray(compiler.entries)
         compiler.entries = []
         var lowercaseStarting = [UInt64](repeating: 0, count: tokens.count / 64 + 1)
-        for token in compiler.lowercaseStarts { lowercaseStarting[Int(token) >> 6] |= 1 << UInt64(token & 63) }
+        for (word, bits) in compiler.lowercaseStarts.enumerated() where word < lowercaseStarting.count { lowercaseStarting[word] = bits }
         self.init(gazetteer: gazetteer, tokens: tokens, transitions: transitions, terminalHead: terminalHead,
                   entries: entries, startingTokens: FlatArray(starting), continuingTokens: FlatArray(continuing),
                   lowercaseStartingTokens: FlatArray(lowercaseStarting))
@@ -156,8 +156,8 @@ public final class AliasIndex: @unchecked Sendable {
         var terminalHead: [Int32] = [-1]
         /// While aliases go in, each node's entries are chained through this, newest first.
         var entryNext: [Int32] = []
-        /// The first tokens of the aliases whose first token asks for no capital.
-        var lowercaseStarts = Set<Int32>()
+        /// Bit *t*: some alias whose first token, vocabulary token *t*, asks for no capital.
+        var lowercaseStarts: [UInt64] = []
         var entries: [Entry] = []
 
         /// Lays each node's entries out one after the other, in their chain's order, and marks
@@ -200,14 +200,9 @@ public final class AliasIndex: @unchecked Sendable {
                 let id = tokens.insert(hash: token.keyHash, key: token.key)
                 if position == 0 { first = id }
                 let key = AliasIndex.transitionKey(node, id)
-                if let child = transitions.value(for: key) {
-                    node = child
-                } else {
-                    let child = Int32(terminalHead.count)
-                    terminalHead.append(-1)
-                    transitions.set(child, for: key)
-                    node = child
-                }
+                let (child, inserted) = transitions.child(for: key, orInsert: Int32(terminalHead.count))
+                if inserted { terminalHead.append(-1) }
+                node = child
                 if token.startsUppercase { capitals |= 1 << UInt32(position) }
                 let wordLetters = token.kind == .word ? token.key.unicodeScalars.count : 0
                 if token.isAllUppercase, wordLetters >= 2 || caseSensitive {
@@ -224,7 +219,10 @@ public final class AliasIndex: @unchecked Sendable {
                 && (wordCount == 1 || allSingleLetters)
             let flags: UInt8 = (caseSensitive ? 1 : 0) | (needsContext ? 2 : 0) | (isAbbreviation ? 4 : 0)
             // `accepts` asks a capital of the text's first token for either bit.
-            if (capitals | uppercase) & 1 == 0 { lowercaseStarts.insert(first) }
+            if (capitals | uppercase) & 1 == 0 {
+                while lowercaseStarts.count <= Int(first) >> 6 { lowercaseStarts.append(0) }
+                lowercaseStarts[Int(first) >> 6] |= 1 << UInt64(first & 63)
+            }
             entryNext.append(terminalHead[Int(node)])
             terminalHead[Int(node)] = Int32(entries.count)
             entries.append(Entry(

@@ -376,7 +376,8 @@ public struct Gazetteer: Sendable {
         if isOneScalar, ScalarTable.info(alias.unicodeScalars.first!).category != .letter {
             throw GazetteerError(.emptyAlias, at: location, "alias '\(alias)' has no letter")
         }
-        if !caseSensitive, !needsContext, !alias.contains(" "), alias.utf8.count <= 8,
+        // (A byte test: `contains(" ")` would go through Foundation's string search.)
+        if !caseSensitive, !needsContext, !alias.utf8.contains(0x20), alias.utf8.count <= 8,
            alias.uppercased() != alias || alias.utf8.count == 1,
            let languages = LanguageDetector.guardedWords[alias.foldedForMatching], !languages.isEmpty, kind == .name {
             let codes = languages.map { LanguageDetector.functionWords[$0].language }.joined(separator: ", ")
@@ -452,7 +453,8 @@ extension String {
     /// The string in NFC, without the cost of normalizing text that has no combining mark
     /// (precomposed text, the common case, is NFC already for the scripts gazetteers hold).
     var nfcIfNeeded: String {
-        if utf8.allSatisfy({ $0 < 0x80 }) { return self }
+        // Text NFC cannot change is its own NFC (most text, answered from its bytes or a bit table).
+        guard mayChangeUnderNFC else { return self }
         let hasMark = unicodeScalars.contains { scalar in
             scalar.value >= 0x300 && ScalarTable.info(scalar).category == .mark
         }

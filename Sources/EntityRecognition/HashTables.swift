@@ -63,8 +63,9 @@ struct TokenTable: Sendable {
         }
     }
 
+    /// Whether the slot's bytes are the key's.
     @inline(__always)
-    private static func matches(_ slot: Slot, _ key: String, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func matches(_ slot: Slot, _ key: String, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var key = key
         return key.withUTF8 { utf8 in
             guard utf8.count == Int(slot.end - slot.start) else { return false }
@@ -94,19 +95,24 @@ struct TokenTableBuilder {
 
     /// The id of `key`, added if new.
     mutating func insert(hash: UInt64, key: String) -> Int32 {
-        let known = slots.withUnsafeBufferPointer { slots in
-            bytes.withUnsafeBufferPointer { TokenTable.find(hash: hash, key: key, slots: slots, bytes: $0) }
-        }
-        if let known { return known }
         if (count + 1) * 4 > slots.count * 3 { grow() }
+        // One probe finds the key or the empty slot it goes in.
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot].id >= 0 {
+            let found = slots[slot]
+            if found.hash == hash, bytes.withUnsafeBufferPointer({ TokenTable.matches(found, key, bytes: $0) }) { return found.id }
+            slot = (slot + 1) & mask
+        }
         precondition(count < Int(Recognizer.tokenMask) - 1, "more alias words than the index can number")
         let id = Int32(count)
         let start = Int32(bytes.count)
         bytes.append(contentsOf: key.utf8)
         starts.append(Int32(bytes.count))
-        place(TokenTable.Slot(hash: hash, id: id, start: start, end: Int32(bytes.count)))
+        slots[slot] = TokenTable.Slot(hash: hash, id: id, start: start, end: Int32(bytes.count))
         return id
     }
+
 
     private mutating func place(_ entry: TokenTable.Slot) {
         let mask = slots.count - 1
@@ -191,8 +197,20 @@ struct TransitionTableBuilder {
         slots = [TransitionTable.Slot](repeating: .empty, count: size)
     }
 
-    func value(for key: UInt64) -> Int32? {
-        slots.withUnsafeBufferPointer { TransitionTable.find(key, in: $0)?.child }
+    /// The child stored for `key`, or `newChild` stored for it, with whether it was: one probe
+    /// either way.
+    mutating func child(for key: UInt64, orInsert newChild: Int32) -> (child: Int32, inserted: Bool) {
+        if (count + 1) * 4 > slots.count * 3 { grow() }
+        let stored = key &+ 1
+        let mask = slots.count - 1
+        var slot = TransitionTable.mix(key) & mask
+        while slots[slot].key != 0 {
+            if slots[slot].key == stored { return (slots[slot].child, false) }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = TransitionTable.Slot(key: stored, child: newChild, head: -1)
+        count += 1
+        return (newChild, true)
     }
 
     mutating func set(_ value: Int32, for key: UInt64) {
