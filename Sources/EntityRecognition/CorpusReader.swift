@@ -235,14 +235,17 @@ public struct CorpusReader {
             start = end + 1
             let location = "\(name):\(lineNumber)"
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-            if !Gazetteer.isValidUTF8(line) {
+            // The parser checks the strings it makes; the line's bytes are checked apart only
+            // when it could not vouch for them all, and reported before what else is wrong.
+            var unchecked = false
+            let parsed = JSONLine.object(line, unchecked: &unchecked)
+            if parsed == nil || unchecked, !Gazetteer.isValidUTF8(line) {
                 if policy.strictUTF8 {
                     throw InputError(.invalidUTF8, at: location, "invalid UTF-8 (without --strict it is replaced with U+FFFD)")
                 }
                 warn("\(location): invalid UTF-8; replaced with U+FFFD")
                 tally.replacedUTF8 += 1
             }
-            let parsed = JSONLine.object(line)
             let problem: String?
             if let object = parsed {
                 if case .string? = object["text"] { problem = nil } else { problem = "missing string field 'text'" }

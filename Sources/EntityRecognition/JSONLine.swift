@@ -14,14 +14,29 @@ enum JSONLine {
     }
 
     /// The object's members, or `nil` when the bytes are not one JSON object.
-    static func object(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: Value]? {
+    ///
+    /// Strings are checked as UTF-8 as they are made, and invalid sequences replaced with
+    /// U+FFFD. `unchecked` is set when that happened, or when bytes above ASCII were skipped
+    /// unread inside a nested value: only then need the caller check the line's bytes itself,
+    /// which valid text (almost all of it) is spared.
+    static func object(_ bytes: UnsafeBufferPointer<UInt8>, unchecked: inout Bool) -> [String: Value]? {
         var parser = Parser(bytes: bytes)
+        defer { unchecked = parser.unchecked }
         return parser.object()
     }
 
     private struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
+        /// A string held invalid UTF-8, or a nested value bytes above ASCII outside its strings.
+        var unchecked = false
+
+        /// The bytes as a string, invalid sequences replaced (and noted).
+        mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+            if let valid = String(validating: bytes, as: UTF8.self) { return valid }
+            unchecked = true
+            return String(decoding: bytes, as: UTF8.self)
+        }
 
         mutating func skipSpace() {
             while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
@@ -102,6 +117,7 @@ enum JSONLine {
                     continue
                 }
                 position += 1
+                if byte >= 0x80 { unchecked = true }
                 if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { depth += 1 }
                 if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
                     depth -= 1
@@ -125,7 +141,7 @@ enum JSONLine {
             guard position < bytes.count else { return nil }
             if bytes[position] == UInt8(ascii: "\"") {
                 defer { position += 1 }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                return text(UnsafeBufferPointer(rebasing: bytes[start..<position]))
             }
             var output = Array(bytes[start..<position])
             while position < bytes.count {
@@ -133,7 +149,7 @@ enum JSONLine {
                 position += 1
                 switch byte {
                 case UInt8(ascii: "\""):
-                    return String(decoding: output, as: UTF8.self)
+                    return output.withUnsafeBufferPointer { text($0) }
                 case UInt8(ascii: "\\"):
                     guard position < bytes.count else { return nil }
                     let escaped = bytes[position]

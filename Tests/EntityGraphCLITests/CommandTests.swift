@@ -250,6 +250,36 @@ struct HostileInputTests {
         }
     }
 
+    /// JSON lines with invalid UTF-8 in a text, in a nested value outside its strings, and on a
+    /// line that is not JSON: each reported with its line, before what else is wrong with it.
+    @Test func invalidUTF8InJSONLinesIsReportedWithItsLine() throws {
+        let work = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let file = work.appendingPathComponent("feed.jsonl")
+        var bytes = Data(#"{"id": "a", "text": "Putin met Musk in "#.utf8) + Data([0xC3, 0x28]) + Data(#" Moscow."}"#.utf8) + Data([0x0A])
+        bytes += Data(#"{"id": "b", "text": "Musk again.", "meta": [1, "#.utf8) + Data([0xFF]) + Data("]}".utf8) + Data([0x0A])
+        bytes += Data(#"{"id": "c", "text": "Clean Putin."}"#.utf8) + Data([0x0A])
+        bytes += Data(#"{"id": "d", "text": broken "#.utf8) + Data([0xFE, 0x0A])
+        try bytes.write(to: file)
+        var warnings: [String] = []
+        var output = ""
+        try ExtractCommand.parse([file.path, "--on-error", "skip"]).write(to: &output, warn: { warnings.append($0) })
+        #expect(try rows(output).compactMap { $0["surface"] as? String } == ["Putin", "Musk", "Moscow", "Musk", "Putin"])
+        let name = file.relativePath
+        #expect(warnings.filter { $0.hasPrefix(name) } == [
+            "\(name):1: invalid UTF-8; replaced with U+FFFD",
+            "\(name):2: invalid UTF-8; replaced with U+FFFD",
+            "\(name):4: invalid UTF-8; replaced with U+FFFD",
+            "\(name):4: skipped: not a JSON object",
+        ])
+        do {
+            _ = try ExtractCommand.parse([file.path, "--strict"]).render()
+            Issue.record("--strict should refuse invalid UTF-8")
+        } catch {
+            #expect("\(error)".hasSuffix("feed.jsonl:1: invalid UTF-8 (without --strict it is replaced with U+FFFD)"))
+        }
+    }
+
     @Test func binaryFilesAreSkippedAndEmptyOnesAreFine() throws {
         var warnings: [String] = []
         var output = ""
