@@ -34,9 +34,16 @@ struct TokenTable: Sendable {
     /// in no alias.
     @inline(__always)
     static func mayContain(hash: UInt64, filter: UnsafeBufferPointer<UInt64>) -> Bool {
+        let (word, bits) = filterBits(of: hash, words: filter.count)
+        return filter[word] & bits == bits
+    }
+
+    /// The word of a filter of `words` words (a power of two) and the two bits in it that stand
+    /// for a key with this hash.
+    @inline(__always)
+    private static func filterBits(of hash: UInt64, words: Int) -> (word: Int, bits: UInt64) {
         let mixed = hash &* 0x9E37_79B9_7F4A_7C15
-        let bits: UInt64 = 1 << (mixed & 63) | 1 << ((mixed >> 6) & 63)
-        return filter[Int(truncatingIfNeeded: mixed >> 12) & (filter.count - 1)] & bits == bits
+        return (Int(truncatingIfNeeded: mixed >> 12) & (words - 1), 1 << (mixed & 63) | 1 << ((mixed >> 6) & 63))
     }
 
     /// The filter ``mayContain(hash:filter:)`` reads, for the keys of `slots`.
@@ -45,8 +52,8 @@ struct TokenTable: Sendable {
         while words * 4 < count { words <<= 1 }
         var filter = [UInt64](repeating: 0, count: words)
         for slot in slots where slot.id >= 0 {
-            let mixed = slot.hash &* 0x9E37_79B9_7F4A_7C15
-            filter[Int(truncatingIfNeeded: mixed >> 12) & (words - 1)] |= 1 << (mixed & 63) | 1 << ((mixed >> 6) & 63)
+            let (word, bits) = filterBits(of: slot.hash, words: words)
+            filter[word] |= bits
         }
         return filter
     }
@@ -131,16 +138,18 @@ struct TokenTableBuilder {
     /// a large vocabulary is never in memory three times over.
     mutating func build() -> TokenTable {
         let filter = FlatArray(TokenTable.filter(for: slots, count: count))
-        let slots = FlatArray(Self.take(&self.slots))
-        let starts = FlatArray(Self.take(&self.starts))
-        return TokenTable(slots: slots, starts: starts, bytes: FlatArray(Self.take(&bytes)), filter: filter)
+        let slots = FlatArray(take(&self.slots))
+        let starts = FlatArray(take(&self.starts))
+        return TokenTable(slots: slots, starts: starts, bytes: FlatArray(take(&bytes)), filter: filter)
     }
+}
 
-    private static func take<Element>(_ array: inout [Element]) -> [Element] {
-        var taken: [Element] = []
-        swap(&taken, &array)
-        return taken
-    }
+/// The array, leaving an empty one in its place: a builder gives its storage away instead of
+/// having it copied.
+private func take<Element>(_ array: inout [Element]) -> [Element] {
+    var taken: [Element] = []
+    swap(&taken, &array)
+    return taken
 }
 
 /// (node, token) → child node, with the first index entry that ends at the child, so that one
@@ -227,7 +236,7 @@ struct TransitionTableBuilder {
         let old = slots
         slots = [TransitionTable.Slot](repeating: .empty, count: old.count * 2)
         count = 0
-        for entry in old where entry.key != 0 { set(entry.child, for: entry.key &- 1) }
+        for entry in old where entry.key != 0 { _ = child(for: entry.key &- 1, orInsert: entry.child) }
     }
 
     /// Calls `body` with every key stored, in slot order.
@@ -239,8 +248,7 @@ struct TransitionTableBuilder {
     /// bit of `branching` (one per node) as the sign of the child. The builder is left empty,
     /// its slots changed in place instead of copied.
     mutating func build(terminalHead: [Int32], branching: [UInt64]) -> TransitionTable {
-        var slots: [TransitionTable.Slot] = []
-        swap(&slots, &self.slots)
+        var slots = take(&self.slots)
         count = 0
         for position in slots.indices where slots[position].key != 0 {
             let child = Int(slots[position].child)

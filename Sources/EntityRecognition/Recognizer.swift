@@ -160,41 +160,36 @@ public final class Recognizer {
             entity_graph_prefetch(slots.baseAddress! + Self.homeSlot(hash))
         }
 
-        /// Whether the readings of the word with this mixed hash are cached.
+        /// The slot of the word with this mixed hash, if it is cached; one found in ``slots`` is
+        /// copied into ``hot`` for the next look-up if `promoting`.
         @inline(__always)
-        func knows(_ hash: UInt64) -> Bool {
-            guard let slots, let hot else { return false }
-            if hot[Self.hotSlot(hash)].hash == hash { return true }
+        private func find(_ hash: UInt64, promoting: Bool) -> Slot? {
+            guard let slots, let hot else { return nil }
+            let hotSlot = Self.hotSlot(hash)
+            if hot[hotSlot].hash == hash { return hot[hotSlot] }
             let mask = Self.capacity - 1
             var slot = Self.homeSlot(hash)
             while slots[slot].hash != 0 {
-                if slots[slot].hash == hash { return true }
+                if slots[slot].hash == hash {
+                    if promoting { hot[hotSlot] = slots[slot] }
+                    return slots[slot]
+                }
                 slot = (slot + 1) & mask
             }
-            return false
+            return nil
         }
+
+        /// Whether the readings of the word with this mixed hash are cached.
+        @inline(__always)
+        func knows(_ hash: UInt64) -> Bool { find(hash, promoting: false) != nil }
 
         /// Appends the cached readings of the word with this mixed hash to `values`; false if
         /// there are none cached.
         @inline(__always)
         func appendReadings(of hash: UInt64, to values: inout [Reading]) -> Bool {
-            guard let slots, let hot else { return false }
-            let hotSlot = Self.hotSlot(hash)
-            if hot[hotSlot].hash == hash {
-                append(hot[hotSlot], to: &values)
-                return true
-            }
-            let mask = Self.capacity - 1
-            var slot = Self.homeSlot(hash)
-            while slots[slot].hash != 0 {
-                if slots[slot].hash == hash {
-                    hot[hotSlot] = slots[slot]
-                    append(slots[slot], to: &values)
-                    return true
-                }
-                slot = (slot + 1) & mask
-            }
-            return false
+            guard let found = find(hash, promoting: true) else { return false }
+            append(found, to: &values)
+            return true
         }
 
         @inline(__always)
@@ -492,7 +487,10 @@ public final class Recognizer {
                 var settled = 0
                 while position < tokens.count {
                     while asked < min(position + 2 * prefetchDistance, tokens.count) {
-                        if startsAlias[asked] { prefetchRootSteps(of: asked, starts: starts, values: values, tables: tables) }
+                        if startsAlias[asked] {
+                            prefetchSteps(from: 0, over: values[Int(starts[asked])..<Int(starts[asked + 1])], marked: startsAliasBit,
+                                          tables: tables)
+                        }
                         asked += 1
                     }
                     while settled < min(position + prefetchDistance, tokens.count) {
@@ -518,19 +516,6 @@ public final class Recognizer {
 
     /// How many words ahead the loops ask for the memory they will need.
     static let prefetchDistance = 8
-
-    /// Starts loading the transition slots of the walk's first step over the readings of token
-    /// `position` that start an alias.
-    @inline(__always)
-    private static func prefetchRootSteps(of position: Int, starts: UnsafeBufferPointer<Int32>,
-                                          values: UnsafeBufferPointer<Reading>, tables: IndexTables) {
-        for slot in Int(starts[position])..<Int(starts[position + 1]) {
-            let reading = values[slot]
-            guard reading & startsAliasBit != 0 else { continue }
-            let key = AliasIndex.transitionKey(0, Int32(bitPattern: reading & tokenMask))
-            entity_graph_prefetch(tables.transitions.baseAddress! + TransitionTable.homeSlot(of: key, in: tables.transitions))
-        }
-    }
 
     /// Starts loading the first entries the walk's first step reaches from token `position`,
     /// once its transition slots are (most likely) in the cache.
@@ -603,7 +588,13 @@ public final class Recognizer {
                     if branches {
                         scratch.next.append(UInt64(UInt32(bitPattern: child)) << 32 | UInt64(inflected))
                         // The next word's steps from here load while this node's entries are read.
-                        if position + 1 < limit { prefetchSteps(from: child, of: position + 1, readings: scratch.readings, tables: tables) }
+                        if position + 1 < limit {
+                            let next = Int(scratch.readings.starts[position + 1])..<Int(scratch.readings.starts[position + 2])
+                            scratch.readings.values.withUnsafeBufferPointer {
+                                prefetchSteps(from: child, over: UnsafeBufferPointer(rebasing: $0[next]), marked: continuesAliasBit,
+                                              tables: tables)
+                            }
+                        }
                     }
                     var entry = head
                     while entry >= 0 {
@@ -635,13 +626,12 @@ public final class Recognizer {
         return best
     }
 
-    /// Starts loading the transition slots of the steps from `node` over the readings of token
-    /// `position` that some alias has after its first token.
+    /// Starts loading the transition slots of the steps from `node` over those of a token's
+    /// `readings` that have `mark` (``startsAliasBit`` from the root, ``continuesAliasBit`` after).
     @inline(__always)
-    private static func prefetchSteps(from node: Int32, of position: Int, readings: Readings, tables: IndexTables) {
-        for slot in Int(readings.starts[position])..<Int(readings.starts[position + 1]) {
-            let reading = readings.values[slot]
-            guard reading & continuesAliasBit != 0 else { continue }
+    private static func prefetchSteps(from node: Int32, over readings: some Collection<Reading>, marked mark: Reading,
+                                      tables: IndexTables) {
+        for reading in readings where reading & mark != 0 {
             let key = AliasIndex.transitionKey(node, Int32(bitPattern: reading & tokenMask))
             entity_graph_prefetch(tables.transitions.baseAddress! + TransitionTable.homeSlot(of: key, in: tables.transitions))
         }
