@@ -72,8 +72,8 @@ public enum GEXF {
         try writer.attribute("count", String(graph.nodes.count))
         for node in graph.nodes {
             try writer.start("node")
-            try writer.attribute("id", node.id.exportID)
-            try writer.attribute("label", node.label.exportLabel)
+            try writer.plainAttribute("id", node.id.exportID)
+            try writer.plainAttribute("label", node.label.exportLabel)
             if dynamic, let start = node.firstDate, let end = node.lastDate {
                 try writer.attribute("start", String(start.prefix(10)))
                 try writer.attribute("end", String(end.prefix(10)))
@@ -108,8 +108,8 @@ public enum GEXF {
         for (number, edge) in graph.edges.enumerated() {
             try writer.start("edge")
             try writer.attribute("id", "e\(number)")
-            try writer.attribute("source", edge.source.exportID)
-            try writer.attribute("target", edge.target.exportID)
+            try writer.plainAttribute("source", edge.source.exportID)
+            try writer.plainAttribute("target", edge.target.exportID)
             try writer.attribute("weight", JSONText.number(edge.weight))
             if dynamic, let start = edge.firstDate, let end = edge.lastDate {
                 try writer.attribute("start", String(start.prefix(10)))

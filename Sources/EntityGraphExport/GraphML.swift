@@ -59,17 +59,11 @@ public enum GraphML {
 
     /// A bit for every scalar below U+10000 that libxml2's `xmlValidateNMToken` accepts alone,
     /// asked of libxml2 itself once.
-    static let nameCharacters: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+    static let nameCharacters = BasicPlaneSet { scalar in
         // U+FFFE and U+FFFF, which XML cannot carry at all, make libxml2 print an error.
-        for value in 0x80..<0xFFFE {
-            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-            var text = Array(String(Character(scalar)).utf8)
-            text.append(0)
-            if xmlValidateNMToken(text, 0) == 0 { bits[value >> 6] |= 1 << UInt64(value & 63) }
-        }
-        return bits
-    }()
+        guard scalar.value >= 0x80, scalar.value < 0xFFFE else { return false }
+        return xmlValidateNMToken(Array(String(scalar).utf8) + [0], 0) == 0
+    }
 
     static let evidenceKey = GraphMLKey(id: "evidence", domain: "edge", name: "evidence", type: "string")
 
@@ -121,39 +115,39 @@ public enum GraphML {
         try writer.end()
         for node in graph.nodes {
             try writer.start("node")
-            try writer.attribute("id", node.id.exportID)
-            try writer.data("label", node.label.exportLabel)
-            try writer.number("type", node.type.code)
-            if let subtype = node.subtype { try writer.data("subtype", subtype.exportLabel) }
-            try writer.number("mentions", String(node.mentions))
-            try writer.number("documents", String(node.documents))
-            try writer.number("windows", String(node.windows))
+            try writer.plainAttribute("id", node.id.exportID)
+            try writer.plainData("label", node.label.exportLabel)
+            try writer.plainData("type", node.type.code)
+            if let subtype = node.subtype { try writer.plainData("subtype", subtype.exportLabel) }
+            try writer.plainData("mentions", String(node.mentions))
+            try writer.plainData("documents", String(node.documents))
+            try writer.plainData("windows", String(node.windows))
             try writer.data("languages", node.languages.joined(separator: ","))
             try writer.data("surfaces", node.surfaces.joined(separator: " | "))
             if let date = node.firstDate { try writer.data("first_date", date) }
             if let date = node.lastDate { try writer.data("last_date", date) }
-            try writer.number("degree", String(node.degree))
-            try writer.number("weighted_degree", JSONText.number(node.weightedDegree))
-            try writer.number("pagerank", JSONText.number(node.pageRank))
-            try writer.number("betweenness", JSONText.number(node.betweenness))
-            try writer.number("community", String(node.community))
+            try writer.plainData("degree", String(node.degree))
+            try writer.plainData("weighted_degree", JSONText.number(node.weightedDegree))
+            try writer.plainData("pagerank", JSONText.number(node.pageRank))
+            try writer.plainData("betweenness", JSONText.number(node.betweenness))
+            try writer.plainData("community", String(node.community))
             try writer.end()
         }
         for number in graph.edges.indices {
             let edge = graph.edges[number]
             try writer.start("edge")
             try writer.plainAttribute("id", "e\(number)")
-            try writer.attribute("source", edge.source.exportID)
-            try writer.attribute("target", edge.target.exportID)
-            try writer.number("weight", JSONText.number(edge.weight))
-            try writer.number("count", String(edge.count))
-            try writer.number("edge_documents", String(edge.documents))
-            try writer.number("decayed", JSONText.number(edge.decayed))
-            try writer.number("pmi", JSONText.number(edge.pmi))
-            try writer.number("npmi", JSONText.number(edge.npmi))
-            try writer.number("dice", JSONText.number(edge.dice))
-            try writer.number("jaccard", JSONText.number(edge.jaccard))
-            try writer.number("llr", JSONText.number(edge.llr))
+            try writer.plainAttribute("source", edge.source.exportID)
+            try writer.plainAttribute("target", edge.target.exportID)
+            try writer.plainData("weight", JSONText.number(edge.weight))
+            try writer.plainData("count", String(edge.count))
+            try writer.plainData("edge_documents", String(edge.documents))
+            try writer.plainData("decayed", JSONText.number(edge.decayed))
+            try writer.plainData("pmi", JSONText.number(edge.pmi))
+            try writer.plainData("npmi", JSONText.number(edge.npmi))
+            try writer.plainData("dice", JSONText.number(edge.dice))
+            try writer.plainData("jaccard", JSONText.number(edge.jaccard))
+            try writer.plainData("llr", JSONText.number(edge.llr))
             if let date = edge.firstDate { try writer.data("edge_first_date", date) }
             if let date = edge.lastDate { try writer.data("edge_last_date", date) }
             if includeEvidence {
@@ -424,8 +418,9 @@ final class XMLWriter {
         try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")
     }
 
-    /// An attribute whose value is made here (a number, an id such as `e12`): ASCII with
-    /// nothing NFC changes or XML cannot carry, so it skips ``Swift/String/sanitizedForExport``.
+    /// An attribute whose value is already fit for XML: made here (a number, an id such as
+    /// `e12`) or by ``Swift/String/exportID`` or ``Swift/String/exportLabel``, so it skips
+    /// ``Swift/String/sanitizedForExport``.
     func plainAttribute(_ name: String, _ value: String) throws {
         let code = Self.withXMLText(name) { name in Self.withXMLText(value) { xmlTextWriterWriteAttribute(writer, name, $0) } }
         try check(code, "xmlTextWriterWriteAttribute")
@@ -433,15 +428,12 @@ final class XMLWriter {
 
     /// `<data key="key">value</data>`, `key` one of the writer's own key ids.
     func data(_ key: String, _ value: String) throws {
-        try start("data")
-        try plainAttribute("key", key)
-        try text(value)
-        try end()
+        try plainData(key, value.sanitizedForExport)
     }
 
-    /// `<data key="key">value</data>` for a value made here: a number or a type code, which
-    /// need no sanitizing (see ``plainAttribute(_:_:)``).
-    func number(_ key: String, _ value: String) throws {
+    /// `<data key="key">value</data>` for a value already fit for XML (see
+    /// ``plainAttribute(_:_:)``): a number, a type code, an exported label.
+    func plainData(_ key: String, _ value: String) throws {
         try start("data")
         try plainAttribute("key", key)
         try plainText(value)

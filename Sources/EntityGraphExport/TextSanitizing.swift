@@ -195,13 +195,8 @@ extension String {
         let plain = copy.withUTF8 { bytes in
             var previous: UInt8 = 0
             for byte in bytes {
-                switch byte {
-                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x3A, 0x5F:
-                    if previous == 0x5F, byte == 0x78 { return false }
-                    previous = byte
-                default:
-                    return false
-                }
+                guard byte < 0x80, Self.isNameCharacter(Unicode.Scalar(byte)), previous != 0x5F || byte != 0x78 else { return false }
+                previous = byte
             }
             return !bytes.isEmpty
         }
@@ -224,7 +219,8 @@ extension String {
     /// A GraphML id as ``nameToken`` wrote it, read back: every `_xHHHH_` (or `_xHHHHHHHH_`)
     /// becomes its character. Ids without one, as other tools write them, are left as they are.
     var fromNameToken: String {
-        guard contains("_x") else { return self }
+        // (A byte test: `contains("_x")` would go through Foundation's string search.)
+        guard zip(utf8, utf8.dropFirst()).contains(where: { $0 == 0x5F && $1 == 0x78 }) else { return self }
         let scalars = Array(unicodeScalars)
         if scalars == Array("_x0000_".unicodeScalars) { return "" }
         var result = String.UnicodeScalarView()
@@ -260,7 +256,7 @@ extension String {
     private static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x3A, 0x5F: return true
-        case 0x80...0xFFFF: return GraphML.nameCharacters[Int(scalar.value >> 6)] & (1 << UInt64(scalar.value & 63)) != 0
+        case 0x80...0xFFFF: return GraphML.nameCharacters.contains(scalar.value)
         default: return false
         }
     }

@@ -177,7 +177,7 @@ extension String {
         let table = NFCTable.basicPlane
         for scalar in unicodeScalars where scalar.value >= 0x300 {
             if scalar.value < 0x10000 {
-                if table[Int(scalar.value >> 6)] & (1 << UInt64(scalar.value & 63)) != 0 { return true }
+                if table.contains(scalar.value) { return true }
             } else if NFCTable.mayChange(scalar) {
                 return true
             }
@@ -204,12 +204,24 @@ enum NFCTable {
 
     /// ``mayChange(_:)`` for every scalar below U+10000, a bit each (8 KB): text in Cyrillic,
     /// Greek or CJK is answered with a load a character instead of a property look-up.
-    static let basicPlane: [UInt64] = {
+    static let basicPlane = BasicPlaneSet(where: mayChange)
+}
+
+/// A bit for each scalar below U+10000, made once from a predicate: a load a character where
+/// asking Unicode's properties (or libxml2) would cost many times more.
+public struct BasicPlaneSet: Sendable {
+    private let bits: [UInt64]
+
+    public init(where includes: (Unicode.Scalar) -> Bool) {
         var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-        for value in 0x300..<0x10000 {
-            guard let scalar = Unicode.Scalar(UInt32(value)), mayChange(scalar) else { continue }
+        for value in 0..<0x10000 {
+            guard let scalar = Unicode.Scalar(UInt32(value)), includes(scalar) else { continue }
             bits[value >> 6] |= 1 << UInt64(value & 63)
         }
-        return bits
-    }()
+        self.bits = bits
+    }
+
+    /// Whether the scalar with this value, below U+10000, is in the set.
+    @inline(__always)
+    public func contains(_ value: UInt32) -> Bool { bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
 }
