@@ -328,7 +328,7 @@ struct IndexTables {
 
     /// The id of a folded word given as UTF-8 bytes.
     @inline(__always)
-    func tokenID(bytes key: ArraySlice<UInt8>) -> Int32? {
+    func tokenID(bytes key: UnsafeBufferPointer<UInt8>) -> Int32? {
         var hash = Tokenizer.fnvOffset
         for byte in key { hash = (hash ^ UInt64(byte)) &* Tokenizer.fnvPrime }
         guard TokenTable.mayContain(hash: hash, filter: tokenFilter) else { return nil }

@@ -31,11 +31,26 @@ public struct Morphology: Sendable {
     public var rules: [InflectionRule]
     /// Letters a stem keeps at the least once its ending is removed.
     public var minimumStem: Int
-    /// The rules as UTF-8 bytes, longest ending first (then in declaration order).
-    private var byteRules: [(ending: [UInt8], base: [UInt8])] = []
+    /// The rules' endings and bases as UTF-8 bytes, side by side in ``ruleBytes``, longest
+    /// ending first (then in declaration order): plain integers, so that trying a rule on a
+    /// word makes no reference counting.
+    private var byteRules: [ByteRule] = []
+    private var ruleBytes: [UInt8] = []
     /// Per last byte of a word, the rules (indices into ``byteRules``, in order) whose ending
-    /// could match it: those that end in that byte, then those with an empty ending.
-    private var rulesByLastByte: [[Int]] = []
+    /// could match it: those that end in that byte, then those with an empty ending. Byte *b*'s
+    /// are `ruleOrder[ruleOrderStart[b]..<ruleOrderStart[b + 1]]`.
+    private var ruleOrder: [Int32] = []
+    private var ruleOrderStart: [Int32] = []
+    /// The longest base of a rule, in bytes.
+    private var longestBase = 0
+
+    private struct ByteRule {
+        var ending: Int32
+        var endingCount: Int32
+        var base: Int32
+        var baseCount: Int32
+        var baseScalars: Int32
+    }
 
     public init(language: String, minimumStem: Int = 2, rules: [String]) {
         self.language = language
@@ -46,12 +61,26 @@ public struct Morphology: Sendable {
             guard !self.rules.contains(rule) else { continue }
             self.rules.append(rule)
         }
-        byteRules = self.rules.enumerated()
+        let ordered = self.rules.enumerated()
             .sorted { ($1.element.ending.unicodeScalars.count, $0.offset) < ($0.element.ending.unicodeScalars.count, $1.offset) }
-            .map { (Array($0.element.ending.utf8), Array($0.element.base.utf8)) }
-        rulesByLastByte = (0..<256).map { byte in
-            byteRules.indices.filter { byteRules[$0].ending.last.map { $0 == UInt8(byte) } ?? true }
+            .map(\.element)
+        for rule in ordered {
+            let ending = Int32(ruleBytes.count)
+            ruleBytes.append(contentsOf: rule.ending.utf8)
+            let base = Int32(ruleBytes.count)
+            ruleBytes.append(contentsOf: rule.base.utf8)
+            byteRules.append(ByteRule(ending: ending, endingCount: base - ending, base: base,
+                                      baseCount: Int32(ruleBytes.count) - base,
+                                      baseScalars: Int32(rule.base.unicodeScalars.count)))
+            longestBase = max(longestBase, rule.base.utf8.count)
         }
+        for byte in 0..<256 {
+            ruleOrderStart.append(Int32(ruleOrder.count))
+            for (index, rule) in ordered.enumerated() where rule.ending.utf8.last.map({ $0 == UInt8(byte) }) ?? true {
+                ruleOrder.append(Int32(index))
+            }
+        }
+        ruleOrderStart.append(Int32(ruleOrder.count))
     }
 
     /// The base forms `word` may be an inflection of, without `word` itself: longer endings
@@ -61,46 +90,61 @@ public struct Morphology: Sendable {
     /// - Complexity: O(*r*) in the number of rules.
     public func baseForms(of word: String) -> [String] {
         var forms: [String] = []
-        forEachBaseForm(of: Array(word.utf8)) { bytes in
-            let form = String(decoding: bytes, as: UTF8.self)
-            if !forms.contains(form) { forms.append(form) }
+        var word = word
+        word.withUTF8 { utf8 in
+            forEachBaseForm(of: utf8) { bytes in
+                let form = String(decoding: bytes, as: UTF8.self)
+                if !forms.contains(form) { forms.append(form) }
+            }
         }
         return forms
     }
 
     /// Calls `body` with the UTF-8 bytes of each base form of a folded word (possibly more than
     /// once for the same form), without building strings: the hot path of recognition.
-    func forEachBaseForm(of word: [UInt8], _ body: (ArraySlice<UInt8>) -> Void) {
-        let scalarCount = word.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-        guard scalarCount >= 3 else { return }
-        var candidate: [UInt8] = []
-        candidate.reserveCapacity(word.count + 8)
-        guard let lastByte = word.last else { return }
-        for ruleIndex in rulesByLastByte[Int(lastByte)] {
-            let rule = byteRules[ruleIndex]
-            let ending = rule.ending
-            guard ending.count <= word.count else { continue }
-            var matches = true
-            var index = 0
-            let offset = word.count - ending.count
-            while index < ending.count {
-                if word[offset + index] != ending[index] {
-                    matches = false
-                    break
+    func forEachBaseForm(of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var scalarCount = 0
+        for byte in word where byte & 0xC0 != 0x80 { scalarCount += 1 }
+        guard scalarCount >= 3, let lastByte = word.last else { return }
+        let minimumStem = self.minimumStem
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count + longestBase) { candidate in
+            byteRules.withUnsafeBufferPointer { byteRules in
+                ruleBytes.withUnsafeBufferPointer { ruleBytes in
+                    ruleOrder.withUnsafeBufferPointer { ruleOrder in
+                        let first = Int(ruleOrderStart[Int(lastByte)])
+                        let end = Int(ruleOrderStart[Int(lastByte) + 1])
+                        for orderIndex in first..<end {
+                            let rule = byteRules[Int(ruleOrder[orderIndex])]
+                            let endingCount = Int(rule.endingCount)
+                            guard endingCount <= word.count else { continue }
+                            let offset = word.count - endingCount
+                            var matches = true
+                            var index = 0
+                            while index < endingCount {
+                                if word[offset + index] != ruleBytes[Int(rule.ending) + index] {
+                                    matches = false
+                                    break
+                                }
+                                index += 1
+                            }
+                            guard matches else { continue }
+                            // The stem keeps at least `minimumStem` scalars.
+                            var stemScalars = 0
+                            for index in 0..<offset where word[index] & 0xC0 != 0x80 { stemScalars += 1 }
+                            guard stemScalars >= minimumStem, stemScalars + Int(rule.baseScalars) >= 3 else { continue }
+                            let baseCount = Int(rule.baseCount)
+                            // Stripping an ending and adding it back gives the word itself.
+                            if baseCount == endingCount,
+                               (0..<baseCount).allSatisfy({ ruleBytes[Int(rule.base) + $0] == word[offset + $0] }) {
+                                continue
+                            }
+                            for index in 0..<offset { candidate[index] = word[index] }
+                            for index in 0..<baseCount { candidate[offset + index] = ruleBytes[Int(rule.base) + index] }
+                            body(UnsafeBufferPointer(rebasing: candidate[0..<offset + baseCount]))
+                        }
+                    }
                 }
-                index += 1
             }
-            guard matches else { continue }
-            // The stem keeps at least `minimumStem` scalars.
-            var stemScalars = 0
-            for byte in word[..<offset] where byte & 0xC0 != 0x80 { stemScalars += 1 }
-            guard stemScalars >= minimumStem else { continue }
-            candidate.removeAll(keepingCapacity: true)
-            candidate.append(contentsOf: word[..<offset])
-            candidate.append(contentsOf: rule.base)
-            let candidateScalars = stemScalars + rule.base.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-            guard candidateScalars >= 3, candidate != word else { continue }
-            body(candidate[...])
         }
     }
 

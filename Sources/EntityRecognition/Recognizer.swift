@@ -422,7 +422,6 @@ public final class Recognizer {
         readings.startsAlias.reserveCapacity(tokens.count)
         // Readings depend on the language's rules: its hash keeps its words apart in the cache.
         let salt = Tokenizer.hash((morphology?.language ?? "").utf8) &* 0x9E37_79B9_7F4A_7C15
-        var word: [UInt8] = []
         tokens.withUnsafeBufferPointer { tokens in
             for position in tokens.indices {
                 // The cache slots of the word two distances ahead load first; once they are in,
@@ -441,15 +440,17 @@ public final class Recognizer {
                     let token = tokens[position]
                     if let id = tables.tokenID(of: token) { readings.values.append(reading(id, inflected: false, tables: tables)) }
                     if let morphology, token.kind == .word, token.utf8End - token.utf8Start >= 3 {
-                        word.removeAll(keepingCapacity: true)
-                        word.append(contentsOf: token.key.utf8)
-                        morphology.forEachBaseForm(of: word) { base in
-                            guard let id = tables.tokenID(bytes: base) else { return }
-                            let value = reading(id, inflected: true, tables: tables)
-                            for known in first..<readings.values.count where readings.values[known] & tokenMask == value & tokenMask {
-                                return
+                        var key = token.key
+                        key.withUTF8 { word in
+                            morphology.forEachBaseForm(of: word) { base in
+                                guard let id = tables.tokenID(bytes: base) else { return }
+                                let value = reading(id, inflected: true, tables: tables)
+                                for known in first..<readings.values.count
+                                where readings.values[known] & tokenMask == value & tokenMask {
+                                    return
+                                }
+                                readings.values.append(value)
                             }
-                            readings.values.append(value)
                         }
                     }
                     cache.store(readings.values, from: first, for: hash)
