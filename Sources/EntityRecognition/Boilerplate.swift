@@ -26,13 +26,20 @@ public struct BoilerplateRules: Sendable {
     }
 
     public var rules: [Rule]
-    /// Rule indices by the key of their first token.
-    private var rulesByFirstKey: [String: [Int]] = [:]
+    /// Rule indices by the key hash of their first token.
+    private var rulesByFirstKey: [UInt64: [Int]] = [:]
+    /// The `contains` rules, by index.
+    private var containsRules: [Int] = []
+    /// Per rule, the ``Token/keyHash`` of each of its keys: a token is compared by hash first,
+    /// and by text only when the hashes agree.
+    private var keyHashes: [[UInt64]] = []
 
     public init(rules: [Rule]) {
         self.rules = rules
+        keyHashes = rules.map { $0.keys.map { Tokenizer.hash($0.utf8) } }
         for (index, rule) in rules.enumerated() {
-            if let first = rule.keys.first { rulesByFirstKey[first, default: []].append(index) }
+            if let first = keyHashes[index].first { rulesByFirstKey[first, default: []].append(index) }
+            if rule.scope == .contains { containsRules.append(index) }
         }
     }
 
@@ -120,12 +127,11 @@ public struct BoilerplateRules: Sendable {
                 continue
             }
             var isBoilerplate = false
-            for ruleIndex in rulesByFirstKey[tokens[range.lowerBound].key] ?? [] {
-                let rule = rules[ruleIndex]
-                guard starts(with: rule.keys, tokens: tokens, at: range.lowerBound, end: range.upperBound) else { continue }
-                let rest = range.upperBound - range.lowerBound - rule.keys.count
+            for ruleIndex in rulesByFirstKey[tokens[range.lowerBound].keyHash] ?? [] {
+                guard starts(with: ruleIndex, tokens: tokens, at: range.lowerBound, end: range.upperBound) else { continue }
+                let rest = range.upperBound - range.lowerBound - rules[ruleIndex].keys.count
                 let wholeLine = rest == 0 || rest == 1 && tokens[range.upperBound - 1].key == ":"
-                switch rule.scope {
+                switch rules[ruleIndex].scope {
                 case .line: isBoilerplate = wholeLine
                 case .prefix, .contains: isBoilerplate = true
                 case .section:
@@ -142,12 +148,12 @@ public struct BoilerplateRules: Sendable {
             }
             var hash = Tokenizer.fnvOffset
             var words = 0
-            for token in tokens[range] {
-                hash = (hash ^ token.keyHash) &* Tokenizer.fnvPrime
-                if token.kind != .punctuation { words += 1 }
+            for position in range {
+                hash = (hash ^ tokens[position].keyHash) &* Tokenizer.fnvPrime
+                if tokens[position].kind != .punctuation { words += 1 }
             }
             if !isBoilerplate, words >= 4, seen.contains(hash) { isBoilerplate = true }
-            if !isBoilerplate, words <= 5, Self.hasClockTime(tokens[range]) { isBoilerplate = true }
+            if !isBoilerplate, words <= 5, Self.hasClockTime(tokens, in: range) { isBoilerplate = true }
             // A short line printed twice in a row: a byline or a site name. (A long one is a
             // repeated headline, handled above, which keeps the first.)
             if let previous, previous.hash == hash, words < 4 {
@@ -161,28 +167,30 @@ public struct BoilerplateRules: Sendable {
         return flags
     }
 
-    private func starts(with keys: [String], tokens: [Token], at start: Int, end: Int) -> Bool {
-        guard end - start >= keys.count else { return false }
-        for (offset, key) in keys.enumerated() where tokens[start + offset].key != key { return false }
+    /// Whether the keys of rule `ruleIndex` are those of the tokens from `start` on, before `end`.
+    private func starts(with ruleIndex: Int, tokens: [Token], at start: Int, end: Int) -> Bool {
+        let hashes = keyHashes[ruleIndex]
+        guard end - start >= hashes.count else { return false }
+        for offset in hashes.indices where tokens[start + offset].keyHash != hashes[offset] { return false }
+        for (offset, key) in rules[ruleIndex].keys.enumerated() where tokens[start + offset].key != key { return false }
         return true
     }
 
     /// Whether a `contains` rule occurs anywhere in the line.
     private func containsRule(tokens: [Token], range: Range<Int>) -> Bool {
-        for rule in rules where rule.scope == .contains {
-            guard let first = rule.keys.first else { continue }
-            for position in range where tokens[position].key == first {
-                if starts(with: rule.keys, tokens: tokens, at: position, end: range.upperBound) { return true }
+        for ruleIndex in containsRules {
+            guard let first = keyHashes[ruleIndex].first else { continue }
+            for position in range where tokens[position].keyHash == first {
+                if starts(with: ruleIndex, tokens: tokens, at: position, end: range.upperBound) { return true }
             }
         }
         return false
     }
 
-    /// Whether a line holds a clock time such as 13:51.
-    static func hasClockTime(_ line: ArraySlice<Token>) -> Bool {
-        let tokens = Array(line)
-        guard tokens.count >= 3 else { return false }
-        for position in 1..<(tokens.count - 1) where tokens[position].key == ":" {
+    /// Whether the line `tokens[line]` holds a clock time such as 13:51.
+    static func hasClockTime(_ tokens: [Token], in line: Range<Int>) -> Bool {
+        guard line.count >= 3 else { return false }
+        for position in line.lowerBound + 1..<line.upperBound - 1 where tokens[position].key == ":" {
             let (hours, minutes) = (tokens[position - 1], tokens[position + 1])
             if hours.kind == .number, minutes.kind == .number, minutes.key.count == 2,
                !tokens[position].spaceBefore, !minutes.spaceBefore {

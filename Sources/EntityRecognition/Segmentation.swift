@@ -46,9 +46,33 @@ public enum SentenceSegmenter {
     ]
 
     // Token keys are folded: every quotation mark is `"` and every apostrophe `'`.
-    static let sentenceEnders: Set<String> = [".", "?", "!", "…"]
-    static let closers: Set<String> = ["\"", "'", ")", "]"]
-    static let openers: Set<String> = ["\"", "'", "(", "[", "-", "–", "—"]
+    static let sentenceEnders = KeySet([".", "?", "!", "…"])
+    static let closers = KeySet(["\"", "'", ")", "]"])
+    static let openers = KeySet(["\"", "'", "(", "[", "-", "–", "—"])
+    static let period = KeySet(["."])
+    static let ellipsis = KeySet(["…"])
+
+    /// A few token keys, matched by ``Token/keyHash`` first and by text only when a hash agrees:
+    /// a scan of a handful of integers instead of hashing the key for a `Set<String>`.
+    struct KeySet: Sendable {
+        let keys: [String]
+        let hashes: [UInt64]
+
+        init(_ keys: [String]) {
+            self.keys = keys
+            hashes = keys.map { Tokenizer.hash($0.utf8) }
+        }
+
+        /// Whether `tokens[position]`'s key is one of the set.
+        @inline(__always)
+        func contains(_ tokens: UnsafeBufferPointer<Token>, at position: Int) -> Bool {
+            let hash = tokens[position].keyHash
+            for (index, candidate) in hashes.enumerated() where candidate == hash {
+                if tokens[position].key == keys[index] { return true }
+            }
+            return false
+        }
+    }
 
     /// The sentences of a tokenized text.
     ///
@@ -56,6 +80,10 @@ public enum SentenceSegmenter {
     /// - Returns: sentences in order, covering every token exactly once.
     /// - Complexity: O(*n*) in the number of tokens.
     public static func sentences(of tokens: [Token]) -> [Sentence] {
+        tokens.withUnsafeBufferPointer { sentences(of: $0) }
+    }
+
+    static func sentences(of tokens: UnsafeBufferPointer<Token>) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
         let hasBlankLines = tokens.contains { $0.lineBreaksBefore >= 2 }
         var sentences: [Sentence] = []
@@ -73,14 +101,14 @@ public enum SentenceSegmenter {
         }
 
         for position in 1..<tokens.count {
-            let token = tokens[position]
-            if token.lineBreaksBefore > 0 {
+            let lineBreaks = tokens[position].lineBreaksBefore
+            if lineBreaks > 0 {
                 close(before: position)
-                if token.lineBreaksBefore >= 2 || !hasBlankLines { paragraph += 1 }
+                if lineBreaks >= 2 || !hasBlankLines { paragraph += 1 }
                 sentenceParagraph = paragraph
                 continue
             }
-            if token.spaceBefore, endsSentence(tokens, before: position) {
+            if tokens[position].spaceBefore, endsSentence(tokens, before: position) {
                 close(before: position)
                 sentenceParagraph = paragraph
             }
@@ -90,36 +118,37 @@ public enum SentenceSegmenter {
     }
 
     /// Whether a sentence ends just before `position`, where white space precedes the token.
-    static func endsSentence(_ tokens: [Token], before position: Int) -> Bool {
+    static func endsSentence(_ tokens: UnsafeBufferPointer<Token>, before position: Int) -> Bool {
         // Most tokens follow a word: no sentence ends there.
         guard tokens[position - 1].kind == .punctuation else { return false }
-        let next = tokens[position]
-        let startsNew = next.startsUppercase || next.kind == .number || openers.contains(next.key)
+        let startsNew = tokens[position].startsUppercase || tokens[position].kind == .number
+            || openers.contains(tokens, at: position)
         guard startsNew else { return false }
         // Skip closing quotes and brackets back to the terminal mark.
         var mark = position - 1
-        while mark > 0, closers.contains(tokens[mark].key), !tokens[mark].spaceBefore {
+        while mark > 0, closers.contains(tokens, at: mark), !tokens[mark].spaceBefore {
             mark -= 1
         }
-        guard sentenceEnders.contains(tokens[mark].key) else { return false }
-        if tokens[mark].key == "…" { return false }
-        guard tokens[mark].key == "." else { return true }
+        guard sentenceEnders.contains(tokens, at: mark) else { return false }
+        if ellipsis.contains(tokens, at: mark) { return false }
+        guard period.contains(tokens, at: mark) else { return true }
         guard mark > 0 else { return true }
-        let before = tokens[mark - 1]
-        if before.key == "." { return false }  // an ellipsis written as dots
+        let before = mark - 1
+        if period.contains(tokens, at: before) { return false }  // an ellipsis written as dots
         guard !tokens[mark].spaceBefore else { return true }
-        if before.kind == .word {
-            if abbreviations.contains(before.key) { return false }
+        if tokens[before].kind == .word {
+            let key = tokens[before].key
+            if abbreviations.contains(key) { return false }
             // An initial: one capital letter after a capitalised word, another initial, or at the
             // start of the line ("George W. Bush", "J. K. Rowling"), not "the platform X.".
-            if before.key.unicodeScalars.count == 1, before.startsUppercase {
-                let previous = mark >= 2 ? tokens[mark - 2] : nil
-                if previous == nil || before.lineBreaksBefore > 0 || previous!.startsUppercase || previous!.key == "." {
+            if key.unicodeScalars.count == 1, tokens[before].startsUppercase {
+                if mark < 2 || tokens[before].lineBreaksBefore > 0 || tokens[mark - 2].startsUppercase
+                    || period.contains(tokens, at: mark - 2) {
                     return false
                 }
             }
             // The last letter of a dotted abbreviation such as U.S. or m.in.
-            if mark >= 2, tokens[mark - 2].key == ".", !before.spaceBefore, before.key.count <= 3 {
+            if mark >= 2, period.contains(tokens, at: mark - 2), !tokens[before].spaceBefore, key.count <= 3 {
                 return false
             }
         }
