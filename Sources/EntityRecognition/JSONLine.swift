@@ -127,6 +127,31 @@ enum JSONLine {
             return false
         }
 
+        /// Whether one of the 8 bytes of `word` ends a plain run in a string: `"`, `\\` or a
+        /// control character. (Bytes at 0x80 or above do not count as below 0x20.)
+        @inline(__always)
+        static func mayEndRun(_ word: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            @inline(__always) func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & high != 0 }
+            let control = (word &- ones &* 0x20) & ~word & high != 0
+            return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+        }
+
+        /// Moves `position` to the next `"`, `\\` or control character, or to the end: eight
+        /// bytes a step while none of them is one.
+        @inline(__always)
+        mutating func skipPlainRun() {
+            let raw = UnsafeRawBufferPointer(bytes)
+            while position + 8 <= bytes.count, !Self.mayEndRun(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) {
+                position += 8
+            }
+            while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\"),
+                  bytes[position] >= 0x20 {
+                position += 1
+            }
+        }
+
         /// A string literal, escapes decoded (surrogate pairs joined; lone surrogates become
         /// U+FFFD, as a JSON decoder may).
         mutating func string() -> String? {
@@ -134,16 +159,15 @@ enum JSONLine {
             position += 1
             let start = position
             // Fast path: no escapes.
-            while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") {
-                if bytes[position] < 0x20 { return nil }
-                position += 1
-            }
-            guard position < bytes.count else { return nil }
+            skipPlainRun()
+            guard position < bytes.count, bytes[position] >= 0x20 else { return nil }
             if bytes[position] == UInt8(ascii: "\"") {
                 defer { position += 1 }
                 return text(UnsafeBufferPointer(rebasing: bytes[start..<position]))
             }
-            var output = Array(bytes[start..<position])
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count - start)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
             while position < bytes.count {
                 let byte = bytes[position]
                 position += 1
@@ -179,9 +203,13 @@ enum JSONLine {
                     default:
                         return nil
                     }
+                    // The plain run up to the next escape or the end, copied whole.
+                    let run = position
+                    skipPlainRun()
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
                 default:
-                    if byte < 0x20 { return nil }
-                    output.append(byte)
+                    // A control character: JSON wants it escaped.
+                    return nil
                 }
             }
             return nil
