@@ -67,19 +67,39 @@ public enum Tokenizer {
         }
     }()
 
+    /// Per byte, for an ASCII letter or digit: its folded byte, with bit 7 set for a capital;
+    /// 0 for any other byte. Made from the scalar tables, so it folds as they do.
+    private static let asciiWordBytes: [UInt8] = {
+        let flat = ScalarTable.flat
+        return (0..<256).map { value in
+            guard value < 0x80 else { return 0 }
+            let category = flat.classes[value] & ScalarTable.categoryMask
+            guard category == ScalarInfo.Category.letter.rawValue || category == ScalarInfo.Category.digit.rawValue,
+                  flat.foldStart[value + 1] - flat.foldStart[value] == 1 else { return 0 }
+            let folded = flat.foldBytes[Int(flat.foldStart[value])]
+            // A letter folds to a lower-case letter and a digit to itself; the loop tells them
+            // apart by the folded byte.
+            precondition(category == ScalarInfo.Category.letter.rawValue ? folded >= 0x61 : folded < 0x61)
+            return folded | (flat.classes[value] & ScalarTable.uppercaseFlag != 0 ? 0x80 : 0)
+        }
+    }()
+
     static func tokens(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         let flat = ScalarTable.flat
         return flat.classes.withUnsafeBufferPointer { classes in
             flat.foldStart.withUnsafeBufferPointer { foldStart in
                 flat.foldBytes.withUnsafeBufferPointer { foldBytes in
-                    tokenize(bytes, classes: classes, foldStart: foldStart, foldBytes: foldBytes)
+                    asciiWordBytes.withUnsafeBufferPointer { asciiWord in
+                        tokenize(bytes, classes: classes, foldStart: foldStart, foldBytes: foldBytes, asciiWord: asciiWord)
+                    }
                 }
             }
         }
     }
 
     private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>,
-                                 foldStart: UnsafeBufferPointer<Int32>, foldBytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+                                 foldStart: UnsafeBufferPointer<Int32>, foldBytes: UnsafeBufferPointer<UInt8>,
+                                 asciiWord: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 5)
         // The folded bytes of the word being read, in raw memory: no capacity or uniqueness
@@ -198,6 +218,30 @@ public enum Tokenizer {
                     letters += 1
                     if upper { uppercase += 1 }
                 }
+                offset += 1
+                position += length
+                // The ASCII letters and digits that follow (most of a Latin-script word), each in
+                // one table look-up, without decoding or the general step.
+                while position < count {
+                    let word = asciiWord[Int(bytes[position])]
+                    guard word != 0 else { break }
+                    let byte = word & 0x7F
+                    if keyLength == keyCapacity { append(byte) } else {
+                        key[keyLength] = byte
+                        keyLength += 1
+                    }
+                    hash = (hash ^ UInt64(byte)) &* fnvPrime
+                    if byte >= 0x61 {
+                        let upper = word & 0x80 != 0
+                        if !hasLetter { firstLetterUpper = upper }
+                        hasLetter = true
+                        letters += 1
+                        if upper { uppercase += 1 }
+                    }
+                    offset += 1
+                    position += 1
+                }
+                continue
             } else if category == mark || category == format {
                 if !inWord, category == mark, let last = tokens.last, last.end == offset {
                     // A mark after a symbol (an emoji's variation selector) belongs to it.

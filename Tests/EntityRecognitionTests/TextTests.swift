@@ -39,6 +39,36 @@ struct TokenizerTests {
         #expect(tokens[0].key == "rosja")
     }
 
+    /// Most words of Latin-script text run through the tokenizer's ASCII loop, the rest through
+    /// its general step, and a word may switch between them at any letter: both must give the
+    /// key that folding the word's surface gives, and the same capitals.
+    @Test(arguments: 0..<8)
+    func asciiRunsAndOtherLettersTokenizeAlike(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let alphabet: [String] = ["a", "z", "Q", "M", "7", "0", "ł", "Ł", "ą", "É", "ß", "Ж", "ж", "\u{0301}",
+                                  "\u{00AD}", " ", " ", "\n", ".", "'", "-", "😀"]
+        for _ in 0..<200 {
+            let text = (0..<Int.random(in: 1...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined()
+            let utf8 = Array(text.utf8)
+            for token in Tokenizer.tokens(in: text) where token.kind != .punctuation {
+                let surface = String(decoding: utf8[token.utf8Start..<token.utf8End], as: UTF8.self)
+                #expect(token.key == surface.foldedForMatching, "\(text.debugDescription): \(surface.debugDescription)")
+                #expect(token.keyHash == Tokenizer.hash(token.key.utf8))
+                let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
+                #expect(token.startsUppercase == (letters.first?.properties.isUppercase ?? false), "\(surface.debugDescription)")
+                #expect(token.isAllUppercase == (!letters.isEmpty && letters.allSatisfy(\.properties.isUppercase)),
+                        "\(surface.debugDescription)")
+                #expect(token.kind == (letters.isEmpty ? .number : .word))
+                #expect(Fixtures.slice(text, token.start, token.end).unicodeScalars.elementsEqual(surface.unicodeScalars))
+                // A word is a whole run: no letter or digit just before or after it.
+                let scalars = Array(text.unicodeScalars)
+                for outside in [token.start - 1, token.end] where scalars.indices.contains(outside) {
+                    #expect(!scalars[outside].properties.isAlphabetic && scalars[outside].properties.numericType == nil)
+                }
+            }
+        }
+    }
+
     @Test func recordsCapitalsAndLineBreaks() {
         let tokens = Tokenizer.tokens(in: "NATO summit\n\nMusk")
         #expect(tokens[0].isAllUppercase && tokens[0].startsUppercase)
