@@ -80,7 +80,7 @@ public struct ExtractCommand: ParsableCommand {
         return text
     }
 
-    func write(to output: inout some TextOutputStream, warn: @escaping (String) -> Void) throws {
+    func write(to output: inout some UTF8OutputStream, warn: @escaping (String) -> Void) throws {
         // The index loads on another thread while the first documents are read.
         let loading = IndexLoading(gazetteer)
         // What the reader reports waits for what the gazetteers report, which comes first.
@@ -102,23 +102,19 @@ public struct ExtractCommand: ParsableCommand {
             return started
         }
         var batch = DocumentBatch()
-        let render = { (result: RecognizedDocument) -> String in
-            var text = ""
-            formatter.write(result, to: &text)
-            return text
-        }
+        let render = { (result: RecognizedDocument) -> [UInt8] in formatter.utf8(result) }
         let reader = CorpusReader(inputs: inputs, policy: input.policy, warn: readerWarnings.add)
         defer { if let summary = reader.tally.summary { warn(summary) } }
         let progress = Progress()
         defer { progress.finish() }
         // One batch is recognized while the next is read.
-        var running: RecognitionPool.Batch<String>?
+        var running: RecognitionPool.Batch<[UInt8]>?
         // The batch in flight and the one being gathered, written out. A gazetteer that cannot
         // be loaded is reported here, before an input error.
         func writeRest() throws {
             let last = try startedPool()
-            if let running { for text in running.results() { output.write(text) } }
-            for text in last.recognize(batch.documents, render) { output.write(text) }
+            if let running { for text in running.results() { output.write(utf8: text) } }
+            for text in last.recognize(batch.documents, render) { output.write(utf8: text) }
         }
         do {
             try reader.forEachDocument { document in
@@ -131,7 +127,7 @@ public struct ExtractCommand: ParsableCommand {
                 let finished = running?.results() ?? []
                 running = started
                 batch.clear()
-                for text in finished { output.write(text) }
+                for text in finished { output.write(utf8: text) }
             }
         } catch {
             // The documents read before an input error are still written.
@@ -202,7 +198,8 @@ struct MentionFormatter {
         if format == .tsv { output.write(Self.columns.joined(separator: "\t") + "\n") }
     }
 
-    func write(_ result: RecognizedDocument, to output: inout some TextOutputStream) {
+    /// A document's mentions as UTF-8, in the format.
+    func utf8(_ result: RecognizedDocument) -> [UInt8] {
         switch format {
         case .jsonl:
             // Made as bytes and turned into text once: appending to a String field by field
@@ -237,15 +234,18 @@ struct MentionFormatter {
                 if mention.inBoilerplate { bytes += ",\"boilerplate\":true".utf8 }
                 bytes += "}\n".utf8
             }
-            output.write(String(decoding: bytes, as: UTF8.self))
+            return bytes
         case .tsv:
+            var output = ""
             for mention in result.mentions {
                 let fields = [result.document.id, "\(mention.start)", "\(mention.end)", mention.surface,
                               mention.entity.id, mention.entity.label, mention.entity.type.code, result.language,
                               mention.match.rawValue, "\(mention.sentence)"]
                 output.write(fields.map(Self.tsvField).joined(separator: "\t") + "\n")
             }
+            return Array(output.utf8)
         case .table:
+            var output = ""
             output.write("\(result.document.id) [\(result.language)]: \(result.mentions.count) mentions, \(Set(result.mentions.map(\.entity.id)).count) entities\n")
             let rows = result.mentions.map { mention in
                 ["\(mention.start)-\(mention.end)", Self.tsvField(mention.surface), mention.entity.label,
@@ -253,6 +253,7 @@ struct MentionFormatter {
             }
             output.write(TextTable.render(header: ["span", "surface", "entity", "type", "match"], rows: rows, indent: 2))
             output.write("\n")
+            return Array(output.utf8)
         }
     }
 

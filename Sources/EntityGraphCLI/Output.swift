@@ -1,20 +1,39 @@
 import Foundation
 
+/// A text stream that also takes text already encoded: output made as bytes need not be
+/// checked as UTF-8 again on its way out.
+protocol UTF8OutputStream: TextOutputStream {
+    /// Writes `bytes`, which are valid UTF-8.
+    mutating func write(utf8 bytes: [UInt8])
+}
+
+extension String: UTF8OutputStream {
+    mutating func write(utf8 bytes: [UInt8]) { append(String(decoding: bytes, as: UTF8.self)) }
+}
+
 /// Standard output with a buffer, so that a million mentions are not a million system calls.
-struct StandardOutput: TextOutputStream {
+struct StandardOutput: UTF8OutputStream {
     private var buffer: [UInt8] = []
 
     init() { buffer.reserveCapacity(1 << 16) }
 
     mutating func write(_ string: String) {
         var string = string
+        string.withUTF8 { write($0) }
+    }
+
+    mutating func write(utf8 bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write($0) }
+    }
+
+    private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         // A document's whole output goes out directly rather than through the buffer.
-        if string.utf8.count >= 1 << 16 {
+        if bytes.count >= 1 << 16 {
             flush()
-            string.withUTF8 { Self.writeAll($0) }
+            Self.writeAll(bytes)
             return
         }
-        buffer.append(contentsOf: string.utf8)
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 
