@@ -22,13 +22,19 @@ public struct GraphBuilder: Sendable {
         var lastDate: String?
     }
 
+    /// A pair's tally: 40 bytes of plain numbers, with its evidence in ``evidence`` and its
+    /// dates those of documents. A corpus makes hundreds of thousands of pairs, and a tally that
+    /// held an array and two strings cost about twice as much, in as many allocations.
     private struct EdgeTally: Sendable {
         var count = 0
-        var documents = 0
         var decayed = 0.0
-        var evidence: [EvidenceRecord] = []
-        var firstDate: String?
-        var lastDate: String?
+        var documents: Int32 = 0
+        /// The evidence kept, first in evidence order: a list through ``EvidenceRecord/next``.
+        var evidenceHead: Int32 = -1
+        var evidenceCount: Int32 = 0
+        /// The documents (in ``documents``) with the earliest and the latest date, or -1.
+        var firstDated: Int32 = -1
+        var lastDated: Int32 = -1
     }
 
     /// ``Evidence`` as the builder keeps it until ``build()``: numbers, with the document in
@@ -40,8 +46,24 @@ public struct GraphBuilder: Sendable {
         var sourceEnd: Int32
         var targetStart: Int32
         var targetEnd: Int32
-        var snippet: SnippetStore.Reference
+        var snippetOffset: Int64 = 0
+        var snippetLength: Int32 = 0
+        /// The pair's next record, or -1.
+        var next: Int32 = -1
+
+        var snippet: SnippetStore.Reference {
+            get { SnippetStore.Reference(offset: snippetOffset, length: snippetLength) }
+            set {
+                snippetOffset = newValue.offset
+                snippetLength = newValue.length
+            }
+        }
     }
+
+    /// The evidence of every pair, in lists that start at ``EdgeTally/evidenceHead``; records a
+    /// pair let go of are reused, from a list that starts at ``freeEvidence``.
+    private var evidence: [EvidenceRecord] = []
+    private var freeEvidence: Int32 = -1
 
     /// The documents evidence comes from, in the order they were added.
     private var documents: [(id: String, date: String?)] = []
@@ -128,7 +150,8 @@ public struct GraphBuilder: Sendable {
                     let (a, b, distance) = closestPair(groups[first], groups[second], in: mentions)
                     let firstInDocument = pairsInDocument.insert(key).inserted
                     Self.count(pairOf: mentions[a], mentions[b], distance: distance, firstInDocument: firstInDocument,
-                               in: &context, evidenceLimit: evidenceLimit, into: &pairs[key, default: EdgeTally()])
+                               in: &context, evidenceLimit: evidenceLimit, into: &pairs[key, default: EdgeTally()],
+                               evidence: &evidence, free: &freeEvidence)
                 }
             }
         }
@@ -188,28 +211,53 @@ public struct GraphBuilder: Sendable {
     }
 
     private static func count(pairOf a: EntityMention, _ b: EntityMention, distance: Double, firstInDocument: Bool,
-                              in context: inout EvidenceContext, evidenceLimit: Int, into tally: inout EdgeTally) {
-        let document = context.result.document
+                              in context: inout EvidenceContext, evidenceLimit: Int, into tally: inout EdgeTally,
+                              evidence: inout [EvidenceRecord], free: inout Int32) {
         tally.count += 1
         tally.decayed += 1 / (1 + distance)
         if firstInDocument {
             tally.documents += 1
-            if let date = document.date, !date.isEmpty {
-                if tally.firstDate.map({ date < $0 }) ?? true { tally.firstDate = date }
-                if tally.lastDate.map({ date > $0 }) ?? true { tally.lastDate = date }
+            if let date = context.result.document.date, !date.isEmpty {
+                let documents = context.documents
+                if tally.firstDated < 0 || date < documents[Int(tally.firstDated)].date! { tally.firstDated = context.document }
+                if tally.lastDated < 0 || date > documents[Int(tally.lastDated)].date! { tally.lastDated = context.document }
             }
         }
         guard evidenceLimit > 0 else { return }
         var record = EvidenceRecord(document: context.document, sentence: Int32(min(a.sentence, b.sentence)),
                                     sourceStart: Int32(a.start), sourceEnd: Int32(a.end),
-                                    targetStart: Int32(b.start), targetEnd: Int32(b.end),
-                                    snippet: SnippetStore.Reference(offset: 0, length: 0))
-        // Make the snippet only if this evidence is kept.
-        if tally.evidence.count == evidenceLimit, let last = tally.evidence.last, !context.precedes(record, last) { return }
-        let position = tally.evidence.firstIndex { context.precedes(record, $0) } ?? tally.evidence.count
+                                    targetStart: Int32(b.start), targetEnd: Int32(b.end))
+        // The record goes before the first it precedes, after those that are equal.
+        var previous: Int32 = -1
+        var following = tally.evidenceHead
+        while following >= 0, !context.precedes(record, evidence[Int(following)]) {
+            previous = following
+            following = evidence[Int(following)].next
+        }
+        // Behind a full list it would not be kept: its snippet is not even made.
+        if following < 0, tally.evidenceCount >= evidenceLimit { return }
         record.snippet = snippet(for: a, and: b, in: &context)
-        tally.evidence.insert(record, at: position)
-        if tally.evidence.count > evidenceLimit { tally.evidence.removeLast() }
+        record.next = following
+        let slot: Int32
+        if free >= 0 {
+            slot = free
+            free = evidence[Int(slot)].next
+            evidence[Int(slot)] = record
+        } else {
+            slot = Int32(evidence.count)
+            evidence.append(record)
+        }
+        if previous < 0 { tally.evidenceHead = slot } else { evidence[Int(previous)].next = slot }
+        tally.evidenceCount += 1
+        guard tally.evidenceCount > evidenceLimit else { return }
+        // One too many: the last goes back to the free list.
+        var beforeLast = tally.evidenceHead
+        while evidence[Int(evidence[Int(beforeLast)].next)].next >= 0 { beforeLast = evidence[Int(beforeLast)].next }
+        let last = evidence[Int(beforeLast)].next
+        evidence[Int(beforeLast)].next = -1
+        evidence[Int(last)].next = free
+        free = last
+        tally.evidenceCount -= 1
     }
 
     /// The windows of a document, each with the positions in `mentions` of the mentions it holds.
@@ -342,7 +390,7 @@ public struct GraphBuilder: Sendable {
         // Snippets read back once each, shared by the evidence that shows them.
         var snippetTexts: [Int64: String] = [:]
         func evidence(_ record: EvidenceRecord) -> Evidence {
-            let (id, date) = documents[Int(record.document)]
+            let (id, date) = self.documents[Int(record.document)]
             let snippet = snippetTexts[record.snippet.offset] ?? {
                 let text = snippets.text(at: record.snippet)
                 snippetTexts[record.snippet.offset] = text
@@ -366,15 +414,23 @@ public struct GraphBuilder: Sendable {
         graphEdges.reserveCapacity(order.count)
         for key in order {
             let tally = pairs[key]!
-            guard tally.count >= settings.minimumCount, tally.documents >= settings.minimumDocuments else { continue }
+            guard tally.count >= settings.minimumCount, Int(tally.documents) >= settings.minimumDocuments else { continue }
+            var kept: [Evidence] = []
+            kept.reserveCapacity(Int(tally.evidenceCount))
+            var record = tally.evidenceHead
+            while record >= 0 {
+                kept.append(evidence(self.evidence[Int(record)]))
+                record = self.evidence[Int(record)].next
+            }
             let source = Int(key >> 32)
             let target = Int(key & 0xFFFF_FFFF)
             let measures = AssociationMeasures(joint: tally.count, first: windows[source], second: windows[target],
                                                total: windowCount)
-            var edge = GraphEdge(source: ids[source], target: ids[target], count: tally.count, documents: tally.documents,
+            var edge = GraphEdge(source: ids[source], target: ids[target], count: tally.count, documents: Int(tally.documents),
                                  decayed: tally.decayed, pmi: measures.pmi, npmi: measures.npmi, dice: measures.dice,
-                                 jaccard: measures.jaccard, llr: measures.logLikelihood, evidence: tally.evidence.map(evidence),
-                                 firstDate: tally.firstDate, lastDate: tally.lastDate)
+                                 jaccard: measures.jaccard, llr: measures.logLikelihood, evidence: kept,
+                                 firstDate: tally.firstDated < 0 ? nil : documents[Int(tally.firstDated)].date,
+                                 lastDate: tally.lastDated < 0 ? nil : documents[Int(tally.lastDated)].date)
             edge.weight = edge.value(of: settings.weight)
             graphEdges.append(edge)
         }

@@ -105,6 +105,34 @@ struct GraphBuilderTests {
         #expect(edge.evidence[0].source == TextSpan(start: 10, end: 15))  // Alpha in "Beta with Alpha."
     }
 
+    /// Every pair keeps the first `limit` of its evidence in evidence order, whatever order the
+    /// documents come in: records that fall out of a full list are reused by other pairs.
+    @Test(arguments: [1, 2, 5])
+    func keptEvidenceIsTheFirstOfAllOfItInAnyDocumentOrder(limit: Int) throws {
+        var random = SeededGenerator(seed: UInt64(limit))
+        let names = ["Alpha", "Beta", "Gamma", "Delta"]
+        let documents = (0..<24).map { number in
+            let sentences = (0..<Int.random(in: 1...4, using: &random)).map { _ in
+                names.shuffled(using: &random).prefix(Int.random(in: 2...4, using: &random)).joined(separator: " and ") + " met."
+            }
+            return (String(format: "doc%02d", number), sentences.joined(separator: " "))
+        }
+        var everything = GraphSettings()
+        everything.evidenceLimit = 1000
+        var limited = GraphSettings()
+        limited.evidenceLimit = limit
+        let all = buildGraph(documents, settings: everything)
+        for _ in 0..<3 {
+            let graph = buildGraph(documents.shuffled(using: &random), settings: limited)
+            #expect(graph.edges.count == all.edges.count)
+            for (edge, full) in zip(graph.edges, all.edges) {
+                #expect((edge.source, edge.target, edge.count) == (full.source, full.target, full.count))
+                #expect(edge.evidence == Array(full.evidence.prefix(limit)))
+            }
+        }
+        #expect(all.edges.contains { $0.evidence.count > 5 })
+    }
+
     @Test(arguments: [nil, "/nonexistent/folder"])
     func snippetsComeBackWholeFromTheirStore(folder: String?) {
         let store = folder.map { SnippetStore(folder: URL(fileURLWithPath: $0)) } ?? SnippetStore()
