@@ -318,6 +318,10 @@ struct IndexTables {
         return TokenTable.find(hash: token.keyHash, key: token.key, slots: tokenSlots, bytes: tokenBytes)
     }
 
+    /// Starts loading the vocabulary filter's word for a word with this key hash.
+    @inline(__always)
+    func prefetchFilter(hash: UInt64) { TokenTable.prefetchFilter(hash: hash, filter: tokenFilter) }
+
     /// Starts loading the vocabulary slot of a word with this key hash, unless the filter
     /// already says it is in no alias.
     @inline(__always)

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Open-addressing hash tables in flat arrays, so the compiled alias index is a handful of
 /// arrays that a cache file serves as they lie on disk, without rehashing or copying anything.
 ///
@@ -36,6 +38,12 @@ struct TokenTable: Sendable {
     static func mayContain(hash: UInt64, filter: UnsafeBufferPointer<UInt64>) -> Bool {
         let (word, bits) = filterBits(of: hash, words: filter.count)
         return filter[word] & bits == bits
+    }
+
+    /// Starts loading the filter word that ``mayContain(hash:filter:)`` reads for this hash.
+    @inline(__always)
+    static func prefetchFilter(hash: UInt64, filter: UnsafeBufferPointer<UInt64>) {
+        entity_graph_prefetch(filter.baseAddress! + filterBits(of: hash, words: filter.count).word)
     }
 
     /// The word of a filter of `words` words (a power of two) and the two bits in it that stand

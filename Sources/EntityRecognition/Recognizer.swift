@@ -424,10 +424,13 @@ public final class Recognizer {
         let salt = Tokenizer.hash((morphology?.language ?? "").utf8) &* 0x9E37_79B9_7F4A_7C15
         tokens.withUnsafeBufferPointer { tokens in
             for position in tokens.indices {
-                // The cache slots of the word two distances ahead load first; once they are in,
-                // a word the cache does not know has its vocabulary slot asked for.
+                // The cache slots and the vocabulary filter word of the word two distances ahead
+                // load first; once they are in, a word the cache does not know has its
+                // vocabulary slot asked for, if the filter lets it through.
                 if position + 2 * prefetchDistance < tokens.count {
-                    cache.prefetch(ReadingCache.hash(of: tokens[position + 2 * prefetchDistance].keyHash, salt: salt))
+                    let ahead = tokens[position + 2 * prefetchDistance].keyHash
+                    cache.prefetch(ReadingCache.hash(of: ahead, salt: salt))
+                    tables.prefetchFilter(hash: ahead)
                 }
                 if position + prefetchDistance < tokens.count {
                     let ahead = tokens[position + prefetchDistance].keyHash
@@ -519,16 +522,21 @@ public final class Recognizer {
     static let prefetchDistance = 8
 
     /// Starts loading the first entries the walk's first step reaches from token `position`,
-    /// once its transition slots are (most likely) in the cache.
+    /// and the slots of its second step, once the first step's slots are (most likely) in the
+    /// cache: a walk that goes on past its first word then waits for neither.
     @inline(__always)
     private static func prefetchRootEntries(of position: Int, starts: UnsafeBufferPointer<Int32>,
                                             values: UnsafeBufferPointer<Reading>, tables: IndexTables) {
         for slot in Int(starts[position])..<Int(starts[position + 1]) {
             let reading = values[slot]
             guard reading & startsAliasBit != 0,
-                  let (_, head, _) = tables.step(from: 0, over: Int32(bitPattern: reading & tokenMask)), head >= 0
+                  let (child, head, branches) = tables.step(from: 0, over: Int32(bitPattern: reading & tokenMask))
             else { continue }
-            entity_graph_prefetch(tables.entries.baseAddress! + Int(head))
+            if head >= 0 { entity_graph_prefetch(tables.entries.baseAddress! + Int(head)) }
+            if branches, position + 2 < starts.count {
+                prefetchSteps(from: child, over: values[Int(starts[position + 1])..<Int(starts[position + 2])],
+                              marked: continuesAliasBit, tables: tables)
+            }
         }
     }
 
