@@ -371,10 +371,24 @@ public final class Recognizer {
         let boilerplateSentences = Self.boilerplateSentences(sentences, tokens: tokens, rules: options.boilerplate)
         let firstMention = result.mentions.count
         result.mentions.reserveCapacity(firstMention + candidates.count + nested.count)
-        for (candidate, isNested) in candidates.lazy.map({ ($0, false) }) + nested.lazy.map({ ($0, true) }) {
-            guard let (entry, inflected) = resolver.resolve(candidate) else { continue }
+        // Spans are settled first, and the entity and alias records of each asked for, so that
+        // the mentions are made from records already on their way rather than one miss apiece.
+        var settled: [(candidate: Candidate, isNested: Bool, entry: Int32, inflected: UInt32)] = []
+        settled.reserveCapacity(candidates.count + nested.count)
+        index.gazetteer.entities.withUnsafeBufferPointer { entities in
+            index.gazetteer.aliases.withUnsafeBufferPointer { aliases in
+                for (candidate, isNested) in candidates.lazy.map({ ($0, false) }) + nested.lazy.map({ ($0, true) }) {
+                    guard let (entry, inflected) = resolver.resolve(candidate) else { continue }
+                    let record = index.entries[Int(entry)]
+                    if record.source == .demonym, !options.includeDemonyms { continue }
+                    entity_graph_prefetch(entities.baseAddress! + Int(record.entity))
+                    entity_graph_prefetch(aliases.baseAddress! + Int(record.alias))
+                    settled.append((candidate, isNested, entry, inflected))
+                }
+            }
+        }
+        for (candidate, isNested, entry, inflected) in settled {
             let record = index.entries[Int(entry)]
-            if record.source == .demonym, !options.includeDemonyms { continue }
             let entity = index.gazetteer.entities[Int(record.entity)]
             let start = tokens[candidate.start].start
             let end = tokens[candidate.end - 1].end
