@@ -110,7 +110,7 @@ public final class Recognizer {
 
         static let none: Reading = .max
         static let inPool: Reading = .max - 1
-        private static let capacity = 1 << 18
+        private static let capacity = 1 << 19
         /// The words seen last, direct-mapped: small enough to stay in the processor's cache,
         /// where the frequent words of a language are found without touching ``slots``.
         private static let hotCapacity = 1 << 15
