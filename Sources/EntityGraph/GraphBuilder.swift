@@ -35,6 +35,53 @@ public struct GraphBuilder: Sendable {
         /// The documents (in ``documents``) with the earliest and the latest date, or -1.
         var firstDated: Int32 = -1
         var lastDated: Int32 = -1
+        /// The last document (counted from 1) that named the pair.
+        var lastDocument: Int32 = 0
+    }
+
+    /// The pairs' tallies in the order they were first met, found by key (`source << 32 |
+    /// target`, never 0) through an open-addressing table of plain integers: no hashing of
+    /// keys with SipHash, no growth of tallies in place.
+    private struct PairTable: Sendable {
+        private(set) var keys: [UInt64] = []
+        var tallies: [EdgeTally] = []
+        /// Per slot, a key (0 for none) and its tally's number; at most half of them full.
+        private var slotKeys = [UInt64](repeating: 0, count: 1024)
+        private var slotNumbers = [Int32](repeating: 0, count: 1024)
+
+        /// The number of the tally of `key`, made on first sight.
+        mutating func number(of key: UInt64) -> Int {
+            if keys.count * 2 >= slotKeys.count { grow() }
+            let mask = slotKeys.count - 1
+            var slot = Self.home(key, mask: mask)
+            while slotKeys[slot] != 0 {
+                if slotKeys[slot] == key { return Int(slotNumbers[slot]) }
+                slot = (slot + 1) & mask
+            }
+            slotKeys[slot] = key
+            slotNumbers[slot] = Int32(keys.count)
+            keys.append(key)
+            tallies.append(EdgeTally())
+            return keys.count - 1
+        }
+
+        /// Fibonacci hashing: the key times 2⁶⁴/φ, its top bits.
+        private static func home(_ key: UInt64, mask: Int) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        }
+
+        private mutating func grow() {
+            let size = slotKeys.count * 2
+            slotKeys = [UInt64](repeating: 0, count: size)
+            slotNumbers = [Int32](repeating: 0, count: size)
+            let mask = size - 1
+            for (number, key) in keys.enumerated() {
+                var slot = Self.home(key, mask: mask)
+                while slotKeys[slot] != 0 { slot = (slot + 1) & mask }
+                slotKeys[slot] = key
+                slotNumbers[slot] = Int32(number)
+            }
+        }
     }
 
     /// ``Evidence`` as the builder keeps it until ``build()``: numbers, with the document in
@@ -78,7 +125,7 @@ public struct GraphBuilder: Sendable {
     private var lastDocument: [Int] = []
     private var lastWindow: [Int] = []
     private var windowRank: [Int32] = []
-    private var pairs: [UInt64: EdgeTally] = [:]
+    private var pairs = PairTable()
     private var windowCount = 0
     private var documentCount = 0
 
@@ -119,7 +166,6 @@ public struct GraphBuilder: Sendable {
                        in: &nodes[Int(number)])
         }
 
-        var pairsInDocument = Set<UInt64>()
         let evidenceLimit = settings.evidenceLimit
         documents.append((document.id, document.date))
         var context = EvidenceContext(result: result, documents: documents, snippets: snippets)
@@ -148,9 +194,11 @@ public struct GraphBuilder: Sendable {
                 for second in (first + 1)..<present.count {
                     let key = UInt64(UInt32(present[first])) << 32 | UInt64(UInt32(present[second]))
                     let (a, b, distance) = closestPair(groups[first], groups[second], in: mentions)
-                    let firstInDocument = pairsInDocument.insert(key).inserted
+                    let number = pairs.number(of: key)
+                    let firstInDocument = pairs.tallies[number].lastDocument != Int32(documentCount)
+                    pairs.tallies[number].lastDocument = Int32(documentCount)
                     Self.count(pairOf: mentions[a], mentions[b], distance: distance, firstInDocument: firstInDocument,
-                               in: &context, evidenceLimit: evidenceLimit, into: &pairs[key, default: EdgeTally()],
+                               in: &context, evidenceLimit: evidenceLimit, into: &pairs.tallies[number],
                                evidence: &evidence, free: &freeEvidence)
                 }
             }
@@ -386,7 +434,7 @@ public struct GraphBuilder: Sendable {
         var graphEdges: [GraphEdge] = []
         // The tallies go as their edges are made: the builder is consumed.
         let pairs = self.pairs
-        self.pairs = [:]
+        self.pairs = PairTable()
         // Snippets read back once each, shared by the evidence that shows them.
         var snippetTexts: [Int64: String] = [:]
         func evidence(_ record: EvidenceRecord) -> Evidence {
@@ -408,12 +456,14 @@ public struct GraphBuilder: Sendable {
         // smaller id), so that the graph's own sort finds them sorted and compares no more ids.
         var rank = [Int](repeating: 0, count: nodes.count)
         for (position, node) in nodes.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { rank[node] = position }
-        let order = pairs.keys.sorted {
-            (rank[Int($0 >> 32)], rank[Int($0 & 0xFFFF_FFFF)]) < (rank[Int($1 >> 32)], rank[Int($1 & 0xFFFF_FFFF)])
+        let keys = pairs.keys
+        let order = keys.indices.sorted {
+            (rank[Int(keys[$0] >> 32)], rank[Int(keys[$0] & 0xFFFF_FFFF)]) < (rank[Int(keys[$1] >> 32)], rank[Int(keys[$1] & 0xFFFF_FFFF)])
         }
         graphEdges.reserveCapacity(order.count)
-        for key in order {
-            let tally = pairs[key]!
+        for number in order {
+            let key = keys[number]
+            let tally = pairs.tallies[number]
             guard tally.count >= settings.minimumCount, Int(tally.documents) >= settings.minimumDocuments else { continue }
             var kept: [Evidence] = []
             kept.reserveCapacity(Int(tally.evidenceCount))
