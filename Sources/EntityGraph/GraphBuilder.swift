@@ -41,10 +41,10 @@ public struct GraphBuilder: Sendable {
 
     /// The pairs' tallies in the order they were first met, found by key (`source << 32 |
     /// target`, never 0) through an open-addressing table of plain integers: no hashing of
-    /// keys with SipHash, no growth of tallies in place.
+    /// keys with SipHash, and no copy of every tally when their number doubles.
     private struct PairTable: Sendable {
-        private(set) var keys: [UInt64] = []
-        var tallies: [EdgeTally] = []
+        private(set) var keys = ChunkedArray<UInt64>()
+        var tallies = ChunkedArray<EdgeTally>()
         /// Per slot, a key (0 for none) and its tally's number; at most half of them full.
         private var slotKeys = [UInt64](repeating: 0, count: 1024)
         private var slotNumbers = [Int32](repeating: 0, count: 1024)
@@ -109,7 +109,7 @@ public struct GraphBuilder: Sendable {
 
     /// The evidence of every pair, in lists that start at ``EdgeTally/evidenceHead``; records a
     /// pair let go of are reused, from a list that starts at ``freeEvidence``.
-    private var evidence: [EvidenceRecord] = []
+    private var evidence = ChunkedArray<EvidenceRecord>()
     private var freeEvidence: Int32 = -1
 
     /// The documents evidence comes from, in the order they were added.
@@ -260,7 +260,7 @@ public struct GraphBuilder: Sendable {
 
     private static func count(pairOf a: EntityMention, _ b: EntityMention, distance: Double, firstInDocument: Bool,
                               in context: inout EvidenceContext, evidenceLimit: Int, into tally: inout EdgeTally,
-                              evidence: inout [EvidenceRecord], free: inout Int32) {
+                              evidence: inout ChunkedArray<EvidenceRecord>, free: inout Int32) {
         tally.count += 1
         tally.decayed += 1 / (1 + distance)
         if firstInDocument {
