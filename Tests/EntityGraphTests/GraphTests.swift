@@ -303,3 +303,15 @@ struct QueryTests {
         #expect(ego.edges.count == 1)
     }
 }
+
+struct ChunkedArrayTests {
+    /// Across several chunks: every element where it was put, changed in place where asked.
+    @Test func holdsAndChangesElementsAcrossChunks() {
+        var array = ChunkedArray<Int>()
+        for value in 0..<40_000 { array.append(value * 3) }
+        for position in stride(from: 0, to: 40_000, by: 7) { array[position] += 1 }
+        #expect(array.count == 40_000)
+        #expect(array.indices.allSatisfy { array[$0] == $0 * 3 + ($0 % 7 == 0 ? 1 : 0) })
+        #expect(Array(array.suffix(2)) == [39_998 * 3 + 1, 39_999 * 3])  // 39,998 is a multiple of 7
+    }
+}
