@@ -45,13 +45,13 @@ public struct GraphBuilder: Sendable {
     private struct PairTable: Sendable {
         private(set) var keys = ChunkedArray<UInt64>()
         var tallies = ChunkedArray<EdgeTally>()
-        /// Per slot, a key (0 for none) and its tally's number; at most half of them full.
+        /// Per slot, a key (0 for none) and its tally's number; at most three quarters full.
         private var slotKeys = [UInt64](repeating: 0, count: 1024)
         private var slotNumbers = [Int32](repeating: 0, count: 1024)
 
         /// The number of the tally of `key`, made on first sight.
         mutating func number(of key: UInt64) -> Int {
-            if keys.count * 2 >= slotKeys.count { grow() }
+            if keys.count * 4 >= slotKeys.count * 3 { grow() }
             let mask = slotKeys.count - 1
             var slot = Self.home(key, mask: mask)
             while slotKeys[slot] != 0 {
