@@ -457,9 +457,12 @@ public struct GraphBuilder: Sendable {
         var rank = [Int](repeating: 0, count: nodes.count)
         for (position, node) in nodes.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { rank[node] = position }
         let keys = pairs.keys
-        let order = keys.indices.sorted {
-            (rank[Int(keys[$0] >> 32)], rank[Int(keys[$0] & 0xFFFF_FFFF)]) < (rank[Int(keys[$1] >> 32)], rank[Int(keys[$1] & 0xFFFF_FFFF)])
+        // Sorted on one integer a pair: its ends' ranks, packed.
+        var ranked = keys.enumerated().map { number, key in
+            (UInt64(rank[Int(key >> 32)]) << 32 | UInt64(rank[Int(key & 0xFFFF_FFFF)]), number)
         }
+        ranked.sort { $0.0 < $1.0 }
+        let order = ranked.map(\.1)
         graphEdges.reserveCapacity(order.count)
         for number in order {
             let key = keys[number]
