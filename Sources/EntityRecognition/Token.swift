@@ -7,19 +7,15 @@ public struct Token: Sendable, Hashable {
         case word, number, punctuation
     }
 
+    // Eight-byte fields first and the one-byte ones last: 72 bytes a token instead of 80, for
+    // arrays of some hundred thousand tokens a part.
+
     /// Offset of the first scalar, in Unicode scalars from the start of the text.
     public var start: Int
     /// Offset just past the last scalar.
     public var end: Int
-    public var kind: Kind
     /// The token folded for matching: lower case, no diacritics (see ``String/foldedForMatching``).
     public var key: String
-    /// The first letter is upper case (or title case).
-    public var startsUppercase: Bool
-    /// Every letter is upper case and there is at least one.
-    public var isAllUppercase: Bool
-    /// White space separates this token from the one before.
-    public var spaceBefore: Bool
     /// Line breaks between this token and the one before: 0, 1, or 2 for a blank line or more.
     public var lineBreaksBefore: Int
     /// Offsets of the token in the text's UTF-8 bytes.
@@ -27,6 +23,13 @@ public struct Token: Sendable, Hashable {
     public var utf8End: Int
     /// FNV-1a hash of ``key``'s UTF-8 bytes, for the alias index.
     public var keyHash: UInt64
+    public var kind: Kind
+    /// The first letter is upper case (or title case).
+    public var startsUppercase: Bool
+    /// Every letter is upper case and there is at least one.
+    public var isAllUppercase: Bool
+    /// White space separates this token from the one before.
+    public var spaceBefore: Bool
 }
 
 /// Splits text into word, number and punctuation tokens.
@@ -251,11 +254,11 @@ public enum Tokenizer {
             } else {
                 if inWord {
                     tokens.append(Token(
-                        start: wordStart, end: offset, kind: hasLetter ? .word : .number,
+                        start: wordStart, end: offset,
                         key: String(decoding: UnsafeBufferPointer(start: key, count: keyLength), as: UTF8.self),
-                        startsUppercase: firstLetterUpper, isAllUppercase: letters > 0 && uppercase == letters,
-                        spaceBefore: spaceBefore, lineBreaksBefore: lineBreaks,
-                        utf8Start: wordByteStart, utf8End: position, keyHash: hash))
+                        lineBreaksBefore: lineBreaks, utf8Start: wordByteStart, utf8End: position, keyHash: hash,
+                        kind: hasLetter ? .word : .number, startsUppercase: firstLetterUpper,
+                        isAllUppercase: letters > 0 && uppercase == letters, spaceBefore: spaceBefore))
                     inWord = false
                 }
                 if category == space || category == newline {
@@ -271,10 +274,9 @@ public enum Tokenizer {
                         foldedHash = Tokenizer.hash(folded.utf8)
                     }
                     tokens.append(Token(
-                        start: offset, end: offset + 1, kind: .punctuation, key: folded,
-                        startsUppercase: false, isAllUppercase: false,
-                        spaceBefore: pendingSpace, lineBreaksBefore: pendingBreaks,
-                        utf8Start: position, utf8End: position + length, keyHash: foldedHash))
+                        start: offset, end: offset + 1, key: folded, lineBreaksBefore: pendingBreaks,
+                        utf8Start: position, utf8End: position + length, keyHash: foldedHash,
+                        kind: .punctuation, startsUppercase: false, isAllUppercase: false, spaceBefore: pendingSpace))
                     pendingSpace = false
                     pendingBreaks = 0
                 }
