@@ -202,7 +202,7 @@ public struct IndexCache: Sendable {
     private final class DecodedParts: @unchecked Sendable {
         var entities: [Entity]?
         var aliases: [Alias]?
-        var aliasEnd = 0
+        var tables: Tables?
     }
 
     private static func decodeEntities(_ reader: BinaryReader, count: Int, types: [EntityType],
@@ -248,8 +248,9 @@ public struct IndexCache: Sendable {
               let subtypes = reader.strings().map({ [nil] + $0.map(Optional.some) })
         else { return nil }
         guard let entityCount = reader.u32() else { return nil }
-        // Entities and aliases are made on two threads: their strings are most of a load. The
-        // aliases are found by stepping over the entities' records without reading them.
+        // Two threads: one makes the aliases, whose strings are most of a load; the other the
+        // entities, then steps over the aliases' records without reading them to the tables,
+        // which it checks. The entities are found by stepping over their records likewise.
         let entityStart = reader.offset
         for _ in 0..<entityCount {
             guard reader.skipString(), reader.skip(8), reader.skipString() else { return nil }
@@ -262,15 +263,47 @@ public struct IndexCache: Sendable {
             if part == 0 {
                 parts.entities = decodeEntities(BinaryReader(file, at: entityStart), count: Int(entityCount),
                                                 types: types, subtypes: subtypes)
+                let tableReader = BinaryReader(file, at: aliasStart)
+                for _ in 0..<aliasCount {
+                    guard tableReader.skipString(), tableReader.skip(aliasFieldsSize) else { return }
+                }
+                parts.tables = decodeTables(tableReader, entityCount: Int(entityCount), aliasCount: Int(aliasCount))
             } else {
-                let aliasReader = BinaryReader(file, at: aliasStart)
-                parts.aliases = decodeAliases(aliasReader, count: Int(aliasCount), entityCount: Int(entityCount),
-                                              fileCount: files.count)
-                parts.aliasEnd = aliasReader.offset
+                parts.aliases = decodeAliases(BinaryReader(file, at: aliasStart), count: Int(aliasCount),
+                                              entityCount: Int(entityCount), fileCount: files.count)
             }
         }
-        guard let entities = parts.entities, let aliases = parts.aliases else { return nil }
-        reader.offset = parts.aliasEnd
+        guard let entities = parts.entities, let aliases = parts.aliases, let tables = parts.tables else { return nil }
+        let gazetteer = Gazetteer(entities: entities, aliases: aliases, contextCues: tables.cues, sourceFiles: files)
+        return AliasIndex(
+            gazetteer: gazetteer,
+            tokens: TokenTable(slots: tables.slots, starts: tables.starts, bytes: tables.bytes, filter: tables.filter),
+            transitions: TransitionTable(slots: tables.transitionSlots),
+            terminalHead: tables.terminalHead, entries: tables.entries, startingTokens: tables.startingTokens,
+            continuingTokens: tables.continuingTokens, lowercaseStartingTokens: tables.lowercaseStartingTokens)
+    }
+
+    /// The bytes of an alias's record after its text: entity, language, flags, file and line.
+    private static let aliasFieldsSize = 4 + 4 + 1 + 4 + 4
+
+    /// The context cues and the index's tables, as the file after the aliases holds them.
+    private struct Tables {
+        var cues: [Int: [ContextCue]]
+        var slots: FlatArray<TokenTable.Slot>
+        var starts: FlatArray<Int32>
+        var bytes: FlatArray<UInt8>
+        var filter: FlatArray<UInt64>
+        var transitionSlots: FlatArray<TransitionTable.Slot>
+        var terminalHead: FlatArray<Int32>
+        var entries: FlatArray<AliasIndex.Entry>
+        var startingTokens: FlatArray<UInt64>
+        var continuingTokens: FlatArray<UInt64>
+        var lowercaseStartingTokens: FlatArray<UInt64>
+    }
+
+    /// The cues and tables from `reader`'s place to the end of the file, every table index
+    /// checked, or `nil` if anything is amiss.
+    private static func decodeTables(_ reader: BinaryReader, entityCount: Int, aliasCount: Int) -> Tables? {
         guard let cueEntities = reader.u32() else { return nil }
         var cues: [Int: [ContextCue]] = [:]
         for _ in 0..<cueEntities {
@@ -307,16 +340,12 @@ public struct IndexCache: Sendable {
               // A node's entries run on until one ends it: the last entry must, or a walk would
               // read past the table.
               entries.last.map(\.endsNode) ?? true,
-              entries.allSatisfy({ (0..<Int32(entities.count)).contains($0.entity) && (0..<Int32(aliases.count)).contains($0.alias)
+              entries.allSatisfy({ (0..<Int32(entityCount)).contains($0.entity) && (0..<Int32(aliasCount)).contains($0.alias)
                   && $0.tokenCount <= AliasIndex.maximumAliasTokens })
         else { return nil }
-        let gazetteer = Gazetteer(entities: entities, aliases: aliases, contextCues: cues, sourceFiles: files)
-        return AliasIndex(
-            gazetteer: gazetteer,
-            tokens: TokenTable(slots: slots, starts: starts, bytes: bytes, filter: filter),
-            transitions: TransitionTable(slots: transitionSlots),
-            terminalHead: terminalHead, entries: entries,
-            startingTokens: startingTokens, continuingTokens: continuingTokens, lowercaseStartingTokens: lowercaseStartingTokens)
+        return Tables(cues: cues, slots: slots, starts: starts, bytes: bytes, filter: filter, transitionSlots: transitionSlots,
+                      terminalHead: terminalHead, entries: entries, startingTokens: startingTokens,
+                      continuingTokens: continuingTokens, lowercaseStartingTokens: lowercaseStartingTokens)
     }
 }
 
