@@ -223,26 +223,56 @@ public enum Tokenizer {
                 }
                 offset += 1
                 position += length
-                // The ASCII letters and digits that follow (most of a Latin-script word), each in
-                // one table look-up, without decoding or the general step.
+                // The letters and digits that follow, without the general step: ASCII ones (most
+                // of a Latin-script word) in one table look-up each, two-byte ones (Cyrillic,
+                // Greek, accented Latin) folded through the scalar tables, and the combining
+                // marks and format characters among them passed over, as the general step would.
                 while position < count {
-                    let word = asciiWord[Int(bytes[position])]
-                    guard word != 0 else { break }
-                    let byte = word & 0x7F
-                    if keyLength == keyCapacity { append(byte) } else {
-                        key[keyLength] = byte
-                        keyLength += 1
+                    let lead = bytes[position]
+                    let word = asciiWord[Int(lead)]
+                    if word != 0 {
+                        let byte = word & 0x7F
+                        if keyLength == keyCapacity { append(byte) } else {
+                            key[keyLength] = byte
+                            keyLength += 1
+                        }
+                        hash = (hash ^ UInt64(byte)) &* fnvPrime
+                        if byte >= 0x61 {
+                            let upper = word & 0x80 != 0
+                            if !hasLetter { firstLetterUpper = upper }
+                            hasLetter = true
+                            letters += 1
+                            if upper { uppercase += 1 }
+                        }
+                        offset += 1
+                        position += 1
+                        continue
                     }
-                    hash = (hash ^ UInt64(byte)) &* fnvPrime
-                    if byte >= 0x61 {
-                        let upper = word & 0x80 != 0
-                        if !hasLetter { firstLetterUpper = upper }
-                        hasLetter = true
-                        letters += 1
-                        if upper { uppercase += 1 }
+                    guard lead >= 0xC2, lead < 0xE0, position + 1 < count else { break }
+                    let value = Int(lead & 0x1F) << 6 | Int(bytes[position + 1] & 0x3F)
+                    let flags = classes[value]
+                    let category = flags & ScalarTable.categoryMask
+                    if category == letter || category == digit {
+                        var index = Int(foldStart[value])
+                        let end = Int(foldStart[value + 1])
+                        while index < end {
+                            let byte = foldBytes[index]
+                            append(byte)
+                            hash = (hash ^ UInt64(byte)) &* fnvPrime
+                            index += 1
+                        }
+                        if category == letter {
+                            let upper = flags & ScalarTable.uppercaseFlag != 0
+                            if !hasLetter { firstLetterUpper = upper }
+                            hasLetter = true
+                            letters += 1
+                            if upper { uppercase += 1 }
+                        }
+                    } else if category != mark && category != format {
+                        break
                     }
                     offset += 1
-                    position += 1
+                    position += 2
                 }
                 continue
             } else if category == mark || category == format {

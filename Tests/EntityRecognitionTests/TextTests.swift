@@ -39,9 +39,10 @@ struct TokenizerTests {
         #expect(tokens[0].key == "rosja")
     }
 
-    /// Most words of Latin-script text run through the tokenizer's ASCII loop, the rest through
-    /// its general step, and a word may switch between them at any letter: both must give the
-    /// key that folding the word's surface gives, and the same capitals.
+    /// After its first letter, a word runs through the tokenizer's own loop for ASCII and
+    /// two-byte letters, marks and format characters, the rest through its general step, and a
+    /// word may switch between them at any letter: both must give the key that folding the
+    /// word's surface gives, and the same capitals.
     @Test(arguments: 0..<8)
     func asciiRunsAndOtherLettersTokenizeAlike(seed: UInt64) {
         var random = SeededGenerator(seed: seed)
