@@ -147,6 +147,23 @@ public enum Tokenizer {
         let space = ScalarInfo.Category.space.rawValue
         let newline = ScalarInfo.Category.newline.rawValue
 
+        /// Adds a folded byte to the key and its hash.
+        @inline(__always) func add(_ byte: UInt8) {
+            append(byte)
+            hash = (hash ^ UInt64(byte)) &* fnvPrime
+        }
+        /// Adds the folded bytes of scalar `value` (below ``ScalarTable/tableSize``).
+        @inline(__always) func addFolded(_ value: Int) {
+            for index in Int(foldStart[value])..<Int(foldStart[value + 1]) { add(foldBytes[index]) }
+        }
+        /// Counts a letter of the word, a capital or not.
+        @inline(__always) func countLetter(upper: Bool) {
+            if !hasLetter { firstLetterUpper = upper }
+            hasLetter = true
+            letters += 1
+            if upper { uppercase += 1 }
+        }
+
         // One step past the end reads a virtual space, which closes the last word.
         while position <= count {
             let lead = position < count ? bytes[position] : 0x20
@@ -196,31 +213,13 @@ public enum Tokenizer {
                     pendingBreaks = 0
                 }
                 if let slowFold {
-                    for byte in slowFold.utf8 {
-                        append(byte)
-                        hash = (hash ^ UInt64(byte)) &* fnvPrime
-                    }
+                    for byte in slowFold.utf8 { add(byte) }
                 } else if value < 0x80, value >= 0x41, value <= 0x5A {
-                    let byte = UInt8(value) | 0x20
-                    append(byte)
-                    hash = (hash ^ UInt64(byte)) &* fnvPrime
+                    add(UInt8(value) | 0x20)
                 } else {
-                    var index = Int(foldStart[Int(value)])
-                    let end = Int(foldStart[Int(value) + 1])
-                    while index < end {
-                        let byte = foldBytes[index]
-                        append(byte)
-                        hash = (hash ^ UInt64(byte)) &* fnvPrime
-                        index += 1
-                    }
+                    addFolded(Int(value))
                 }
-                if category == letter {
-                    let upper = flags & ScalarTable.uppercaseFlag != 0
-                    if !hasLetter { firstLetterUpper = upper }
-                    hasLetter = true
-                    letters += 1
-                    if upper { uppercase += 1 }
-                }
+                if category == letter { countLetter(upper: flags & ScalarTable.uppercaseFlag != 0) }
                 offset += 1
                 position += length
                 // The letters and digits that follow, without the general step: ASCII ones (most
@@ -232,18 +231,8 @@ public enum Tokenizer {
                     let word = asciiWord[Int(lead)]
                     if word != 0 {
                         let byte = word & 0x7F
-                        if keyLength == keyCapacity { append(byte) } else {
-                            key[keyLength] = byte
-                            keyLength += 1
-                        }
-                        hash = (hash ^ UInt64(byte)) &* fnvPrime
-                        if byte >= 0x61 {
-                            let upper = word & 0x80 != 0
-                            if !hasLetter { firstLetterUpper = upper }
-                            hasLetter = true
-                            letters += 1
-                            if upper { uppercase += 1 }
-                        }
+                        add(byte)
+                        if byte >= 0x61 { countLetter(upper: word & 0x80 != 0) }
                         offset += 1
                         position += 1
                         continue
@@ -253,21 +242,8 @@ public enum Tokenizer {
                     let flags = classes[value]
                     let category = flags & ScalarTable.categoryMask
                     if category == letter || category == digit {
-                        var index = Int(foldStart[value])
-                        let end = Int(foldStart[value + 1])
-                        while index < end {
-                            let byte = foldBytes[index]
-                            append(byte)
-                            hash = (hash ^ UInt64(byte)) &* fnvPrime
-                            index += 1
-                        }
-                        if category == letter {
-                            let upper = flags & ScalarTable.uppercaseFlag != 0
-                            if !hasLetter { firstLetterUpper = upper }
-                            hasLetter = true
-                            letters += 1
-                            if upper { uppercase += 1 }
-                        }
+                        addFolded(value)
+                        if category == letter { countLetter(upper: flags & ScalarTable.uppercaseFlag != 0) }
                     } else if category != mark && category != format {
                         break
                     }
