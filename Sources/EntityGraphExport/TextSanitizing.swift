@@ -152,13 +152,7 @@ public enum JSONText {
     /// byte of U+2028 and U+2029). Never false when one does.
     @inline(__always)
     private static func needsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & high != 0 }
-        // A byte below 0x20, without counting bytes at 0x80 or above as below.
-        let control = (word &- ones &* 0x20) & ~word & high != 0
-        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
-            || hasZero(word ^ (ones &* 0x7F)) || hasZero(word ^ (ones &* 0xE2))
+        ByteWord.mayEndJSONStringRun(word) || ByteWord.contains(0x7F, in: word) || ByteWord.contains(0xE2, in: word)
     }
 
     /// Appends an integer in decimal, as `String(value)` writes it.

@@ -127,23 +127,12 @@ enum JSONLine {
             return false
         }
 
-        /// Whether one of the 8 bytes of `word` ends a plain run in a string: `"`, `\\` or a
-        /// control character. (Bytes at 0x80 or above do not count as below 0x20.)
-        @inline(__always)
-        static func mayEndRun(_ word: UInt64) -> Bool {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let high: UInt64 = 0x8080_8080_8080_8080
-            @inline(__always) func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & high != 0 }
-            let control = (word &- ones &* 0x20) & ~word & high != 0
-            return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
-        }
-
         /// Moves `position` to the next `"`, `\\` or control character, or to the end: eight
         /// bytes a step while none of them is one.
         @inline(__always)
         mutating func skipPlainRun() {
             let raw = UnsafeRawBufferPointer(bytes)
-            while position + 8 <= bytes.count, !Self.mayEndRun(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) {
+            while position + 8 <= bytes.count, !ByteWord.mayEndJSONStringRun(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) {
                 position += 8
             }
             while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\"),

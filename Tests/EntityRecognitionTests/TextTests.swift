@@ -207,3 +207,20 @@ struct SliceTests {
         }
     }
 }
+
+struct ByteWordTests {
+    /// The eight-byte tests against a byte-by-byte look, on words made of the bytes they look
+    /// for, their neighbours and bytes above ASCII.
+    @Test func eightByteTestsAgreeWithAByteByByteLook() {
+        var random = SeededGenerator(seed: 7)
+        let alphabet: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xE2, 0xFF]
+        for _ in 0..<20_000 {
+            let bytes = (0..<8).map { _ in Int.random(in: 0..<5, using: &random) == 0 ? alphabet.randomElement(using: &random)! : 0x61 }
+            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            #expect(ByteWord.containsControl(word) == bytes.contains { $0 < 0x20 })
+            #expect(ByteWord.contains(0x5C, in: word) == bytes.contains(0x5C))
+            #expect(ByteWord.contains(0xE2, in: word) == bytes.contains(0xE2))
+            #expect(ByteWord.mayEndJSONStringRun(word) == bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
+        }
+    }
+}
