@@ -171,9 +171,8 @@ public struct BoilerplateRules: Sendable {
     private func starts(with ruleIndex: Int, tokens: [Token], at start: Int, end: Int) -> Bool {
         let hashes = keyHashes[ruleIndex]
         guard end - start >= hashes.count else { return false }
-        for offset in hashes.indices where tokens[start + offset].keyHash != hashes[offset] { return false }
-        for (offset, key) in rules[ruleIndex].keys.enumerated() where tokens[start + offset].key != key { return false }
-        return true
+        let keys = rules[ruleIndex].keys
+        return hashes.indices.allSatisfy { tokens[start + $0].hasKey(keys[$0], hash: hashes[$0]) }
     }
 
     /// Whether a `contains` rule occurs anywhere in the line.

@@ -66,11 +66,7 @@ public enum SentenceSegmenter {
         /// Whether `tokens[position]`'s key is one of the set.
         @inline(__always)
         func contains(_ tokens: UnsafeBufferPointer<Token>, at position: Int) -> Bool {
-            let hash = tokens[position].keyHash
-            for (index, candidate) in hashes.enumerated() where candidate == hash {
-                if tokens[position].key == keys[index] { return true }
-            }
-            return false
+            hashes.indices.contains { tokens[position].hasKey(keys[$0], hash: hashes[$0]) }
         }
     }
 

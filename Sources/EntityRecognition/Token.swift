@@ -30,6 +30,11 @@ public struct Token: Sendable, Hashable {
     public var isAllUppercase: Bool
     /// White space separates this token from the one before.
     public var spaceBefore: Bool
+
+    /// Whether the key is `key`, whose ``keyHash`` is `hash`: the hashes are compared first,
+    /// the text only when they agree.
+    @inline(__always)
+    func hasKey(_ key: String, hash: UInt64) -> Bool { keyHash == hash && self.key == key }
 }
 
 /// Splits text into word, number and punctuation tokens.
