@@ -119,18 +119,18 @@ public enum GraphML {
             try writer.plainData("label", node.label.exportLabel)
             try writer.plainData("type", node.type.code)
             if let subtype = node.subtype { try writer.plainData("subtype", subtype.exportLabel) }
-            try writer.plainData("mentions", String(node.mentions))
-            try writer.plainData("documents", String(node.documents))
-            try writer.plainData("windows", String(node.windows))
+            writer.numberData("mentions", node.mentions)
+            writer.numberData("documents", node.documents)
+            writer.numberData("windows", node.windows)
             try writer.data("languages", node.languages.joined(separator: ","))
             try writer.data("surfaces", node.surfaces.joined(separator: " | "))
             if let date = node.firstDate { try writer.data("first_date", date) }
             if let date = node.lastDate { try writer.data("last_date", date) }
-            try writer.plainData("degree", String(node.degree))
-            try writer.plainData("weighted_degree", JSONText.number(node.weightedDegree))
-            try writer.plainData("pagerank", JSONText.number(node.pageRank))
-            try writer.plainData("betweenness", JSONText.number(node.betweenness))
-            try writer.plainData("community", String(node.community))
+            writer.numberData("degree", node.degree)
+            writer.numberData("weighted_degree", node.weightedDegree)
+            writer.numberData("pagerank", node.pageRank)
+            writer.numberData("betweenness", node.betweenness)
+            writer.numberData("community", node.community)
             try writer.end()
         }
         for number in graph.edges.indices {
@@ -139,15 +139,15 @@ public enum GraphML {
             try writer.plainAttribute("id", "e\(number)")
             try writer.plainAttribute("source", edge.source.exportID)
             try writer.plainAttribute("target", edge.target.exportID)
-            try writer.plainData("weight", JSONText.number(edge.weight))
-            try writer.plainData("count", String(edge.count))
-            try writer.plainData("edge_documents", String(edge.documents))
-            try writer.plainData("decayed", JSONText.number(edge.decayed))
-            try writer.plainData("pmi", JSONText.number(edge.pmi))
-            try writer.plainData("npmi", JSONText.number(edge.npmi))
-            try writer.plainData("dice", JSONText.number(edge.dice))
-            try writer.plainData("jaccard", JSONText.number(edge.jaccard))
-            try writer.plainData("llr", JSONText.number(edge.llr))
+            writer.numberData("weight", edge.weight)
+            writer.numberData("count", edge.count)
+            writer.numberData("edge_documents", edge.documents)
+            writer.numberData("decayed", edge.decayed)
+            writer.numberData("pmi", edge.pmi)
+            writer.numberData("npmi", edge.npmi)
+            writer.numberData("dice", edge.dice)
+            writer.numberData("jaccard", edge.jaccard)
+            writer.numberData("llr", edge.llr)
             if let date = edge.firstDate { try writer.data("edge_first_date", date) }
             if let date = edge.lastDate { try writer.data("edge_last_date", date) }
             if includeEvidence {
@@ -355,6 +355,12 @@ public enum GraphML {
 final class XMLWriter {
     private let sink: ByteSink
     private let writer: xmlTextWriterPtr
+    /// Elements open, as libxml2 counts them for its indentation.
+    private var depth = 0
+    /// Whether the innermost open element has content yet (libxml2 then has closed its start tag).
+    private var hasContent = false
+    /// `<data>` elements with number values not yet handed to libxml2 (see ``numberData(_:_:)``).
+    private var queued: [UInt8] = []
 
     init(into sink: ByteSink) throws {
         self.sink = sink
@@ -390,7 +396,10 @@ final class XMLWriter {
     }
 
     func start(_ name: String) throws {
+        try writeQueued(closing: false)
         try check(Self.withXMLText(name) { xmlTextWriterStartElement(writer, $0) }, "xmlTextWriterStartElement")
+        depth += 1
+        hasContent = false
     }
 
     func attribute(_ name: String, _ value: String) throws {
@@ -403,7 +412,9 @@ final class XMLWriter {
 
     /// Text made here, which needs no sanitizing (see ``plainAttribute(_:_:)``).
     private func plainText(_ value: String) throws {
+        try writeQueued(closing: false)
         try check(Self.withXMLText(value) { xmlTextWriterWriteString(writer, $0) }, "xmlTextWriterWriteString")
+        hasContent = true
     }
 
     /// Calls `body` with the string as libxml2's `const xmlChar *`. Passing a `String` where C
@@ -415,13 +426,74 @@ final class XMLWriter {
     }
 
     func end() throws {
+        try writeQueued(closing: true)
         try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")
+        depth -= 1
+        hasContent = true
+    }
+
+    /// `<data key="key">value</data>` for a number, `key` one of the writer's own key ids.
+    ///
+    /// Nothing in a number needs escaping, so the elements are queued as the bytes libxml2
+    /// would write for them, indentation included, and handed to it in one
+    /// `xmlTextWriterWriteRawLen` before its next call: a graph's edges are mostly numbers, and
+    /// four libxml2 calls apiece were most of the time of writing them.
+    func numberData(_ key: String, _ value: Double) {
+        openQueuedData(key)
+        if !value.isFinite {
+            queued.append(contentsOf: "null".utf8)
+        } else if value == value.rounded(), abs(value) < 1e15 {
+            JSONText.appendDecimal(Int(value), to: &queued)
+        } else {
+            queued.append(contentsOf: value.description.utf8)
+        }
+        closeQueuedData()
+    }
+
+    func numberData(_ key: String, _ value: Int) {
+        openQueuedData(key)
+        JSONText.appendDecimal(value, to: &queued)
+        closeQueuedData()
+    }
+
+    @inline(__always)
+    private func openQueuedData(_ key: String) {
+        // libxml2 ends an element's start tag, before its first child, with ">" and a line break.
+        if !hasContent, queued.isEmpty { queued.append(0x0A) }
+        appendIndent(levels: depth)
+        queued.append(contentsOf: #"<data key=""#.utf8)
+        queued.append(contentsOf: key.utf8)
+        queued.append(contentsOf: #"">"#.utf8)
+    }
+
+    @inline(__always)
+    private func closeQueuedData() {
+        queued.append(contentsOf: "</data>\n".utf8)
+    }
+
+    private func appendIndent(levels: Int) {
+        for _ in 0..<levels { queued.append(contentsOf: [0x20, 0x20]) }
+    }
+
+    /// Hands the queued `<data>` elements to libxml2. After raw text libxml2 does not indent an
+    /// end tag, so one that follows (`closing`) gets its indentation here; a start tag libxml2
+    /// indents itself.
+    private func writeQueued(closing: Bool) throws {
+        guard !queued.isEmpty else { return }
+        if closing { appendIndent(levels: depth - 1) }
+        let code = queued.withUnsafeBufferPointer { bytes in
+            xmlTextWriterWriteRawLen(writer, bytes.baseAddress, Int32(bytes.count))
+        }
+        queued.removeAll(keepingCapacity: true)
+        hasContent = true
+        try check(code, "xmlTextWriterWriteRawLen")
     }
 
     /// An attribute whose value is already fit for XML: made here (a number, an id such as
     /// `e12`) or by ``Swift/String/exportID`` or ``Swift/String/exportLabel``, so it skips
     /// ``Swift/String/sanitizedForExport``.
     func plainAttribute(_ name: String, _ value: String) throws {
+        precondition(queued.isEmpty && !hasContent, "an attribute after the element's content")
         let code = Self.withXMLText(name) { name in Self.withXMLText(value) { xmlTextWriterWriteAttribute(writer, name, $0) } }
         try check(code, "xmlTextWriterWriteAttribute")
     }
@@ -442,6 +514,7 @@ final class XMLWriter {
 
     /// Ends the document and hands what libxml2 still holds to the sink.
     func finish() throws {
+        try writeQueued(closing: true)
         try check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument")
         try check(xmlTextWriterFlush(writer), "xmlTextWriterFlush")
     }
