@@ -4,7 +4,10 @@
 /// language whose words cover the most tokens wins when it covers enough of them and clearly
 /// more than the runner-up. Cyrillic text is told apart by letters only Ukrainian (і, ї, є, ґ),
 /// only Russian (ы, э) or only Serbian (ј, љ, њ, ћ, ђ, џ) uses, or that Bulgarian uses as a
-/// vowel (ъ). Anything else is `und`.
+/// vowel (ъ); given the text as written, Latin letters that one of the languages alone uses
+/// decide likewise (Czech ě, ř, ů; Slovak ľ, ĺ, ŕ, ô; Polish ł, ą, ę, ś, ź, ż, ń; Romanian ă, ș,
+/// ț; German ß, ö, ü; Croatian đ; Portuguese ã, õ; Spanish ñ), for folding takes them off the
+/// words. Anything else is `und`.
 public enum LanguageDetector {
     /// The code returned when the text does not say.
     public static let undetermined = "und"
@@ -90,23 +93,50 @@ public enum LanguageDetector {
         return result
     }
 
-    /// The language of `tokens`, as an ISO 639-1 code, or ``undetermined``.
+    /// For each Latin letter (as a scalar value) that only one of the languages uses among
+    /// them, that language's index in ``functionWords``.
+    static let latinLetters: [UInt32: Int] = {
+        let letters = [("cs", "ěřůĚŘŮ"), ("sk", "ľĺŕôĽĹŔÔ"), ("pl", "łąęśźżńŁĄĘŚŹŻŃ"), ("ro", "ășşțţĂȘŞȚŢ"),
+                       ("de", "ßöüÖÜẞ"), ("hr", "đĐ"), ("pt", "ãõÃÕ"), ("es", "ñÑ")]
+        var result: [UInt32: Int] = [:]
+        for (language, scalars) in letters {
+            let index = functionWords.firstIndex { $0.language == language }!
+            for scalar in scalars.unicodeScalars { result[scalar.value] = index }
+        }
+        return result
+    }()
+
+    /// The language of `tokens`, as an ISO 639-1 code, or ``undetermined``; `text`, when given,
+    /// is the UTF-8 text the tokens' ``Token/utf8Start`` and ``Token/utf8End`` point into.
     ///
     /// A function word shared by *k* languages adds 1/*k* to each of them, so that words such
-    /// as *de* or *la* do not drown the ones that tell languages apart.
+    /// as *de* or *la* do not drown the ones that tell languages apart. The letters only one
+    /// language writes add their count to it, those of the language with the most of them only.
     ///
     /// - Complexity: O(*n*) in the number of tokens.
-    public static func language(of tokens: [Token]) -> String {
+    public static func language(of tokens: [Token], in text: UnsafeBufferPointer<UInt8>? = nil) -> String {
         var scores = [Double](repeating: 0, count: functionWords.count)
         var words = 0
         var ukrainianLetters = 0
         var russianLetters = 0
         var bulgarianLetters = 0
         var serbianLetters = 0
+        var latin = [Int](repeating: 0, count: functionWords.count)
         for token in tokens where token.kind == .word {
             // Four hundred words decide as well as the whole of a long text.
             if words >= 400 { break }
             words += 1
+            if let text {
+                // Each of the letters is two bytes in UTF-8.
+                var position = token.utf8Start
+                while position + 1 < token.utf8End {
+                    let lead = text[position]
+                    if lead & 0xE0 == 0xC0, let language = latinLetters[UInt32(lead & 0x1F) << 6 | UInt32(text[position + 1] & 0x3F)] {
+                        latin[language] += 1
+                    }
+                    position += 1
+                }
+            }
             if let languages = languagesOfWord[token.key] {
                 for index in languages { scores[index] += 1 / Double(languages.count) }
             }
@@ -124,9 +154,11 @@ public enum LanguageDetector {
         guard words > 0 else { return undetermined }
         // The Cyrillic letters that only one of the languages uses (or uses often) decide
         // between them: the most frequent kind adds its count to its language.
-        let letters = [("uk", ukrainianLetters), ("ru", russianLetters), ("bg", bulgarianLetters), ("sr", serbianLetters)]
+        var letters = [("uk", ukrainianLetters), ("ru", russianLetters), ("bg", bulgarianLetters), ("sr", serbianLetters)]
+            .map { language, count in (functionWords.firstIndex { $0.language == language }!, count) }
+        letters += latin.enumerated().filter { $0.element > 0 }.map { ($0.offset, $0.element) }
         if let (language, count) = letters.max(by: { $0.1 < $1.1 }), count > 0 {
-            scores[functionWords.firstIndex { $0.language == language }!] += Double(count)
+            scores[language] += Double(count)
         }
         let ranked = scores.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }
         let best = scores[ranked[0]]

@@ -106,7 +106,8 @@ extension Morphology {
 
     /// Ukrainian (folded: ї is і, й is и).
     public static let ukrainian = Morphology(language: "uk", rules: [
-        "а>", "у>", "ом>", "і>", "ові>", "ем>", "ів>", "ам>", "ах>", "ами>",
+        // masculine nouns and surnames in a consonant; surnames in -ін, -ов take -им: Путіним
+        "а>", "у>", "ом>", "і>", "ові>", "ем>", "ів>", "ам>", "ах>", "ами>", "им>",
         "я>ь", "ю>ь", "ем>ь", "і>ь", "я>и", "ю>и", "єм>и", "ї>и",
         "и>а", "і>а", "у>а", "ою>а", "і>я", "ю>я", "ею>я",
         "іі>ія", "ію>ія", "ією>ія",

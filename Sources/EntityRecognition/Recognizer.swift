@@ -326,7 +326,7 @@ public final class Recognizer {
                 tokens[position].utf8End += base.utf8
             }
         }
-        let language = declared ?? LanguageDetector.language(of: tokens)
+        let language = declared ?? LanguageDetector.language(of: tokens, in: text)
         declared = language
         result.language = language
         let sentences = SentenceSegmenter.sentences(of: tokens)
