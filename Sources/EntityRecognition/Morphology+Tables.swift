@@ -118,6 +118,10 @@ extension Morphology {
         // і in a closed last syllable: Київ → Києва, Києві; Львів → Львова; Харків → Харкові
         "єва>ів", "єві>ів", "євом>ів", "єву>ів", "ова>ів", "ові>ів", "овом>ів", "ову>ів",
         "ого>ии", "ому>ии", "им>ии", "ім>ии", "оі>а", "ою>а", "у>а", "их>ии", "і>ии",
+        // і in a closed last syllable, from о: Білий дім → Білого дому, у Білому домі
+        "ому>ім", "омі>ім", "омом>ім", "ома>ім",
+        // soft feminine adjectives: Всесвітня → Всесвітньої, Всесвітній, Всесвітньою
+        "ьоі>я", "ьою>я", "іи>я",
     ])
 
     /// Czech: seven cases; Praha → Praze, Amerika → Americe.
@@ -134,8 +138,10 @@ extension Morphology {
         "la>el", "lu>el", "lovi>el", "lem>el", "ka>ek", "ku>ek", "kovi>ek", "kem>ek",
         "ce>ec", "ci>ec", "cem>ec", "covi>ec",
         "a>o", "u>o", "em>o", "e>o",
-        "eho>y", "emu>y", "ym>y", "ych>y", "e>y", "iho>i", "imu>i", "im>i",
+        "eho>y", "emu>y", "ym>y", "ych>y", "e>y", "em>y", "iho>i", "imu>i", "im>i",
         "e>a", "ou>a", "y>a",
+        // ů shortens to o when the word inflects: Bílý dům → Bílého domu, v Bílém domě
+        "omu>um", "ome>um", "omem>um",
     ])
 
     /// Slovak: close to Czech.
@@ -152,6 +158,8 @@ extension Morphology {
         "iji>ija", "ega>i", "emu>i", "em>i", "ega>", "e>", "ih>e",
         // soft stems in -j, -lj, -nj take -em: Bruselj → Bruseljem
         "jem>j", "jev>j", "ju>j", "ja>j",
+        // names in a vowel put j before the ending: Joe → Joeja, Joeju, Joejem
+        "ja>", "ju>", "jem>",
         // plural-only names: Združene države → Združenih držav, Združenim državam
         ">e", "am>e", "ah>e", "ami>e", "im>e", "imi>e",
     ])

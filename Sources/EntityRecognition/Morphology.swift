@@ -29,7 +29,8 @@ public struct Morphology: Sendable {
     /// ISO 639-1 code of the language.
     public var language: String
     public var rules: [InflectionRule]
-    /// Letters a stem keeps at the least once its ending is removed.
+    /// Letters a stem keeps at the least once its ending is removed (one, for a rule that
+    /// changes the stem's vowel: see ``changesVowel(_:)``).
     public var minimumStem: Int
     /// The rules' endings and bases as UTF-8 bytes, side by side in ``ruleBytes``, longest
     /// ending first (then in declaration order): plain integers, so that trying a rule on a
@@ -50,6 +51,18 @@ public struct Morphology: Sendable {
         var base: Int32
         var baseCount: Int32
         var baseScalars: Int32
+        /// The fewest scalars the stem keeps.
+        var stemNeeded: Int32
+    }
+
+    /// Whether a rule changes the stem's last vowel (Czech *domě* → *dům*, Ukrainian *домі* →
+    /// *дім*): its ending and its base start with different vowels, and its base ends in a
+    /// consonant. Such a rule may leave a stem of one letter, for the vowel belongs to the stem.
+    static func changesVowel(_ rule: InflectionRule) -> Bool {
+        let vowels = Set("aeiouyаеиоуыэюяіїє".unicodeScalars)
+        guard let ending = rule.ending.unicodeScalars.first, let base = rule.base.unicodeScalars.first,
+              let baseEnd = rule.base.unicodeScalars.last else { return false }
+        return ending != base && vowels.contains(ending) && vowels.contains(base) && !vowels.contains(baseEnd)
     }
 
     public init(language: String, minimumStem: Int = 2, rules: [String]) {
@@ -71,7 +84,8 @@ public struct Morphology: Sendable {
             ruleBytes.append(contentsOf: rule.base.utf8)
             byteRules.append(ByteRule(ending: ending, endingCount: base - ending, base: base,
                                       baseCount: Int32(ruleBytes.count) - base,
-                                      baseScalars: Int32(rule.base.unicodeScalars.count)))
+                                      baseScalars: Int32(rule.base.unicodeScalars.count),
+                                      stemNeeded: Int32(Self.changesVowel(rule) ? min(minimumStem, 1) : minimumStem)))
             longestBase = max(longestBase, rule.base.utf8.count)
         }
         for byte in 0..<256 {
@@ -106,7 +120,6 @@ public struct Morphology: Sendable {
         var scalarCount = 0
         for byte in word where byte & 0xC0 != 0x80 { scalarCount += 1 }
         guard scalarCount >= 3, let lastByte = word.last else { return }
-        let minimumStem = self.minimumStem
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count + longestBase) { candidate in
             byteRules.withUnsafeBufferPointer { byteRules in
                 ruleBytes.withUnsafeBufferPointer { ruleBytes in
@@ -128,10 +141,10 @@ public struct Morphology: Sendable {
                                 index += 1
                             }
                             guard matches else { continue }
-                            // The stem keeps at least `minimumStem` scalars.
+                            // The stem keeps at least `minimumStem` scalars (one after a vowel change).
                             var stemScalars = 0
                             for index in 0..<offset where word[index] & 0xC0 != 0x80 { stemScalars += 1 }
-                            guard stemScalars >= minimumStem, stemScalars + Int(rule.baseScalars) >= 3 else { continue }
+                            guard stemScalars >= Int(rule.stemNeeded), stemScalars + Int(rule.baseScalars) >= 3 else { continue }
                             let baseCount = Int(rule.baseCount)
                             // Stripping an ending and adding it back gives the word itself.
                             if baseCount == endingCount,
