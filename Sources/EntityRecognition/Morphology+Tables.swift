@@ -102,13 +102,15 @@ extension Morphology {
         "ои>ая", "ую>ая", "ои>ыи", "ие>ии", "их>ии", "ых>ыи",
         // plural-only names: Соединённые Штаты → Соединённых Штатов
         "ых>ые", "ым>ые", "ов>ы", "ах>ы", "ам>ы",
+        // neuter in -о: Министерство → Министерства, Министерству, Министерством
+        "а>о", "у>о", "ом>о", "е>о",
     ])
 
     /// Ukrainian (folded: ї is і, й is и).
     public static let ukrainian = Morphology(language: "uk", rules: [
         // masculine nouns and surnames in a consonant; surnames in -ін, -ов take -им: Путіним
         "а>", "у>", "ом>", "і>", "ові>", "ем>", "ів>", "ам>", "ах>", "ами>", "им>",
-        "я>ь", "ю>ь", "ем>ь", "і>ь", "я>и", "ю>и", "єм>и", "ї>и",
+        "я>ь", "ю>ь", "ем>ь", "і>ь", "я>и", "ю>и", "єм>и", "і>и",
         "и>а", "і>а", "у>а", "ою>а", "і>я", "ю>я", "ею>я",
         "іі>ія", "ію>ія", "ією>ія",
         // feminine adjectives in the dative and locative: Велика Британія → Великій Британії
@@ -122,6 +124,10 @@ extension Morphology {
         "ому>ім", "омі>ім", "омом>ім", "ома>ім",
         // soft feminine adjectives: Всесвітня → Всесвітньої, Всесвітній, Всесвітньою
         "ьоі>я", "ьою>я", "іи>я",
+        // к, г, х before -і: Америка → Америці, Прага → Празі
+        "ці>ка", "зі>га", "сі>ха",
+        // neuter in -о: Міністерство → Міністерства, Міністерству, Міністерством
+        "а>о", "у>о", "ом>о", "і>о",
     ])
 
     /// Czech: seven cases; Praha → Praze, Amerika → Americe.
@@ -130,8 +136,8 @@ extension Morphology {
         "y>a", "e>a", "u>a", "ou>a", "ze>ha", "ce>ka", "re>ra", "i>a", "ie>ia", "ii>ia", "ji>ja",
         // feminine in -ie and -e: Velká Británie → Velké Británii, Evropská komise → Evropskou komisí
         "ii>ie", "i>ie", "i>e",
-        // soft masculine names: Andrej → Andreji
-        "i>",
+        // soft masculine names: Andrej → Andreji; names in -y as adjectives: O'Leary → O'Learyho
+        "i>", "ho>", "mu>", "m>",
         // plural-only names: Spojené státy → Spojených států, Spojeným státům, Spojenými státy
         "ych>e", "ym>e", "ymi>e", "u>y", "um>y", "ech>y",
         // fleeting e: Karel → Karla, Marek → Markem, Němec → Němce
@@ -162,6 +168,10 @@ extension Morphology {
         "ja>", "ju>", "jem>",
         // plural-only names: Združene države → Združenih držav, Združenim državam
         ">e", "am>e", "ah>e", "ami>e", "im>e", "imi>e",
+        // neuter in -o: Ministrstvo → Ministrstva, Ministrstvu, Ministrstvom
+        "a>o", "u>o", "om>o",
+        // country names in -ska, whose locative is adjectival: Kitajska → na Kitajskem
+        "skem>ska",
     ])
 
     /// Slovene nouns whose last syllable loses its *e* when they inflect: Bruselj → Bruslju,
@@ -176,6 +186,8 @@ extension Morphology {
     public static let croatian = Morphology(language: "hr", rules: [
         "a>", "u>", "om>", "em>", "e>", "i>", "ima>", "e>a", "i>a", "u>a", "om>a", "ije>ija",
         "iji>ija", "iju>ija", "ijom>ija", "og>i", "oga>i", "om>i", "omu>i", "e>a", "oj>a",
+        // neuter in -o: Ministarstvo → Ministarstva
+        "a>o", "u>o", "om>o",
     ])
 
     /// Serbian, in Latin and Cyrillic letters.
