@@ -236,3 +236,36 @@ struct WalkStartTests {
         #expect(found == ["The Hague", "ebola virus", "Ebola", "ebola"])
     }
 }
+
+/// Multi-word names in languages whose gazetteers list base forms only, found inflected as
+/// news writes them: adjective and noun both inflected, stem vowel changes, neuters, feminine
+/// surnames.
+struct InflectedNameTests {
+    static let cases: [(language: String, base: String, text: String, surfaces: [String])] = [
+        ("cs", "Bílý dům", "Mluvčí v Bílém domě řekl, že z Bílého domu nic neuniklo.", ["Bílém domě", "Bílého domu"]),
+        ("cs", "Theresa Mayová", "S Theresou Mayovou jednali i o Therese Mayové.", ["Theresou Mayovou", "Therese Mayové"]),
+        ("cs", "Evropská unie", "Británie odchází z Evropské unie a o Evropskou unii nestojí.", ["Evropské unie", "Evropskou unii"]),
+        ("cs", "Michael O'Leary", "Podle Michaela O'Learyho firma neztrácí.", ["Michaela O'Learyho"]),
+        ("ru", "Министерство здравоохранения", "В Министерстве здравоохранения и Министерством здравоохранения.",
+         ["Министерстве здравоохранения", "Министерством здравоохранения"]),
+        ("ru", "Мария Захарова", "С Марией Захаровой согласились.", ["Марией Захаровой"]),
+        ("uk", "Білий дім", "У Білому домі заявили, що з Білого дому нічого не чути.", ["Білому домі", "Білого дому"]),
+        ("uk", "Всесвітня організація охорони здоров'я", "Експерти Всесвітньої організації охорони здоров'я прибули.",
+         ["Всесвітньої організації охорони здоров'я"]),
+        ("uk", "Володимир Зеленський", "З Володимиром Зеленським зустрілися у Києві.", ["Володимиром Зеленським"]),
+        ("sl", "Joe Biden", "Ob zmagi Joeja Bidna so v Ljubljani čestitali.", ["Joeja Bidna"]),
+        ("sl", "Kitajska", "Virus se je na Kitajskem razširil hitro.", ["Kitajskem"]),
+        ("bg", "Европейски съюз", "Решението на Европейския съюз беше прието.", ["Европейския съюз"]),
+    ]
+
+    @Test(arguments: cases.indices)
+    func findsInflectedMultiWordNames(number: Int) throws {
+        let (language, base, text, surfaces) = Self.cases[number]
+        var gazetteer = Gazetteer()
+        try gazetteer.parsePlainList("\(base)\tname\tLOC\n", file: "names.tsv")
+        let recognizer = Recognizer(index: AliasIndex(gazetteer: gazetteer), options: RecognitionOptions(language: language))
+        let found = recognizer.recognize(Document(id: "t", text: text)).mentions
+        #expect(found.map(\.surface) == surfaces)
+        #expect(found.allSatisfy { $0.entity.id == "name" })
+    }
+}
