@@ -104,6 +104,8 @@ extension Morphology {
         "ых>ые", "ым>ые", "ов>ы", "ах>ы", "ам>ы",
         // neuter in -о: Министерство → Министерства, Министерству, Министерством
         "а>о", "у>о", "ом>о", "е>о",
+        // neuter adjectives: Соединённое Королевство → Соединённого Королевства
+        "ого>ое", "ому>ое", "ым>ое", "ом>ое", "его>ее", "ему>ее", "им>ее", "ем>ее",
     ])
 
     /// Ukrainian (folded: ї is і, й is и).
@@ -128,6 +130,8 @@ extension Morphology {
         "ці>ка", "зі>га", "сі>ха",
         // neuter in -о: Міністерство → Міністерства, Міністерству, Міністерством
         "а>о", "у>о", "ом>о", "і>о",
+        // neuter adjectives: Сполучене Королівство → Сполученого Королівства, Сполученому Королівстві
+        "ого>е", "ому>е", "им>е", "ім>е",
     ])
 
     /// Czech: seven cases; Praha → Praze, Amerika → Americe.
@@ -156,6 +160,8 @@ extension Morphology {
         "y>a", "e>a", "u>a", "ou>a", "i>a", "ie>ia", "ii>ia", "iu>ia", "iou>ia",
         "a>o", "u>o", "om>o",
         "eho>y", "emu>y", "om>y", "ych>y", "ej>a", "u>a",
+        // neuter adjectives: Spojené kráľovstvo → Spojeného kráľovstva
+        "eho>e", "emu>e", "om>e", "ym>e",
     ])
 
     /// Slovene: six cases and the dual.
@@ -170,6 +176,8 @@ extension Morphology {
         ">e", "am>e", "ah>e", "ami>e", "im>e", "imi>e",
         // neuter in -o: Ministrstvo → Ministrstva, Ministrstvu, Ministrstvom
         "a>o", "u>o", "om>o",
+        // neuter adjectives: Združeno kraljestvo → Združenega kraljestva, v Združenem kraljestvu
+        "ega>o", "emu>o", "em>o", "im>o",
         // country names in -ska, whose locative is adjectival: Kitajska → na Kitajskem
         "skem>ska",
     ])
@@ -186,8 +194,8 @@ extension Morphology {
     public static let croatian = Morphology(language: "hr", rules: [
         "a>", "u>", "om>", "em>", "e>", "i>", "ima>", "e>a", "i>a", "u>a", "om>a", "ije>ija",
         "iji>ija", "iju>ija", "ijom>ija", "og>i", "oga>i", "om>i", "omu>i", "e>a", "oj>a",
-        // neuter in -o: Ministarstvo → Ministarstva
-        "a>o", "u>o", "om>o",
+        // neuter in -o and its adjectives: Ujedinjeno Kraljevstvo → Ujedinjenog Kraljevstva
+        "a>o", "u>o", "om>o", "og>o", "oga>o", "omu>o",
     ])
 
     /// Serbian, in Latin and Cyrillic letters.
@@ -196,6 +204,8 @@ extension Morphology {
         "iju>ija", "ijom>ija", "og>i", "om>i", "oj>a",
         "а>", "у>", "ом>", "ем>", "е>", "и>", "е>а", "и>а", "у>а", "ом>а", "ије>ија", "ији>ија",
         "ију>ија", "ијом>ија", "ог>и", "ом>и", "ој>а",
+        // neuter in -o and its adjectives: Ujedinjeno Kraljevstvo → Ujedinjenog Kraljevstva
+        "a>o", "u>o", "om>o", "og>o", "а>о", "у>о", "ом>о", "ог>о",
     ])
 
     /// Bulgarian: no cases, but definite articles suffixed to nouns and adjectives.

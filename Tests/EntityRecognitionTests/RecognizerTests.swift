@@ -256,6 +256,12 @@ struct InflectedNameTests {
         ("sl", "Joe Biden", "Ob zmagi Joeja Bidna so v Ljubljani čestitali.", ["Joeja Bidna"]),
         ("sl", "Kitajska", "Virus se je na Kitajskem razširil hitro.", ["Kitajskem"]),
         ("bg", "Европейски съюз", "Решението на Европейския съюз беше прието.", ["Европейския съюз"]),
+        ("ru", "Соединённое Королевство", "Премьер Соединенного Королевства говорил с Соединённым Королевством.",
+         ["Соединенного Королевства", "Соединённым Королевством"]),
+        ("uk", "Сполучене Королівство", "У Сполученому Королівстві виступив прем'єр Сполученого Королівства.",
+         ["Сполученому Королівстві", "Сполученого Королівства"]),
+        ("sl", "Združeno kraljestvo", "V Združenem kraljestvu so volitve Združenega kraljestva odložili.",
+         ["Združenem kraljestvu", "Združenega kraljestva"]),
     ]
 
     @Test(arguments: cases.indices)
