@@ -113,7 +113,7 @@ public final class Recognizer {
         private static let capacity = 1 << 19
         /// The words seen last, direct-mapped: small enough to stay in the processor's cache,
         /// where the frequent words of a language are found without touching ``slots``.
-        private static let hotCapacity = 1 << 15
+        private static let hotCapacity = 1 << 17
         // Allocated on the first store, so that an unused cache costs nothing.
         private var slots: UnsafeMutableBufferPointer<Slot>?
         private var hot: UnsafeMutableBufferPointer<Slot>?
@@ -151,13 +151,26 @@ public final class Recognizer {
             return (mixed ^ (mixed >> 33)) | 1
         }
 
-        /// Starts loading the slots where the word with this mixed hash would be, so that its
-        /// look-up a few words later finds them in the processor's cache.
+        /// Starts loading the hot slot where the word with this mixed hash would be, so that
+        /// its look-up a few words later finds it in the processor's cache.
         @inline(__always)
-        func prefetch(_ hash: UInt64) {
-            guard let slots, let hot else { return }
+        func prefetchHot(_ hash: UInt64) {
+            guard let hot else { return }
             entity_graph_prefetch(hot.baseAddress! + Self.hotSlot(hash))
+        }
+
+        /// Starts loading the slot of ``slots`` where the word with this mixed hash would be.
+        @inline(__always)
+        func prefetchSlots(_ hash: UInt64) {
+            guard let slots else { return }
             entity_graph_prefetch(slots.baseAddress! + Self.homeSlot(hash))
+        }
+
+        /// Whether the word with this mixed hash is in the hot table.
+        @inline(__always)
+        func isHot(_ hash: UInt64) -> Bool {
+            guard let hot else { return false }
+            return hot[Self.hotSlot(hash)].hash == hash
         }
 
         /// The slot of the word with this mixed hash, if it is cached; one found in ``slots`` is
@@ -432,56 +445,75 @@ public final class Recognizer {
     /// its language's morphology proposes, each as it stands in the alias vocabulary.
     private static func read(_ tokens: [Token], morphology: Morphology?, tables: IndexTables,
                              cache: ReadingCache, into readings: inout Readings) {
-        readings.starts.reserveCapacity(tokens.count + 1)
-        readings.startsAlias.reserveCapacity(tokens.count)
+        // Where each token's readings start, and whether one starts an alias, are written into
+        // buffers of the right size: no capacity or uniqueness check per token. The readings
+        // themselves go on the end of a local array.
+        readings.starts.removeAll(keepingCapacity: true)
+        readings.starts.append(contentsOf: repeatElement(0, count: tokens.count + 1))
+        readings.startsAlias.removeAll(keepingCapacity: true)
+        readings.startsAlias.append(contentsOf: repeatElement(false, count: tokens.count))
+        var values = readings.values
+        readings.values = []
+        defer { readings.values = values }
         // Readings depend on the language's rules: its hash keeps its words apart in the cache.
         let salt = Tokenizer.hash((morphology?.language ?? "").utf8) &* 0x9E37_79B9_7F4A_7C15
-        tokens.withUnsafeBufferPointer { tokens in
-            for position in tokens.indices {
-                // The cache slots and the vocabulary filter word of the word two distances ahead
-                // load first; once they are in, a word the cache does not know has its
-                // vocabulary slot asked for, if the filter lets it through.
-                if position + 2 * prefetchDistance < tokens.count {
-                    let ahead = tokens[position + 2 * prefetchDistance].keyHash
-                    cache.prefetch(ReadingCache.hash(of: ahead, salt: salt))
-                    tables.prefetchFilter(hash: ahead)
-                }
-                if position + prefetchDistance < tokens.count {
-                    let ahead = tokens[position + prefetchDistance].keyHash
-                    if !cache.knows(ReadingCache.hash(of: ahead, salt: salt)) { tables.prefetchToken(hash: ahead) }
-                }
-                let hash = ReadingCache.hash(of: tokens[position].keyHash, salt: salt)
-                let first = readings.values.count
-                readings.starts.append(Int32(first))
-                if !cache.appendReadings(of: hash, to: &readings.values) {
-                    let token = tokens[position]
-                    if let id = tables.tokenID(of: token) { readings.values.append(reading(id, inflected: false, tables: tables)) }
-                    if let morphology, token.kind == .word, token.utf8End - token.utf8Start >= 3 {
-                        var key = token.key
-                        key.withUTF8 { word in
-                            morphology.forEachBaseForm(of: word) { base in
-                                guard let id = tables.tokenID(bytes: base) else { return }
-                                let value = reading(id, inflected: true, tables: tables)
-                                for known in first..<readings.values.count
-                                where readings.values[known] & tokenMask == value & tokenMask {
-                                    return
-                                }
-                                readings.values.append(value)
-                            }
+        readings.starts.withUnsafeMutableBufferPointer { starts in
+            readings.startsAlias.withUnsafeMutableBufferPointer { startsAliasFlags in
+                tokens.withUnsafeBufferPointer { tokens in
+                    for position in tokens.indices {
+                        // The hot cache slot and the vocabulary filter word of the word two
+                        // distances ahead load first; once they are in, a word the hot table
+                        // does not hold has its slot in the large table asked for, and half a
+                        // distance ahead, a word the cache does not know at all its vocabulary
+                        // slot, if the filter lets it through. The memory system takes only so
+                        // many loads at once: those the hot table makes needless are not asked for.
+                        if position + 2 * prefetchDistance < tokens.count {
+                            let ahead = tokens[position + 2 * prefetchDistance].keyHash
+                            cache.prefetchHot(ReadingCache.hash(of: ahead, salt: salt))
+                            tables.prefetchFilter(hash: ahead)
                         }
+                        if position + prefetchDistance < tokens.count {
+                            let ahead = ReadingCache.hash(of: tokens[position + prefetchDistance].keyHash, salt: salt)
+                            if !cache.isHot(ahead) { cache.prefetchSlots(ahead) }
+                        }
+                        if position + prefetchDistance / 2 < tokens.count {
+                            let ahead = tokens[position + prefetchDistance / 2].keyHash
+                            if !cache.knows(ReadingCache.hash(of: ahead, salt: salt)) { tables.prefetchToken(hash: ahead) }
+                        }
+                        let hash = ReadingCache.hash(of: tokens[position].keyHash, salt: salt)
+                        let first = values.count
+                        starts[position] = Int32(first)
+                        if !cache.appendReadings(of: hash, to: &values) {
+                            let token = tokens[position]
+                            if let id = tables.tokenID(of: token) { values.append(reading(id, inflected: false, tables: tables)) }
+                            if let morphology, token.kind == .word, token.utf8End - token.utf8Start >= 3 {
+                                var key = token.key
+                                key.withUTF8 { word in
+                                    morphology.forEachBaseForm(of: word) { base in
+                                        guard let id = tables.tokenID(bytes: base) else { return }
+                                        let value = reading(id, inflected: true, tables: tables)
+                                        for known in first..<values.count
+                                        where values[known] & tokenMask == value & tokenMask {
+                                            return
+                                        }
+                                        values.append(value)
+                                    }
+                                }
+                            }
+                            cache.store(values, from: first, for: hash)
+                        }
+                        var startsAlias = false
+                        let capitalized = tokens[position].startsUppercase
+                        for slot in first..<values.count where mayStartWalk(values[slot], capitalized: capitalized) {
+                            startsAlias = true
+                            break
+                        }
+                        startsAliasFlags[position] = startsAlias
                     }
-                    cache.store(readings.values, from: first, for: hash)
+                    starts[tokens.count] = Int32(values.count)
                 }
-                var startsAlias = false
-                let capitalized = tokens[position].startsUppercase
-                for slot in first..<readings.values.count where mayStartWalk(readings.values[slot], capitalized: capitalized) {
-                    startsAlias = true
-                    break
-                }
-                readings.startsAlias.append(startsAlias)
             }
         }
-        readings.starts.append(Int32(readings.values.count))
     }
 
     /// The leftmost-longest matches of the tokens whose readings are in `scratch`.
