@@ -35,7 +35,7 @@ public enum GEXF {
         let dynamic = graph.nodes.contains { $0.firstDate != nil }
         let maximumDegree = Double(max(graph.nodes.map(\.degree).max() ?? 1, 1))
         let maximumWeight = max(graph.edges.map(\.weight).max() ?? 1, 1e-9)
-        let writer = try XMLWriter(into: sink)
+        var writer = try XMLWriter(into: sink)
         try writer.startDocument()
         try writer.start("gexf")
         try writer.attribute("xmlns", "http://gexf.net/1.3")
@@ -86,7 +86,7 @@ public enum GEXF {
                 ("pagerank", JSONText.number(node.pageRank)), ("betweenness", JSONText.number(node.betweenness)),
                 ("community", String(node.community)),
             ]
-            for case let (key, value?) in values { try attvalue(writer, key, value) }
+            for case let (key, value?) in values { try attvalue(&writer, key, value) }
             try writer.end()
             let colour = DOT.colour(of: node.type).line
             try writer.start("viz:color")
@@ -122,7 +122,7 @@ public enum GEXF {
                 ("npmi", JSONText.number(edge.npmi)), ("dice", JSONText.number(edge.dice)),
                 ("jaccard", JSONText.number(edge.jaccard)), ("llr", JSONText.number(edge.llr)),
             ]
-            for (key, value) in values { try attvalue(writer, key, value) }
+            for (key, value) in values { try attvalue(&writer, key, value) }
             try writer.end()
             try writer.start("viz:thickness")
             try writer.attribute("value", String(format: "%.2f", 1 + 9 * max(edge.weight, 0) / maximumWeight))
@@ -135,7 +135,7 @@ public enum GEXF {
         try writer.finish()
     }
 
-    private static func attvalue(_ writer: XMLWriter, _ key: String, _ value: String) throws {
+    private static func attvalue(_ writer: inout XMLWriter, _ key: String, _ value: String) throws {
         try writer.start("attvalue")
         try writer.attribute("for", key)
         try writer.attribute("value", value)

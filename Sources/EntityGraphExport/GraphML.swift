@@ -91,7 +91,7 @@ public enum GraphML {
     /// Writes the graph as GraphML into `sink` (see ``data(for:includeEvidence:)``).
     static func write(_ graph: CooccurrenceGraph, includeEvidence: Bool, to sink: ByteSink) throws {
         try graph.validateIDsForExport()
-        let writer = try XMLWriter(into: sink)
+        var writer = try XMLWriter(into: sink)
         try writer.startDocument()
         try writer.start("graphml")
         try writer.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns")
@@ -352,7 +352,10 @@ public enum GraphML {
 ///
 /// libxml2 hands its output over in small pieces through a write callback, straight into the
 /// sink: a file sink sends them on to disk, so a large graph is never whole in memory.
-final class XMLWriter {
+///
+/// A noncopyable struct rather than a class: its state changes on every call, and a class's
+/// stored properties would be checked for exclusive access at run time on each change.
+struct XMLWriter: ~Copyable {
     private let sink: ByteSink
     private let writer: xmlTextWriterPtr
     /// Elements open, as libxml2 counts them for its indentation.
@@ -378,9 +381,13 @@ final class XMLWriter {
             xmlOutputBufferClose(output)
             throw ExportError(.libxml2, "xmlNewTextWriter failed")
         }
+        let indent = xmlTextWriterSetIndent(writer, 1)
+        let indentString = indent < 0 ? indent : xmlTextWriterSetIndentString(writer, "  ")
+        guard indentString >= 0 else {
+            xmlFreeTextWriter(writer)
+            throw ExportError(.libxml2, "xmlTextWriterSetIndent failed with code \(indentString)")
+        }
         self.writer = writer
-        try check(xmlTextWriterSetIndent(writer, 1), "xmlTextWriterSetIndent")
-        try check(xmlTextWriterSetIndentString(writer, "  "), "xmlTextWriterSetIndentString")
     }
 
     deinit {
@@ -391,27 +398,27 @@ final class XMLWriter {
         if code < 0 { throw ExportError(.libxml2, "\(function) failed with code \(code)") }
     }
 
-    func startDocument() throws {
+    mutating func startDocument() throws {
         try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
     }
 
-    func start(_ name: String) throws {
+    mutating func start(_ name: String) throws {
         try writeQueued(closing: false)
         try check(Self.withXMLText(name) { xmlTextWriterStartElement(writer, $0) }, "xmlTextWriterStartElement")
         depth += 1
         hasContent = false
     }
 
-    func attribute(_ name: String, _ value: String) throws {
+    mutating func attribute(_ name: String, _ value: String) throws {
         try plainAttribute(name, value.sanitizedForExport)
     }
 
-    func text(_ value: String) throws {
+    mutating func text(_ value: String) throws {
         try plainText(value.sanitizedForExport)
     }
 
     /// Text made here, which needs no sanitizing (see ``plainAttribute(_:_:)``).
-    private func plainText(_ value: String) throws {
+    private mutating func plainText(_ value: String) throws {
         try writeQueued(closing: false)
         try check(Self.withXMLText(value) { xmlTextWriterWriteString(writer, $0) }, "xmlTextWriterWriteString")
         hasContent = true
@@ -425,7 +432,7 @@ final class XMLWriter {
         value.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
     }
 
-    func end() throws {
+    mutating func end() throws {
         try writeQueued(closing: true)
         try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")
         depth -= 1
@@ -438,7 +445,7 @@ final class XMLWriter {
     /// would write for them, indentation included, and handed to it in one
     /// `xmlTextWriterWriteRawLen` before its next call: a graph's edges are mostly numbers, and
     /// four libxml2 calls apiece were most of the time of writing them.
-    func numberData(_ key: String, _ value: Double) {
+    mutating func numberData(_ key: String, _ value: Double) {
         openQueuedData(key)
         if !value.isFinite {
             queued.append(contentsOf: "null".utf8)
@@ -450,14 +457,14 @@ final class XMLWriter {
         closeQueuedData()
     }
 
-    func numberData(_ key: String, _ value: Int) {
+    mutating func numberData(_ key: String, _ value: Int) {
         openQueuedData(key)
         JSONText.appendDecimal(value, to: &queued)
         closeQueuedData()
     }
 
     @inline(__always)
-    private func openQueuedData(_ key: String) {
+    private mutating func openQueuedData(_ key: String) {
         // libxml2 ends an element's start tag, before its first child, with ">" and a line break.
         if !hasContent, queued.isEmpty { queued.append(0x0A) }
         appendIndent(levels: depth)
@@ -467,18 +474,18 @@ final class XMLWriter {
     }
 
     @inline(__always)
-    private func closeQueuedData() {
+    private mutating func closeQueuedData() {
         queued.append(contentsOf: "</data>\n".utf8)
     }
 
-    private func appendIndent(levels: Int) {
+    private mutating func appendIndent(levels: Int) {
         for _ in 0..<levels { queued.append(contentsOf: [0x20, 0x20]) }
     }
 
     /// Hands the queued `<data>` elements to libxml2. After raw text libxml2 does not indent an
     /// end tag, so one that follows (`closing`) gets its indentation here; a start tag libxml2
     /// indents itself.
-    private func writeQueued(closing: Bool) throws {
+    private mutating func writeQueued(closing: Bool) throws {
         guard !queued.isEmpty else { return }
         if closing { appendIndent(levels: depth - 1) }
         let code = queued.withUnsafeBufferPointer { bytes in
@@ -492,20 +499,20 @@ final class XMLWriter {
     /// An attribute whose value is already fit for XML: made here (a number, an id such as
     /// `e12`) or by ``Swift/String/exportID`` or ``Swift/String/exportLabel``, so it skips
     /// ``Swift/String/sanitizedForExport``.
-    func plainAttribute(_ name: String, _ value: String) throws {
+    mutating func plainAttribute(_ name: String, _ value: String) throws {
         precondition(queued.isEmpty && !hasContent, "an attribute after the element's content")
         let code = Self.withXMLText(name) { name in Self.withXMLText(value) { xmlTextWriterWriteAttribute(writer, name, $0) } }
         try check(code, "xmlTextWriterWriteAttribute")
     }
 
     /// `<data key="key">value</data>`, `key` one of the writer's own key ids.
-    func data(_ key: String, _ value: String) throws {
+    mutating func data(_ key: String, _ value: String) throws {
         try plainData(key, value.sanitizedForExport)
     }
 
     /// `<data key="key">value</data>` for a value already fit for XML (see
     /// ``plainAttribute(_:_:)``): a number, a type code, an exported label.
-    func plainData(_ key: String, _ value: String) throws {
+    mutating func plainData(_ key: String, _ value: String) throws {
         try start("data")
         try plainAttribute("key", key)
         try plainText(value)
@@ -513,7 +520,7 @@ final class XMLWriter {
     }
 
     /// Ends the document and hands what libxml2 still holds to the sink.
-    func finish() throws {
+    mutating func finish() throws {
         try writeQueued(closing: true)
         try check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument")
         try check(xmlTextWriterFlush(writer), "xmlTextWriterFlush")
