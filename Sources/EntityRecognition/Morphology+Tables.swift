@@ -1,5 +1,7 @@
 // The inflection tables, one per language, on folded text (see `Morphology`).
 // Each line groups the endings of one declension or one part of speech.
+// A rule ending in "+" is attributive: an adjective's ending, read only before another word
+// of the same name (see `InflectionRule.attributive`).
 
 extension Morphology {
     /// Polish: seven cases in three genders, on every word of a multi-word name.
@@ -46,8 +48,9 @@ extension Morphology {
 
     /// Romanian: enclitic definite articles and the genitive-dative of names.
     public static let romanian = Morphology(language: "ro", rules: [
-        // masculine and neuter with the article: Kremlin → Kremlinul, Kremlinului
-        "ul>", "ului>", "lui>", "le>",
+        // masculine and neuter with the article: Kremlin → Kremlinul, Kremlinului; a name listed
+        // with its article: Parlamentul European → Parlamentului European
+        "ul>", "ului>", "lui>", "le>", "ui>",
         // feminine genitive-dative: Rusia → Rusiei, Crimeea → Crimeei, America → Americii
         "ei>a", "ei>ea", "ii>a", "ii>ea", "ii>ie",
         // plural genitive-dative: Statele Unite → Statelor Unite, americani → americanilor
@@ -67,9 +70,12 @@ extension Morphology {
         "s>", "es>",
     ])
 
-    /// German: the genitive -s of names, adjective endings of demonyms.
+    /// German: the genitive -s of names, adjective endings of demonyms, and an adjective's
+    /// weak endings for the strong one a name is listed with: Weißes Haus → des Weißen Hauses,
+    /// Deutscher Bundestag → im Deutschen Bundestag, das Weiße Haus.
     public static let german = Morphology(language: "de", rules: [
         "s>", "es>", "n>", "en>", "e>", "er>", "em>", "es>",
+        "en>es+", "en>er+", "em>es+", "em>er+", "e>es+", "e>er+",
     ])
 
     /// French: plurals and feminines of demonyms.
@@ -105,7 +111,7 @@ extension Morphology {
         // neuter in -о: Министерство → Министерства, Министерству, Министерством
         "а>о", "у>о", "ом>о", "е>о",
         // neuter adjectives: Соединённое Королевство → Соединённого Королевства
-        "ого>ое", "ому>ое", "ым>ое", "ом>ое", "его>ее", "ему>ее", "им>ее", "ем>ее",
+        "ого>ое+", "ому>ое+", "ым>ое+", "ом>ое+", "его>ее+", "ему>ее+", "им>ее+", "ем>ее+",
     ])
 
     /// Ukrainian (folded: ї is і, й is и).
@@ -131,7 +137,7 @@ extension Morphology {
         // neuter in -о: Міністерство → Міністерства, Міністерству, Міністерством
         "а>о", "у>о", "ом>о", "і>о",
         // neuter adjectives: Сполучене Королівство → Сполученого Королівства, Сполученому Королівстві
-        "ого>е", "ому>е", "им>е", "ім>е",
+        "ого>е+", "ому>е+", "им>е+", "ім>е+",
     ])
 
     /// Czech: seven cases; Praha → Praze, Amerika → Americe.
@@ -161,7 +167,7 @@ extension Morphology {
         "a>o", "u>o", "om>o",
         "eho>y", "emu>y", "om>y", "ych>y", "ej>a", "u>a",
         // neuter adjectives: Spojené kráľovstvo → Spojeného kráľovstva
-        "eho>e", "emu>e", "om>e", "ym>e",
+        "eho>e+", "emu>e+", "om>e+", "ym>e+",
     ])
 
     /// Slovene: six cases and the dual.
@@ -177,7 +183,7 @@ extension Morphology {
         // neuter in -o: Ministrstvo → Ministrstva, Ministrstvu, Ministrstvom
         "a>o", "u>o", "om>o",
         // neuter adjectives: Združeno kraljestvo → Združenega kraljestva, v Združenem kraljestvu
-        "ega>o", "emu>o", "em>o", "im>o",
+        "ega>o+", "emu>o+", "em>o+", "im>o+",
         // country names in -ska, whose locative is adjectival: Kitajska → na Kitajskem
         "skem>ska",
     ])
@@ -195,7 +201,7 @@ extension Morphology {
         "a>", "u>", "om>", "em>", "e>", "i>", "ima>", "e>a", "i>a", "u>a", "om>a", "ije>ija",
         "iji>ija", "iju>ija", "ijom>ija", "og>i", "oga>i", "om>i", "omu>i", "e>a", "oj>a",
         // neuter in -o and its adjectives: Ujedinjeno Kraljevstvo → Ujedinjenog Kraljevstva
-        "a>o", "u>o", "om>o", "og>o", "oga>o", "omu>o",
+        "a>o", "u>o", "om>o", "og>o+", "oga>o+", "omu>o+",
     ])
 
     /// Serbian, in Latin and Cyrillic letters.
@@ -205,7 +211,7 @@ extension Morphology {
         "а>", "у>", "ом>", "ем>", "е>", "и>", "е>а", "и>а", "у>а", "ом>а", "ије>ија", "ији>ија",
         "ију>ија", "ијом>ија", "ог>и", "ом>и", "ој>а",
         // neuter in -o and its adjectives: Ujedinjeno Kraljevstvo → Ujedinjenog Kraljevstva
-        "a>o", "u>o", "om>o", "og>o", "а>о", "у>о", "ом>о", "ог>о",
+        "a>o", "u>o", "om>o", "og>o+", "а>о", "у>о", "ом>о", "ог>о+",
     ])
 
     /// Bulgarian: no cases, but definite articles suffixed to nouns and adjectives.

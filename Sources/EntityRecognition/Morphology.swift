@@ -2,20 +2,26 @@
 /// in ``base`` instead.
 ///
 /// Rules are written on folded text (lower case, no diacritics), as `"ending>base"`: the Polish
-/// `"em>"` reads *Putinem* as *Putin*, the Romanian `"ei>a"` reads *Rusiei* as *Rusia*.
+/// `"em>"` reads *Putinem* as *Putin*, the Romanian `"ei>a"` reads *Rusiei* as *Rusia*. A rule
+/// written `"ending>base+"` is ``attributive``.
 public struct InflectionRule: Hashable, Sendable, CustomStringConvertible {
     public var ending: String
     public var base: String
+    /// The rule reads a word as its base form only before another word of the same name: an
+    /// adjective's ending, as German *Weißen* in *des Weißen Hauses* for *Weißes Haus*. A noun
+    /// alone never matches through it, which matters where every noun has a capital.
+    public var attributive: Bool
 
-    /// Reads `"ending>base"`.
+    /// Reads `"ending>base"`, or `"ending>base+"` for an attributive rule.
     public init(_ notation: String) {
-        let parts = notation.split(separator: ">", maxSplits: 1, omittingEmptySubsequences: false)
+        attributive = notation.hasSuffix("+")
+        let parts = notation.dropLast(attributive ? 1 : 0).split(separator: ">", maxSplits: 1, omittingEmptySubsequences: false)
         precondition(parts.count == 2, "inflection rule '\(notation)' is not 'ending>base'")
         ending = String(parts[0])
         base = String(parts[1])
     }
 
-    public var description: String { "\(ending)>\(base)" }
+    public var description: String { "\(ending)>\(base)\(attributive ? "+" : "")" }
 }
 
 /// The inflection of one language, declared as suffix rules, used to find the base forms that a
@@ -53,6 +59,7 @@ public struct Morphology: Sendable {
         var baseScalars: Int32
         /// The fewest scalars the stem keeps.
         var stemNeeded: Int32
+        var attributive: Bool
     }
 
     /// Whether a rule changes the stem's last vowel (Czech *domě* → *dům*, Ukrainian *домі* →
@@ -85,7 +92,8 @@ public struct Morphology: Sendable {
             byteRules.append(ByteRule(ending: ending, endingCount: base - ending, base: base,
                                       baseCount: Int32(ruleBytes.count) - base,
                                       baseScalars: Int32(rule.base.unicodeScalars.count),
-                                      stemNeeded: Int32(Self.changesVowel(rule) ? min(minimumStem, 1) : minimumStem)))
+                                      stemNeeded: Int32(Self.changesVowel(rule) ? min(minimumStem, 1) : minimumStem),
+                                      attributive: rule.attributive))
             longestBase = max(longestBase, rule.base.utf8.count)
         }
         for byte in 0..<256 {
@@ -106,7 +114,7 @@ public struct Morphology: Sendable {
         var forms: [String] = []
         var word = word
         word.withUTF8 { utf8 in
-            forEachBaseForm(of: utf8) { bytes in
+            forEachBaseForm(of: utf8) { bytes, _ in
                 let form = String(decoding: bytes, as: UTF8.self)
                 if !forms.contains(form) { forms.append(form) }
             }
@@ -115,8 +123,9 @@ public struct Morphology: Sendable {
     }
 
     /// Calls `body` with the UTF-8 bytes of each base form of a folded word (possibly more than
-    /// once for the same form), without building strings: the hot path of recognition.
-    func forEachBaseForm(of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// once for the same form), and whether the rule that gave it is attributive, without
+    /// building strings: the hot path of recognition.
+    func forEachBaseForm(of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
         var scalarCount = 0
         for byte in word where byte & 0xC0 != 0x80 { scalarCount += 1 }
         guard scalarCount >= 3, let lastByte = word.last else { return }
@@ -153,7 +162,7 @@ public struct Morphology: Sendable {
                             }
                             for index in 0..<offset { candidate[index] = word[index] }
                             for index in 0..<baseCount { candidate[offset + index] = ruleBytes[Int(rule.base) + index] }
-                            body(UnsafeBufferPointer(rebasing: candidate[0..<offset + baseCount]))
+                            body(UnsafeBufferPointer(rebasing: candidate[0..<offset + baseCount]), rule.attributive)
                         }
                     }
                 }

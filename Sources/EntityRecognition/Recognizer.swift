@@ -39,16 +39,18 @@ public final class Recognizer {
     /// Buffers reused from one document to the next.
     private var scratch = Scratch()
 
-    /// A reading of a token packed in 32 bits: the vocabulary token it stands for (bits 0–27),
-    /// whether some alias starting with it takes it in lower case (bit 28), whether some alias
-    /// has it after its first token (bit 29), whether some alias starts with it (bit 30), whether
-    /// it came through an inflection rule (bit 31).
+    /// A reading of a token packed in 32 bits: the vocabulary token it stands for (bits 0–26),
+    /// whether it came through an attributive rule, so that a name cannot end with it (bit 27;
+    /// see ``InflectionRule/attributive``), whether some alias starting with it takes it in
+    /// lower case (bit 28), whether some alias has it after its first token (bit 29), whether
+    /// some alias starts with it (bit 30), whether it came through an inflection rule (bit 31).
     typealias Reading = UInt32
+    static let attributiveBit: Reading = 1 << 27
     static let lowercaseStartBit: Reading = 1 << 28
     static let continuesAliasBit: Reading = 1 << 29
     static let startsAliasBit: Reading = 1 << 30
     static let inflectedBit: Reading = 1 << 31
-    static let tokenMask: Reading = (1 << 28) - 1
+    static let tokenMask: Reading = (1 << 27) - 1
 
     /// Whether a walk may start at a token written as it is with this reading: some alias
     /// starts with the reading, and the token has a capital or some such alias takes it without
@@ -489,11 +491,14 @@ public final class Recognizer {
                             if let morphology, token.kind == .word, token.utf8End - token.utf8Start >= 3 {
                                 var key = token.key
                                 key.withUTF8 { word in
-                                    morphology.forEachBaseForm(of: word) { base in
+                                    morphology.forEachBaseForm(of: word) { base, attributive in
                                         guard let id = tables.tokenID(bytes: base) else { return }
                                         let value = reading(id, inflected: true, tables: tables)
+                                            | (attributive ? attributiveBit : 0)
                                         for known in first..<values.count
                                         where values[known] & tokenMask == value & tokenMask {
+                                            // A form that some rule reads anywhere may end a name.
+                                            if !attributive { values[known] &= ~attributiveBit }
                                             return
                                         }
                                         values.append(value)
@@ -651,7 +656,8 @@ public final class Recognizer {
                             }
                         }
                     }
-                    var entry = head
+                    // A name does not end with a word read through an attributive rule.
+                    var entry = reading & Self.attributiveBit == 0 ? head : -1
                     while entry >= 0 {
                         let record = tables.entries[Int(entry)]
                         if AliasIndex.accepts(record, tokens: tokens, start: start, inflected: inflected) {

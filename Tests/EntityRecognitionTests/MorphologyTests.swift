@@ -27,7 +27,8 @@ struct MorphologyTests {
         // Italian: demonyms
         ("it", "russi", "russo"), ("it", "russa", "russo"), ("it", "americane", "americana"), ("it", "statunitensi", "statunitense"),
         // German: genitive -s
-        ("de", "Putins", "Putin"), ("de", "Deutschlands", "Deutschland"), ("de", "russischen", "russisch"),
+        ("de", "Putins", "Putin"), ("de", "Weißen", "Weißes"), ("de", "Deutschen", "Deutscher"),
+        ("ro", "Parlamentului", "Parlamentul"), ("de", "Deutschlands", "Deutschland"), ("de", "russischen", "russisch"),
         // Russian
         ("ru", "Путина", "Путин"), ("ru", "Путиным", "Путин"), ("ru", "России", "Россия"), ("ru", "Россией", "Россия"),
         ("ru", "Украины", "Украина"), ("ru", "Москве", "Москва"), ("ru", "Кремля", "Кремль"), ("ru", "Зеленского", "Зеленский"),

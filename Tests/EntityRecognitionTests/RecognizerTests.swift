@@ -262,7 +262,24 @@ struct InflectedNameTests {
          ["Сполученому Королівстві", "Сполученого Королівства"]),
         ("sl", "Združeno kraljestvo", "V Združenem kraljestvu so volitve Združenega kraljestva odložili.",
          ["Združenem kraljestvu", "Združenega kraljestva"]),
+        ("de", "Weißes Haus", "Ein Sprecher des Weißen Hauses sagte, im Weißen Haus sei man ruhig.",
+         ["Weißen Hauses", "Weißen Haus"]),
+        ("de", "Vereinigtes Königreich", "Das Vereinigte Königreich verlässt die EU.", ["Vereinigte Königreich"]),
+        ("ro", "Parlamentul European", "Deputații Parlamentului European au votat.", ["Parlamentului European"]),
     ]
+
+    /// An adjective's ending read back to the one a name is listed with only counts before the
+    /// name's next word: German nouns have capitals, and Weise is not the place Weiser.
+    @Test func anAttributiveReadingNeverEndsAName() throws {
+        var gazetteer = Gazetteer()
+        try gazetteer.parsePlainList("Weiser\tweiser\tLOC\nRotes Kreuz\tredcross\tORG\n", file: "names.tsv")
+        let recognizer = Recognizer(index: AliasIndex(gazetteer: gazetteer), options: RecognitionOptions(language: "de"))
+        let text = "Der Weise half dem Roten Kreuz, und das Rote Kreuz dankte."
+        let found = recognizer.recognize(Document(id: "t", text: text)).mentions
+        #expect(found.map(\.surface) == ["Roten Kreuz", "Rote Kreuz"])
+        #expect(InflectionRule("en>es+").attributive && InflectionRule("en>es+").description == "en>es+")
+        #expect(!InflectionRule("en>es").attributive)
+    }
 
     @Test(arguments: cases.indices)
     func findsInflectedMultiWordNames(number: Int) throws {
