@@ -1,4 +1,5 @@
 import EntityRecognition
+import Foundation
 
 /// Builds a ``CooccurrenceGraph`` from recognized documents, one document at a time.
 ///
@@ -423,6 +424,12 @@ public struct GraphBuilder: Sendable {
 
     /// The graph: association measures, weights, filters, then analytics.
     public consuming func build() -> CooccurrenceGraph {
+        build(parts: ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1)
+    }
+
+    /// The graph, its edges made in `parts` slices of the pair order at once (see ``build()``);
+    /// a slice is made only of 2,048 pairs or more.
+    consuming func build(parts: Int) -> CooccurrenceGraph {
         var graphNodes: [GraphNode] = nodes.map { tally in
             let surfaces = tally.surfaces.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
             return GraphNode(id: tally.entity.id, label: tally.entity.label, type: tally.entity.type,
@@ -431,23 +438,9 @@ public struct GraphBuilder: Sendable {
                              firstDate: tally.firstDate, lastDate: tally.lastDate)
         }
         graphNodes.sort { $0.id < $1.id }
-        var graphEdges: [GraphEdge] = []
         // The tallies go as their edges are made: the builder is consumed.
         let pairs = self.pairs
         self.pairs = PairTable()
-        // Snippets read back once each, shared by the evidence that shows them.
-        var snippetTexts: [Int64: String] = [:]
-        func evidence(_ record: EvidenceRecord) -> Evidence {
-            let (id, date) = self.documents[Int(record.document)]
-            let snippet = snippetTexts[record.snippet.offset] ?? {
-                let text = snippets.text(at: record.snippet)
-                snippetTexts[record.snippet.offset] = text
-                return text
-            }()
-            return Evidence(document: id, date: date, sentence: Int(record.sentence),
-                            source: TextSpan(start: Int(record.sourceStart), end: Int(record.sourceEnd)),
-                            target: TextSpan(start: Int(record.targetStart), end: Int(record.targetEnd)), snippet: snippet)
-        }
         // What the edges need of their ends, apart: a node's tally is a dozen references, which
         // copying it twice an edge would retain and release.
         let ids = nodes.map(\.entity.id)
@@ -463,32 +456,72 @@ public struct GraphBuilder: Sendable {
         }
         ranked.sort { $0.0 < $1.0 }
         let order = ranked.map(\.1)
-        graphEdges.reserveCapacity(order.count)
-        for number in order {
-            let key = keys[number]
-            let tally = pairs.tallies[number]
-            guard tally.count >= settings.minimumCount, Int(tally.documents) >= settings.minimumDocuments else { continue }
-            var kept: [Evidence] = []
-            kept.reserveCapacity(Int(tally.evidenceCount))
-            var record = tally.evidenceHead
-            while record >= 0 {
-                kept.append(evidence(self.evidence[Int(record)]))
-                record = self.evidence[Int(record)].next
+        // The edges are made in two halves at once when there is a second core, each half's
+        // snippets read back once each and shared by the evidence that shows them; the halves
+        // join in order, so the graph is the same either way.
+        let halves = max(1, min(parts, order.count / 2048))
+        let made = EdgeHalves(count: halves)
+        let (documents, evidence, snippets, settings, windowCount) = (documents, self.evidence, snippets, settings, windowCount)
+        DispatchQueue.concurrentPerform(iterations: halves) { half in
+            var snippetTexts: [Int64: String] = [:]
+            var edges: [GraphEdge] = []
+            let part = order[order.count * half / halves..<order.count * (half + 1) / halves]
+            edges.reserveCapacity(part.count)
+            for number in part {
+                let key = keys[number]
+                let tally = pairs.tallies[number]
+                guard tally.count >= settings.minimumCount, Int(tally.documents) >= settings.minimumDocuments else { continue }
+                var kept: [Evidence] = []
+                kept.reserveCapacity(Int(tally.evidenceCount))
+                var position = tally.evidenceHead
+                while position >= 0 {
+                    let record = evidence[Int(position)]
+                    let (id, date) = documents[Int(record.document)]
+                    let snippet = snippetTexts[record.snippet.offset] ?? {
+                        let text = snippets.text(at: record.snippet)
+                        snippetTexts[record.snippet.offset] = text
+                        return text
+                    }()
+                    kept.append(Evidence(document: id, date: date, sentence: Int(record.sentence),
+                                         source: TextSpan(start: Int(record.sourceStart), end: Int(record.sourceEnd)),
+                                         target: TextSpan(start: Int(record.targetStart), end: Int(record.targetEnd)),
+                                         snippet: snippet))
+                    position = record.next
+                }
+                let source = Int(key >> 32)
+                let target = Int(key & 0xFFFF_FFFF)
+                let measures = AssociationMeasures(joint: tally.count, first: windows[source], second: windows[target],
+                                                   total: windowCount)
+                var edge = GraphEdge(source: ids[source], target: ids[target], count: tally.count,
+                                     documents: Int(tally.documents), decayed: tally.decayed, pmi: measures.pmi,
+                                     npmi: measures.npmi, dice: measures.dice, jaccard: measures.jaccard,
+                                     llr: measures.logLikelihood, evidence: kept,
+                                     firstDate: tally.firstDated < 0 ? nil : documents[Int(tally.firstDated)].date,
+                                     lastDate: tally.lastDated < 0 ? nil : documents[Int(tally.lastDated)].date)
+                edge.weight = edge.value(of: settings.weight)
+                edges.append(edge)
             }
-            let source = Int(key >> 32)
-            let target = Int(key & 0xFFFF_FFFF)
-            let measures = AssociationMeasures(joint: tally.count, first: windows[source], second: windows[target],
-                                               total: windowCount)
-            var edge = GraphEdge(source: ids[source], target: ids[target], count: tally.count, documents: Int(tally.documents),
-                                 decayed: tally.decayed, pmi: measures.pmi, npmi: measures.npmi, dice: measures.dice,
-                                 jaccard: measures.jaccard, llr: measures.logLikelihood, evidence: kept,
-                                 firstDate: tally.firstDated < 0 ? nil : documents[Int(tally.firstDated)].date,
-                                 lastDate: tally.lastDated < 0 ? nil : documents[Int(tally.lastDated)].date)
-            edge.weight = edge.value(of: settings.weight)
-            graphEdges.append(edge)
+            made.halves[half] = edges
         }
+        var graphEdges = made.halves[0]
+        for half in 1..<halves { graphEdges += made.halves[half] }
         let graph = CooccurrenceGraph(nodes: graphNodes, edges: graphEdges, windowCount: windowCount,
                                       documentCount: documentCount, settings: settings)
         return graph.filtered().withAnalytics()
+    }
+}
+
+/// The edges each thread of ``GraphBuilder/build()`` makes, each its own slot: the slots are
+/// there before the threads start, and no two write the same one.
+private final class EdgeHalves: @unchecked Sendable {
+    let halves: UnsafeMutableBufferPointer<[GraphEdge]>
+
+    init(count: Int) {
+        halves = .allocate(capacity: count)
+        halves.initialize(repeating: [])
+    }
+
+    deinit {
+        halves.deinitialize().deallocate()
     }
 }

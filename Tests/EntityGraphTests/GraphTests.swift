@@ -315,3 +315,31 @@ struct ChunkedArrayTests {
         #expect(Array(array.suffix(2)) == [39_998 * 3 + 1, 39_999 * 3])  // 39,998 is a multiple of 7
     }
 }
+
+struct ParallelEdgeTests {
+    /// Edges made in slices on several threads join into the graph made on one, byte for byte
+    /// once exported: the slices are cut from one order and joined in it.
+    @Test func edgesMadeInSlicesMakeTheSameGraph() throws {
+        let names = (0..<160).map { "Name\($0)" }
+        var gazetteer = Gazetteer()
+        try gazetteer.parsePlainList(names.enumerated().map { "\($1)\tn\($0)\tPER\n" }.joined(), file: "names.tsv")
+        let recognizer = Recognizer(index: AliasIndex(gazetteer: gazetteer), options: RecognitionOptions(language: "en"))
+        var generator = SeededGenerator(seed: 7)
+        let documents = (0..<60).map { number in
+            let sentences = (0..<12).map { _ in
+                (0..<8).map { _ in names[Int(generator.next() % UInt64(names.count))] }.joined(separator: " and ") + " met."
+            }
+            return recognizer.recognize(Document(id: "d\(number)", text: sentences.joined(separator: " ")))
+        }
+        func graph(parts: Int) -> CooccurrenceGraph {
+            var builder = GraphBuilder(settings: GraphSettings())
+            for document in documents { builder.addDocument(document) }
+            return builder.build(parts: parts)
+        }
+        let one = graph(parts: 1)
+        let two = graph(parts: 2)
+        #expect(one.edges.count > 4096)
+        #expect(one.nodes == two.nodes)
+        #expect(one.edges == two.edges)
+    }
+}
