@@ -42,18 +42,31 @@ public struct BuildCommand: ParsableCommand {
     }
 
     public func run() throws {
-        try runReporting { try render(warn: StandardError.writeLine) }
+        var kept: CooccurrenceGraph?
+        try runReporting {
+            let (summary, built) = try buildAndWrite(warn: StandardError.writeLine)
+            kept = built
+            return summary
+        }
+        // The files are written and the summary is out. Freeing a large graph object by object
+        // takes longer than ending the process, which gives all its memory back at once.
+        withExtendedLifetime(kept) { Foundation.exit(0) }
     }
 
     /// Builds and writes the graph; returns the summary `run()` prints.
     public func render(warn: @escaping (String) -> Void = { _ in }) throws -> String {
+        try buildAndWrite(warn: warn).summary
+    }
+
+    private func buildAndWrite(warn: @escaping (String) -> Void) throws -> (summary: String, graph: CooccurrenceGraph) {
         let built = try GraphPipeline(recognition: recognition, graph: graph, inputs: inputs).graph(warn: warn)
         let folder = URL(fileURLWithPath: out)
         let written = try export.exporter(defaultFormats: "graphml").write(built, to: folder)
         // The counts only: the full statistics (communities ranked, modularity) cost a pass
         // over the graph that the summary line does not need.
-        return "\(built.nodes.count) entities, \(built.edges.count) edges from \(built.documentCount) documents "
+        let summary = "\(built.nodes.count) entities, \(built.edges.count) edges from \(built.documentCount) documents "
             + "(\(built.windowCount) \(built.settings.window) windows) → "
             + written.map(\.relativePath).joined(separator: ", ") + "\n"
+        return (summary, built)
     }
 }
