@@ -292,3 +292,26 @@ struct InflectedNameTests {
         #expect(found.allSatisfy { $0.entity.id == "name" })
     }
 }
+
+/// Every line of `Tests/Fixtures/inflected-names.tsv` (some 260 names in twelve languages, as
+/// news writes them) is found whole, given only its base form.
+struct InflectedNameListTests {
+    @Test func everyInflectedNameOfTheListIsFound() throws {
+        let list = try String(contentsOf: Fixtures.fixtures.appendingPathComponent("inflected-names.tsv"), encoding: .utf8)
+        var missed: [String] = []
+        var checked = 0
+        for line in list.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t").map(String.init)
+            try #require(fields.count == 3, "\(line)")
+            let (language, written, base) = (fields[0], fields[1], fields[2])
+            var gazetteer = Gazetteer()
+            try gazetteer.parsePlainList("\(base)\tname\tLOC\n", file: "names.tsv")
+            let recognizer = Recognizer(index: AliasIndex(gazetteer: gazetteer), options: RecognitionOptions(language: language))
+            let found = recognizer.recognize(Document(id: "t", text: "— \(written) —")).mentions.map(\.surface)
+            if found != [written] { missed.append("\(language) \(written) <- \(base): \(found)") }
+            checked += 1
+        }
+        #expect(checked > 250)
+        #expect(missed.isEmpty, "\(missed.joined(separator: "\n"))")
+    }
+}
