@@ -157,7 +157,9 @@ public enum LanguageDetector {
         var letters = [("uk", ukrainianLetters), ("ru", russianLetters), ("bg", bulgarianLetters), ("sr", serbianLetters)]
             .map { language, count in (functionWords.firstIndex { $0.language == language }!, count) }
         letters += latin.enumerated().filter { $0.element > 0 }.map { ($0.offset, $0.element) }
-        if let (language, count) = letters.max(by: { $0.1 < $1.1 }), count > 0 {
+        // Only for a language some of whose function words are there: Polish names do not make
+        // an English text Polish.
+        if let (language, count) = letters.max(by: { $0.1 < $1.1 }), count > 0, scores[language] > 0 {
             scores[language] += Double(count)
         }
         let ranked = scores.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }

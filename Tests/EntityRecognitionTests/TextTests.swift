@@ -156,6 +156,13 @@ struct LanguageDetectorTests {
         #expect(text.withUTF8 { LanguageDetector.language(of: tokens, in: $0) } == code)
     }
 
+    /// Letters of one language's alphabet do not name a language none of whose words are there.
+    @Test func lettersAloneDoNotDecide() {
+        var text = "The mayors of Łódź, Gdańsk and Kraków met Lech Wałęsa in Poznań with Józef Świątek."
+        let tokens = Tokenizer.tokens(in: text)
+        #expect(text.withUTF8 { LanguageDetector.language(of: tokens, in: $0) } == "en")
+    }
+
     @Test func saysUndeterminedWhenUnsure() {
         #expect(LanguageDetector.language(of: Tokenizer.tokens(in: "SpaceX Starlink 2024")) == "und")
         #expect(LanguageDetector.language(of: []) == "und")
