@@ -137,6 +137,7 @@ struct LanguageDetectorTests {
         ("sl", "Predsednik vlade se je v četrtek sestal s predsednikom, pogovarjala pa sta se tudi o tem, kako pomagati."),
         ("hr", "Predsjednik Vlade sastao se u četvrtak s predsjednikom i razgovarali su o tome kako pomoći gospodarstvu."),
         ("pt", "O presidente disse que a cimeira foi um sucesso e que os aliados vão reunir-se de novo na primavera."),
+        ("nl", "De premier heeft donderdag met de president gesproken over de steun aan het land en de gevolgen daarvan."),
     ])
     func detectsLanguage(code: String, text: String) {
         #expect(LanguageDetector.language(of: Tokenizer.tokens(in: text)) == code)
