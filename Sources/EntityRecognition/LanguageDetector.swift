@@ -84,9 +84,6 @@ public enum LanguageDetector {
     /// For each function word of ``aliasGuardLanguages``, the languages that use it.
     static let guardedWords = languagesOfWords { aliasGuardLanguages.contains($0) }
 
-    /// For each function word, the languages that use it.
-    static let languagesOfWord = languagesOfWords { _ in true }
-
     /// For each function word of the languages `included`, the languages (indices into
     /// ``functionWords``) that use it.
     private static func languagesOfWords(_ included: (String) -> Bool) -> [String: [Int]] {
@@ -97,17 +94,102 @@ public enum LanguageDetector {
         return result
     }
 
-    /// For each Latin letter (as a scalar value) that only one of the languages uses among
-    /// them, that language's index in ``functionWords``.
-    static let latinLetters: [UInt32: Int] = {
-        let letters = [("cs", "ěřůĚŘŮ"), ("sk", "ľĺŕôĽĹŔÔ"), ("pl", "łąęśźżńŁĄĘŚŹŻŃ"), ("ro", "ășşțţĂȘŞȚŢ"),
-                       ("de", "ßöüÖÜẞ"), ("hr", "đĐ"), ("pt", "ãõÃÕ"), ("es", "ñÑ")]
-        var result: [UInt32: Int] = [:]
+    /// Every function word by its key hash (``Token/keyHash``), with the languages that use it:
+    /// a word of a text is looked up with a multiply and a probe or two, no string hashing.
+    struct FunctionWordTable: Sendable {
+        private var hashes: [UInt64]
+        /// Bit *i*: language *i* of ``functionWords`` uses the word.
+        private var languages: [UInt32]
+        private var words: [String]
+        private let shift: UInt64
+
+        init() {
+            let all = languagesOfWords { _ in true }
+            var bits = 4
+            while 1 << bits < all.count * 2 { bits += 1 }
+            shift = UInt64(64 - bits)
+            hashes = [UInt64](repeating: 0, count: 1 << bits)
+            languages = [UInt32](repeating: 0, count: 1 << bits)
+            words = [String](repeating: "", count: 1 << bits)
+            precondition(functionWords.count <= 32, "a language bit set holds 32 languages")
+            for (word, indices) in all.sorted(by: { $0.key < $1.key }) {
+                let hash = Tokenizer.hash(word.utf8)
+                var slot = Self.home(of: hash, shift: shift)
+                while hashes[slot] != 0 { slot = (slot + 1) & (hashes.count - 1) }
+                hashes[slot] = hash
+                languages[slot] = indices.reduce(0) { $0 | 1 << UInt32($1) }
+                words[slot] = word
+            }
+        }
+
+        @inline(__always)
+        private static func home(of hash: UInt64, shift: UInt64) -> Int {
+            Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        }
+
+        /// The languages that use token `index` as a function word, as bits; 0 for none. The
+        /// token's key is read only when its hash is a function word's.
+        @inline(__always)
+        func languages(of tokens: UnsafeBufferPointer<Token>, at index: Int) -> UInt32 {
+            let hash = tokens[index].keyHash
+            var slot = Self.home(of: hash, shift: shift)
+            while hashes[slot] != 0 {
+                if hashes[slot] == hash { return tokens[index].key == words[slot] ? languages[slot] : 0 }
+                slot = (slot + 1) & (hashes.count - 1)
+            }
+            return 0
+        }
+    }
+
+    static let functionWordTable = FunctionWordTable()
+
+    /// For each scalar below U+0800 (those two UTF-8 bytes carry), the index in
+    /// ``functionWords`` of the only language among them that writes it, or -1: Cyrillic letters
+    /// that only Ukrainian (і, ї, є, ґ), only Russian (ы, э) or only Serbian (ј, љ, њ, ћ, ђ, џ)
+    /// uses, or that Bulgarian uses as a vowel (ъ, a rare hard sign in Russian); Latin ones
+    /// folding takes off the words. A flat table: every letter of the first words of a text is
+    /// looked up.
+    static let letterLanguages: [Int8] = {
+        let letters = [("uk", "іїєґІЇЄҐ"), ("ru", "ыэЫЭ"), ("bg", "ъЪ"), ("sr", "јљњћђџЈЉЊЋЂЏ"),
+                       ("cs", "ěřůĚŘŮ"), ("sk", "ľĺŕôĽĹŔÔ"), ("pl", "łąęśźżńŁĄĘŚŹŻŃ"), ("ro", "ășşțţĂȘŞȚŢ"),
+                       ("de", "ßöüÖÜ"), ("hr", "đĐ"), ("pt", "ãõÃÕ"), ("es", "ñÑ")]
+        var result = [Int8](repeating: -1, count: 0x800)
         for (language, scalars) in letters {
             let index = functionWords.firstIndex { $0.language == language }!
-            for scalar in scalars.unicodeScalars { result[scalar.value] = index }
+            for scalar in scalars.unicodeScalars {
+                precondition(scalar.value < 0x800 && result[Int(scalar.value)] < 0, "letter \(scalar) listed twice or too high")
+                result[Int(scalar.value)] = Int8(index)
+            }
         }
         return result
+    }()
+
+    /// Adds the letters of `bytes` (UTF-8) that ``letterLanguages`` knows to their languages'
+    /// counts; ASCII runs are passed eight bytes at a time.
+    @inline(__always)
+    private static func countLetters(in bytes: UnsafeBufferPointer<UInt8>, languages: UnsafeBufferPointer<Int8>,
+                                     into letters: inout [Int]) {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var position = 0
+        while position + 1 < bytes.count {
+            if position + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: position, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                position += 8
+                continue
+            }
+            let lead = bytes[position]
+            // Each of the letters is two bytes.
+            if lead & 0xE0 == 0xC0 {
+                let language = languages[Int(lead & 0x1F) << 6 | Int(bytes[position + 1] & 0x3F)]
+                if language >= 0 { letters[Int(language)] += 1 }
+            }
+            position += 1
+        }
+    }
+
+    /// The order in which the languages' letter counts are compared: on a tie the first wins.
+    private static let letterOrder: [Int] = {
+        let cyrillic = ["uk", "ru", "bg", "sr"].map { language in functionWords.firstIndex { $0.language == language }! }
+        return cyrillic + functionWords.indices.filter { !cyrillic.contains($0) }
     }()
 
     /// The language of `tokens`, as an ISO 639-1 code, or ``undetermined``; `text`, when given,
@@ -115,57 +197,45 @@ public enum LanguageDetector {
     ///
     /// A function word shared by *k* languages adds 1/*k* to each of them, so that words such
     /// as *de* or *la* do not drown the ones that tell languages apart. The letters only one
-    /// language writes add their count to it, those of the language with the most of them only.
+    /// language writes add their count to it, those of the language with the most of them only,
+    /// and only if some of its function words are there. Without `text` the letters are read
+    /// from the folded keys, which keep Cyrillic letters but not Latin diacritics.
     ///
     /// - Complexity: O(*n*) in the number of tokens.
     public static func language(of tokens: [Token], in text: UnsafeBufferPointer<UInt8>? = nil) -> String {
         var scores = [Double](repeating: 0, count: functionWords.count)
+        var letters = [Int](repeating: 0, count: functionWords.count)
         var words = 0
-        var ukrainianLetters = 0
-        var russianLetters = 0
-        var bulgarianLetters = 0
-        var serbianLetters = 0
-        var latin = [Int](repeating: 0, count: functionWords.count)
-        for token in tokens where token.kind == .word {
-            // Four hundred words decide as well as the whole of a long text.
-            if words >= 400 { break }
-            words += 1
-            if let text {
-                // Each of the letters is two bytes in UTF-8.
-                var position = token.utf8Start
-                while position + 1 < token.utf8End {
-                    let lead = text[position]
-                    if lead & 0xE0 == 0xC0, let language = latinLetters[UInt32(lead & 0x1F) << 6 | UInt32(text[position + 1] & 0x3F)] {
-                        latin[language] += 1
+        let table = functionWordTable
+        tokens.withUnsafeBufferPointer { tokens in
+            letterLanguages.withUnsafeBufferPointer { letterLanguages in
+                for index in tokens.indices where tokens[index].kind == .word {
+                    // Four hundred words decide as well as the whole of a long text.
+                    if words >= 400 { break }
+                    words += 1
+                    if let text {
+                        Self.countLetters(in: UnsafeBufferPointer(rebasing: text[tokens[index].utf8Start..<tokens[index].utf8End]),
+                                          languages: letterLanguages, into: &letters)
+                    } else {
+                        var key = tokens[index].key
+                        key.withUTF8 { Self.countLetters(in: $0, languages: letterLanguages, into: &letters) }
                     }
-                    position += 1
-                }
-            }
-            if let languages = languagesOfWord[token.key] {
-                for index in languages { scores[index] += 1 / Double(languages.count) }
-            }
-            for scalar in token.key.unicodeScalars {
-                switch scalar {
-                case "і", "ї", "є", "ґ": ukrainianLetters += 1
-                case "ы", "э": russianLetters += 1
-                // A vowel in Bulgarian, a rare hard sign in Russian.
-                case "ъ": bulgarianLetters += 1
-                case "ј", "љ", "њ", "ћ", "ђ", "џ": serbianLetters += 1
-                default: break
+                    var languages = table.languages(of: tokens, at: index)
+                    guard languages != 0 else { continue }
+                    let share = 1 / Double(languages.nonzeroBitCount)
+                    while languages != 0 {
+                        scores[languages.trailingZeroBitCount] += share
+                        languages &= languages - 1
+                    }
                 }
             }
         }
         guard words > 0 else { return undetermined }
-        // The Cyrillic letters that only one of the languages uses (or uses often) decide
-        // between them: the most frequent kind adds its count to its language.
-        var letters = [("uk", ukrainianLetters), ("ru", russianLetters), ("bg", bulgarianLetters), ("sr", serbianLetters)]
-            .map { language, count in (functionWords.firstIndex { $0.language == language }!, count) }
-        letters += latin.enumerated().filter { $0.element > 0 }.map { ($0.offset, $0.element) }
-        // Only for a language some of whose function words are there: Polish names do not make
-        // an English text Polish.
-        if let (language, count) = letters.max(by: { $0.1 < $1.1 }), count > 0, scores[language] > 0 {
-            scores[language] += Double(count)
-        }
+        // The letters one language alone writes decide between languages that share function
+        // words: the most frequent kind adds its count to its language, if some of that
+        // language's function words are there (Polish names do not make an English text Polish).
+        let strongest = letterOrder.max { letters[$0] < letters[$1] }!
+        if letters[strongest] > 0, scores[strongest] > 0 { scores[strongest] += Double(letters[strongest]) }
         let ranked = scores.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }
         let best = scores[ranked[0]]
         let second = scores[ranked[1]]
