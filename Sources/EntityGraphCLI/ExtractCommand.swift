@@ -212,26 +212,29 @@ struct MentionFormatter {
             language += ",\"match\":\"".utf8
             var bytes: [UInt8] = []
             bytes.reserveCapacity(result.mentions.count * (prefix.count + 160))
-            for mention in result.mentions {
+            // Fields are read in place: a mention copied out whole would retain and release
+            // each of its entity's strings.
+            let mentions = result.mentions
+            for index in mentions.indices {
                 bytes += prefix
-                JSONText.appendDecimal(mention.start, to: &bytes)
+                JSONText.appendDecimal(mentions[index].start, to: &bytes)
                 bytes += ",\"end\":".utf8
-                JSONText.appendDecimal(mention.end, to: &bytes)
+                JSONText.appendDecimal(mentions[index].end, to: &bytes)
                 bytes += ",\"surface\":".utf8
-                JSONText.appendQuoted(mention.surface, to: &bytes)
+                JSONText.appendQuoted(mentions[index].surface, to: &bytes)
                 bytes += ",\"entity\":".utf8
-                JSONText.appendQuoted(mention.entity.id, to: &bytes)
+                JSONText.appendQuoted(mentions[index].entity.id, to: &bytes)
                 bytes += ",\"label\":".utf8
-                JSONText.appendQuoted(mention.entity.label, to: &bytes)
+                JSONText.appendQuoted(mentions[index].entity.label, to: &bytes)
                 bytes += ",\"type\":\"".utf8
-                bytes += mention.entity.type.code.utf8
+                bytes += mentions[index].entity.type.code.utf8
                 bytes += "\"".utf8
                 bytes += language
-                bytes += mention.match.rawValue.utf8
+                bytes += mentions[index].match.rawValue.utf8
                 bytes += "\",\"sentence\":".utf8
-                JSONText.appendDecimal(mention.sentence, to: &bytes)
-                if mention.isNested { bytes += ",\"nested\":true".utf8 }
-                if mention.inBoilerplate { bytes += ",\"boilerplate\":true".utf8 }
+                JSONText.appendDecimal(mentions[index].sentence, to: &bytes)
+                if mentions[index].isNested { bytes += ",\"nested\":true".utf8 }
+                if mentions[index].inBoilerplate { bytes += ",\"boilerplate\":true".utf8 }
                 bytes += "}\n".utf8
             }
             return bytes
