@@ -127,17 +127,18 @@ struct GraphPipeline {
         var builder = GraphBuilder(settings: graph.settings)
         let progress = Progress()
         var batch = DocumentBatch()
-        // The graph takes in one batch while the pool recognizes the next.
-        var running: RecognitionPool.Batch<RecognizedDocument>?
-        func flush() {
-            // Started before the last batch is taken in: no thread waits at a batch's end.
-            let started = batch.documents.isEmpty ? nil : pool.start(batch.documents) { $0 }
-            let finished = running?.results() ?? []
-            running = started
+        // The graph takes in one batch while the pool recognizes the two after it: with one
+        // only, the pool ran dry whenever reading and taking in outlasted a batch's recognition.
+        var running: [RecognitionPool.Batch<RecognizedDocument>] = []
+        func flush(keeping inFlight: Int = 2) {
+            // Started before the oldest batch is taken in: no thread waits at a batch's end.
+            if !batch.documents.isEmpty { running.append(pool.start(batch.documents) { $0 }) }
             batch.clear()
-            for result in finished {
-                builder.addDocument(result)
-                progress.advance(bytes: result.document.text.utf8.count)
+            while running.count > inFlight {
+                for result in running.removeFirst().results() {
+                    builder.addDocument(result)
+                    progress.advance(bytes: result.document.text.utf8.count)
+                }
             }
         }
         let reader = CorpusReader(inputs: inputs, policy: recognition.input.policy, warn: warn)
@@ -146,8 +147,7 @@ struct GraphPipeline {
             guard builder.accepts(date: document.date) else { return }
             if batch.add(document) { flush() }
         }
-        flush()  // starts the last batch and takes in the one before
-        flush()  // takes in the last batch
+        flush(keeping: 0)  // starts the last batch and takes in all
         progress.finish()
         return builder
     }
