@@ -398,7 +398,7 @@ struct XMLWriter: ~Copyable {
         if code < 0 { throw ExportError(.libxml2, "\(function) failed with code \(code)") }
     }
 
-    mutating func startDocument() throws {
+    func startDocument() throws {
         try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
     }
 
@@ -409,7 +409,7 @@ struct XMLWriter: ~Copyable {
         hasContent = false
     }
 
-    mutating func attribute(_ name: String, _ value: String) throws {
+    func attribute(_ name: String, _ value: String) throws {
         try plainAttribute(name, value.sanitizedForExport)
     }
 
@@ -447,13 +447,7 @@ struct XMLWriter: ~Copyable {
     /// four libxml2 calls apiece were most of the time of writing them.
     mutating func numberData(_ key: String, _ value: Double) {
         openQueuedData(key)
-        if !value.isFinite {
-            queued.append(contentsOf: "null".utf8)
-        } else if value == value.rounded(), abs(value) < 1e15 {
-            JSONText.appendDecimal(Int(value), to: &queued)
-        } else {
-            queued.append(contentsOf: value.description.utf8)
-        }
+        JSONText.appendNumber(value, to: &queued)
         closeQueuedData()
     }
 
@@ -499,7 +493,7 @@ struct XMLWriter: ~Copyable {
     /// An attribute whose value is already fit for XML: made here (a number, an id such as
     /// `e12`) or by ``Swift/String/exportID`` or ``Swift/String/exportLabel``, so it skips
     /// ``Swift/String/sanitizedForExport``.
-    mutating func plainAttribute(_ name: String, _ value: String) throws {
+    func plainAttribute(_ name: String, _ value: String) throws {
         precondition(queued.isEmpty && !hasContent, "an attribute after the element's content")
         let code = Self.withXMLText(name) { name in Self.withXMLText(value) { xmlTextWriterWriteAttribute(writer, name, $0) } }
         try check(code, "xmlTextWriterWriteAttribute")

@@ -86,9 +86,20 @@ public enum JSONText {
     /// A number as JSON: integers without a fraction, others in Swift's shortest round-trip
     /// form; infinities and NaN, which JSON cannot carry, as `null`.
     public static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
+        var bytes: [UInt8] = []
+        appendNumber(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `value` as ``number(_:)`` writes it.
+    public static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
+        if !value.isFinite {
+            bytes += "null".utf8
+        } else if value == value.rounded(), abs(value) < 1e15 {
+            appendDecimal(Int(value), to: &bytes)
+        } else {
+            bytes += value.description.utf8
+        }
     }
 
     /// Appends `value` as a JSON string literal, ``Swift/String/sanitizedForExport`` first if
