@@ -456,16 +456,16 @@ public struct GraphBuilder: Sendable {
         }
         ranked.sort { $0.0 < $1.0 }
         let order = ranked.map(\.1)
-        // The edges are made in two halves at once when there is a second core, each half's
-        // snippets read back once each and shared by the evidence that shows them; the halves
+        // The edges are made in slices at once when there is a second core, each slice's
+        // snippets read back once each and shared by the evidence that shows them; the slices
         // join in order, so the graph is the same either way.
-        let halves = max(1, min(parts, order.count / 2048))
-        let made = EdgeHalves(count: halves)
+        let slices = max(1, min(parts, order.count / 2048))
+        let made = EdgeSlices(count: slices)
         let (documents, evidence, snippets, settings, windowCount) = (documents, self.evidence, snippets, settings, windowCount)
-        DispatchQueue.concurrentPerform(iterations: halves) { half in
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
             var snippetTexts: [Int64: String] = [:]
             var edges: [GraphEdge] = []
-            let part = order[order.count * half / halves..<order.count * (half + 1) / halves]
+            let part = order[order.count * slice / slices..<order.count * (slice + 1) / slices]
             edges.reserveCapacity(part.count)
             for number in part {
                 let key = keys[number]
@@ -501,10 +501,10 @@ public struct GraphBuilder: Sendable {
                 edge.weight = edge.value(of: settings.weight)
                 edges.append(edge)
             }
-            made.halves[half] = edges
+            made.slices[slice] = edges
         }
-        var graphEdges = made.halves[0]
-        for half in 1..<halves { graphEdges += made.halves[half] }
+        var graphEdges = made.slices[0]
+        for slice in 1..<slices { graphEdges += made.slices[slice] }
         let graph = CooccurrenceGraph(nodes: graphNodes, edges: graphEdges, windowCount: windowCount,
                                       documentCount: documentCount, settings: settings)
         return graph.filtered().withAnalytics()
@@ -513,15 +513,15 @@ public struct GraphBuilder: Sendable {
 
 /// The edges each thread of ``GraphBuilder/build()`` makes, each its own slot: the slots are
 /// there before the threads start, and no two write the same one.
-private final class EdgeHalves: @unchecked Sendable {
-    let halves: UnsafeMutableBufferPointer<[GraphEdge]>
+private final class EdgeSlices: @unchecked Sendable {
+    let slices: UnsafeMutableBufferPointer<[GraphEdge]>
 
     init(count: Int) {
-        halves = .allocate(capacity: count)
-        halves.initialize(repeating: [])
+        slices = .allocate(capacity: count)
+        slices.initialize(repeating: [])
     }
 
     deinit {
-        halves.deinitialize().deallocate()
+        slices.deinitialize().deallocate()
     }
 }
