@@ -42,7 +42,7 @@ extension CooccurrenceGraph {
         var adjacency = [[(node: Int, weight: Double)]](repeating: [], count: nodes.count)
         // By position, not by element: copying an edge retains its strings and evidence.
         for position in edges.indices {
-            guard let a = index(of: edges[position].source), let b = index(of: edges[position].target) else { continue }
+            let (a, b) = (Int(edgeEnds[position].source), Int(edgeEnds[position].target))
             let weight = max(edges[position].weight, 0)
             adjacency[a].append((b, weight))
             adjacency[b].append((a, weight))
@@ -58,17 +58,32 @@ extension CooccurrenceGraph {
         let n = nodes.count
         guard n > 0 else { return [] }
         let strength = adjacency.map { $0.reduce(0) { $0 + $1.weight } }
+        // The rows in one flat array, in the same order: each of up to 1,000 rounds reads them all.
+        var rowEnds: [Int] = []
+        rowEnds.reserveCapacity(n)
+        var neighbors: [Int] = []
+        var weights: [Double] = []
+        for row in adjacency {
+            for (neighbor, weight) in row {
+                neighbors.append(neighbor)
+                weights.append(weight)
+            }
+            rowEnds.append(neighbors.count)
+        }
         var rank = [Double](repeating: 1 / Double(n), count: n)
         for _ in 0..<1000 {
             var next = [Double](repeating: 0, count: n)
             var dangling = 0.0
+            var slot = 0
             for node in 0..<n {
                 if strength[node] == 0 {
                     dangling += rank[node]
+                    slot = rowEnds[node]
                     continue
                 }
-                for (neighbor, weight) in adjacency[node] {
-                    next[neighbor] += damping * rank[node] * weight / strength[node]
+                while slot < rowEnds[node] {
+                    next[neighbors[slot]] += damping * rank[node] * weights[slot] / strength[node]
+                    slot += 1
                 }
             }
             let spread = (1 - damping) / Double(n) + damping * dangling / Double(n)
@@ -102,13 +117,10 @@ extension CooccurrenceGraph {
         // Adjacency in compressed rows: the neighbours of v are targets[offsets[v]..<offsets[v + 1]].
         // 32-bit numbers: every search reads all of it twice, and half the bytes stay nearer.
         var offsets = [Int32](repeating: 0, count: n + 1)
-        var ends: [(Int32, Int32)] = []
-        ends.reserveCapacity(edges.count)
-        for position in edges.indices {
-            guard let a = index(of: edges[position].source), let b = index(of: edges[position].target) else { continue }
-            ends.append((Int32(a), Int32(b)))
-            offsets[a + 1] += 1
-            offsets[b + 1] += 1
+        let ends = edgeEnds
+        for (a, b) in ends {
+            offsets[Int(a) + 1] += 1
+            offsets[Int(b) + 1] += 1
         }
         for v in 0..<n { offsets[v + 1] += offsets[v] }
         var targets = [Int32](repeating: 0, count: Int(offsets[n]))

@@ -229,31 +229,63 @@ public struct CooccurrenceGraph: Sendable {
     private var nodeIndexByID: [String: Int]
     /// Per node, by its position in ``nodes``: the positions of its edges in ``edges``.
     private var edgesByNode: [[Int]]
+    /// Per edge, by its position in ``edges``: the positions of its ends in ``nodes``.
+    private(set) var edgeEnds: [(source: Int32, target: Int32)]
 
     /// Makes a graph from its parts, sorting them; edges whose endpoints are missing are dropped.
     public init(nodes: [GraphNode], edges: consuming [GraphEdge], windowCount: Int, documentCount: Int,
                 settings: GraphSettings) {
-        self.nodes = nodes.sorted { $0.id < $1.id }
+        // What comes sorted (a builder's graph, a graph read back) is taken as it is.
+        self.nodes = nodes.indices.dropFirst().allSatisfy { nodes[$0 - 1].id <= nodes[$0].id }
+            ? nodes : nodes.sorted { $0.id < $1.id }
         var index: [String: Int] = [:]
-        for (position, node) in self.nodes.enumerated() { index[node.id] = position }
-        // Oriented, filtered and sorted in place: a large graph is not copied.
+        for position in self.nodes.indices { index[self.nodes[position].id] = position }
+        // Oriented, filtered and sorted in place: a large graph is not copied. Each edge's ends
+        // are looked up once; positions compare as ids do, since nodes are in id order.
         var kept = edges
-        for position in kept.indices where kept[position].source > kept[position].target {
-            kept[position] = kept[position].reversed()
+        var ends: [(source: Int, target: Int)] = []
+        ends.reserveCapacity(kept.count)
+        var dropped = false
+        for position in kept.indices {
+            if kept[position].source > kept[position].target { kept[position] = kept[position].reversed() }
+            if kept[position].source != kept[position].target, let source = index[kept[position].source],
+               let target = index[kept[position].target] {
+                ends.append((source, target))
+            } else {
+                ends.append((-1, -1))
+                dropped = true
+            }
         }
-        kept.removeAll { $0.source == $0.target || index[$0.source] == nil || index[$0.target] == nil }
-        kept.sort { ($0.source, $0.target) < ($1.source, $1.target) }
+        if dropped {
+            var write = 0
+            for read in kept.indices where ends[read].source >= 0 {
+                if write != read {
+                    kept.swapAt(write, read)
+                    ends[write] = ends[read]
+                }
+                write += 1
+            }
+            kept.removeLast(kept.count - write)
+            ends.removeLast(ends.count - write)
+        }
+        if !ends.indices.dropFirst().allSatisfy({ ends[$0 - 1] <= ends[$0] }) {
+            // Ties (the same two ends twice) keep their order.
+            let order = ends.indices.sorted { (ends[$0].source, ends[$0].target, $0) < (ends[$1].source, ends[$1].target, $1) }
+            kept = order.map { kept[$0] }
+            ends = order.map { ends[$0] }
+        }
         self.edges = kept
         self.windowCount = windowCount
         self.documentCount = documentCount
         self.settings = settings
         self.nodeIndexByID = index
         var byNode = [[Int]](repeating: [], count: self.nodes.count)
-        for position in kept.indices {
-            byNode[index[kept[position].source]!].append(position)
-            byNode[index[kept[position].target]!].append(position)
+        for position in ends.indices {
+            byNode[ends[position].source].append(position)
+            byNode[ends[position].target].append(position)
         }
         self.edgesByNode = byNode
+        self.edgeEnds = ends.map { (Int32($0.source), Int32($0.target)) }
     }
 
     /// The node with an entity id.

@@ -460,68 +460,78 @@ public struct GraphBuilder: Sendable {
         // snippets read back once each and shared by the evidence that shows them; the slices
         // join in order, so the graph is the same either way.
         let slices = max(1, min(parts, order.count / 2048))
-        let made = EdgeSlices(count: slices)
-        let (documents, evidence, snippets, settings, windowCount) = (documents, self.evidence, snippets, settings, windowCount)
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            var snippetTexts: [Int64: String] = [:]
-            var edges: [GraphEdge] = []
-            let part = order[order.count * slice / slices..<order.count * (slice + 1) / slices]
-            edges.reserveCapacity(part.count)
-            for number in part {
-                let key = keys[number]
-                let tally = pairs.tallies[number]
-                guard tally.count >= settings.minimumCount, Int(tally.documents) >= settings.minimumDocuments else { continue }
-                var kept: [Evidence] = []
-                kept.reserveCapacity(Int(tally.evidenceCount))
-                var position = tally.evidenceHead
-                while position >= 0 {
-                    let record = evidence[Int(position)]
-                    let (id, date) = documents[Int(record.document)]
-                    let snippet = snippetTexts[record.snippet.offset] ?? {
-                        let text = snippets.text(at: record.snippet)
-                        snippetTexts[record.snippet.offset] = text
-                        return text
-                    }()
-                    kept.append(Evidence(document: id, date: date, sentence: Int(record.sentence),
-                                         source: TextSpan(start: Int(record.sourceStart), end: Int(record.sourceEnd)),
-                                         target: TextSpan(start: Int(record.targetStart), end: Int(record.targetEnd)),
-                                         snippet: snippet))
-                    position = record.next
-                }
-                let source = Int(key >> 32)
-                let target = Int(key & 0xFFFF_FFFF)
-                let measures = AssociationMeasures(joint: tally.count, first: windows[source], second: windows[target],
-                                                   total: windowCount)
-                var edge = GraphEdge(source: ids[source], target: ids[target], count: tally.count,
-                                     documents: Int(tally.documents), decayed: tally.decayed, pmi: measures.pmi,
-                                     npmi: measures.npmi, dice: measures.dice, jaccard: measures.jaccard,
-                                     llr: measures.logLikelihood, evidence: kept,
-                                     firstDate: tally.firstDated < 0 ? nil : documents[Int(tally.firstDated)].date,
-                                     lastDate: tally.lastDated < 0 ? nil : documents[Int(tally.lastDated)].date)
-                edge.weight = edge.value(of: settings.weight)
-                edges.append(edge)
-            }
-            made.slices[slice] = edges
+        let bounds = (0...slices).map { order.count * $0 / slices }
+        // Each slice writes its edges into its own stretch of the one array, counted first:
+        // joining slices made apart would copy every edge, retaining all it holds.
+        let settings = settings
+        let isKept = { @Sendable (tally: EdgeTally) in
+            tally.count >= settings.minimumCount && Int(tally.documents) >= settings.minimumDocuments
         }
-        var graphEdges = made.slices[0]
-        for slice in 1..<slices { graphEdges += made.slices[slice] }
+        var counted = [0]
+        for slice in 0..<slices {
+            counted.append(counted[slice] + order[bounds[slice]..<bounds[slice + 1]].count { isKept(pairs.tallies[$0]) })
+        }
+        let starts = counted
+        let (documents, evidence, snippets, windowCount) = (documents, self.evidence, snippets, windowCount)
+        let graphEdges = [GraphEdge](unsafeUninitializedCapacity: starts[slices]) { buffer, initialized in
+            let slots = EdgeSlots(buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                var snippetTexts: [Int64: String] = [:]
+                var next = starts[slice]
+                for number in order[bounds[slice]..<bounds[slice + 1]] {
+                    let key = keys[number]
+                    let tally = pairs.tallies[number]
+                    guard isKept(tally) else { continue }
+                    var kept: [Evidence] = []
+                    kept.reserveCapacity(Int(tally.evidenceCount))
+                    var position = tally.evidenceHead
+                    while position >= 0 {
+                        let record = evidence[Int(position)]
+                        let (id, date) = documents[Int(record.document)]
+                        let snippet = snippetTexts[record.snippet.offset] ?? {
+                            let text = snippets.text(at: record.snippet)
+                            snippetTexts[record.snippet.offset] = text
+                            return text
+                        }()
+                        kept.append(Evidence(document: id, date: date, sentence: Int(record.sentence),
+                                             source: TextSpan(start: Int(record.sourceStart), end: Int(record.sourceEnd)),
+                                             target: TextSpan(start: Int(record.targetStart), end: Int(record.targetEnd)),
+                                             snippet: snippet))
+                        position = record.next
+                    }
+                    let source = Int(key >> 32)
+                    let target = Int(key & 0xFFFF_FFFF)
+                    let measures = AssociationMeasures(joint: tally.count, first: windows[source], second: windows[target],
+                                                       total: windowCount)
+                    var edge = GraphEdge(source: ids[source], target: ids[target], count: tally.count,
+                                         documents: Int(tally.documents), decayed: tally.decayed, pmi: measures.pmi,
+                                         npmi: measures.npmi, dice: measures.dice, jaccard: measures.jaccard,
+                                         llr: measures.logLikelihood, evidence: kept,
+                                         firstDate: tally.firstDated < 0 ? nil : documents[Int(tally.firstDated)].date,
+                                         lastDate: tally.lastDated < 0 ? nil : documents[Int(tally.lastDated)].date)
+                    edge.weight = edge.value(of: settings.weight)
+                    slots.initialize(next, to: edge)
+                    next += 1
+                }
+            }
+            initialized = starts[slices]
+        }
         let graph = CooccurrenceGraph(nodes: graphNodes, edges: graphEdges, windowCount: windowCount,
                                       documentCount: documentCount, settings: settings)
         return graph.filtered().withAnalytics()
     }
 }
 
-/// The edges each thread of ``GraphBuilder/build()`` makes, each its own slot: the slots are
-/// there before the threads start, and no two write the same one.
-private final class EdgeSlices: @unchecked Sendable {
-    let slices: UnsafeMutableBufferPointer<[GraphEdge]>
+/// Where the threads of ``GraphBuilder/build()`` put their edges: one array's storage, in which
+/// each thread has a stretch of its own, counted before they start.
+private struct EdgeSlots: @unchecked Sendable {
+    let base: UnsafeMutablePointer<GraphEdge>?
 
-    init(count: Int) {
-        slices = .allocate(capacity: count)
-        slices.initialize(repeating: [])
+    init(_ base: UnsafeMutablePointer<GraphEdge>?) {
+        self.base = base
     }
 
-    deinit {
-        slices.deinitialize().deallocate()
+    func initialize(_ position: Int, to edge: consuming GraphEdge) {
+        (base! + position).initialize(to: edge)
     }
 }

@@ -19,13 +19,13 @@ public enum EvidenceFile {
     }
 
     /// The start of every evidence object of `edge`: its two ends, up to the document's key.
-    private static func ends(of edge: GraphEdge) -> String {
+    private static func ends(of edge: borrowing GraphEdge) -> String {
         "{\"source\":\(JSONText.quote(edge.source.exportID)),\"target\":\(JSONText.quote(edge.target.exportID))"
             + ",\"document\":"
     }
 
     /// Appends one evidence object, made straight into bytes, after its edge's `ends`.
-    private static func append(_ item: Evidence, ends: String, to bytes: inout [UInt8]) {
+    private static func append(_ item: borrowing Evidence, ends: String, to bytes: inout [UInt8]) {
         bytes += ends.utf8
         JSONText.appendQuoted(item.document, sanitizing: true, to: &bytes)
         bytes += ",\"date\":".utf8
@@ -55,14 +55,20 @@ public enum EvidenceFile {
     /// once for all its evidence.
     static func write(_ graph: CooccurrenceGraph, to sink: ByteSink) {
         var lines: [UInt8] = []
-        for edge in graph.edges where !edge.evidence.isEmpty {
-            lines.removeAll(keepingCapacity: true)
-            let ends = ends(of: edge)
-            for item in edge.evidence {
-                append(item, ends: ends, to: &lines)
-                lines.append(0x0A)
+        // Through the buffers, not edges and evidence copied out whole: each copy would retain
+        // and release every string it holds.
+        graph.edges.withUnsafeBufferPointer { edges in
+            for number in edges.indices where !edges[number].evidence.isEmpty {
+                lines.removeAll(keepingCapacity: true)
+                let ends = ends(of: edges[number])
+                edges[number].evidence.withUnsafeBufferPointer { evidence in
+                    for item in evidence.indices {
+                        append(evidence[item], ends: ends, to: &lines)
+                        lines.append(0x0A)
+                    }
+                }
+                lines.withUnsafeBytes { sink.write($0) }
             }
-            lines.withUnsafeBytes { sink.write($0) }
         }
     }
 

@@ -133,27 +133,31 @@ public enum GraphML {
             writer.numberData("community", node.community)
             try writer.end()
         }
-        for number in graph.edges.indices {
-            let edge = graph.edges[number]
-            try writer.start("edge")
-            try writer.plainAttribute("id", "e\(number)")
-            try writer.plainAttribute("source", edge.source.exportID)
-            try writer.plainAttribute("target", edge.target.exportID)
-            writer.numberData("weight", edge.weight)
-            writer.numberData("count", edge.count)
-            writer.numberData("edge_documents", edge.documents)
-            writer.numberData("decayed", edge.decayed)
-            writer.numberData("pmi", edge.pmi)
-            writer.numberData("npmi", edge.npmi)
-            writer.numberData("dice", edge.dice)
-            writer.numberData("jaccard", edge.jaccard)
-            writer.numberData("llr", edge.llr)
-            if let date = edge.firstDate { try writer.data("edge_first_date", date) }
-            if let date = edge.lastDate { try writer.data("edge_last_date", date) }
-            if includeEvidence {
-                try writer.data("evidence", "[" + edge.evidence.map { EvidenceFile.json($0, edge: edge) }.joined(separator: ",") + "]")
+        // Fields read through the buffer, not an edge copied out whole: a copy retains and
+        // releases its two ids, its dates and its evidence.
+        try graph.edges.withUnsafeBufferPointer { edges in
+            for number in edges.indices {
+                try writer.start("edge")
+                try writer.plainAttribute("id", "e\(number)")
+                try writer.plainAttribute("source", edges[number].source.exportID)
+                try writer.plainAttribute("target", edges[number].target.exportID)
+                writer.numberData("weight", edges[number].weight)
+                writer.numberData("count", edges[number].count)
+                writer.numberData("edge_documents", edges[number].documents)
+                writer.numberData("decayed", edges[number].decayed)
+                writer.numberData("pmi", edges[number].pmi)
+                writer.numberData("npmi", edges[number].npmi)
+                writer.numberData("dice", edges[number].dice)
+                writer.numberData("jaccard", edges[number].jaccard)
+                writer.numberData("llr", edges[number].llr)
+                if let date = edges[number].firstDate { try writer.data("edge_first_date", date) }
+                if let date = edges[number].lastDate { try writer.data("edge_last_date", date) }
+                if includeEvidence {
+                    let edge = edges[number]
+                    try writer.data("evidence", "[" + edge.evidence.map { EvidenceFile.json($0, edge: edge) }.joined(separator: ",") + "]")
+                }
+                try writer.end()
             }
-            try writer.end()
         }
         try writer.end()  // graph
         try writer.end()  // graphml

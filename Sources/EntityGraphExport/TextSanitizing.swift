@@ -24,7 +24,14 @@ extension String {
         var text = self
         // A control XML cannot carry, or the lead byte of U+FFFE and U+FFFF.
         let suspect = text.withUTF8 { bytes in
-            bytes.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0xEF }
+            let raw = UnsafeRawBufferPointer(bytes)
+            var position = 0
+            while position + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                if ByteWord.containsControl(word) || ByteWord.contains(0xEF, in: word) { break }
+                position += 8
+            }
+            return bytes[position...].contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0xEF }
         }
         if suspect, unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r"
             || $0.value == 0xFFFE || $0.value == 0xFFFF }) { return true }

@@ -173,21 +173,48 @@ extension String {
     /// normalizing, and text below U+0300 from its bytes alone.
     public var mayChangeUnderNFC: Bool {
         var text = self
-        guard text.withUTF8({ $0.contains { $0 >= 0xCC } }) else { return false }
-        let table = NFCTable.basicPlane
-        for scalar in unicodeScalars where scalar.value >= 0x300 {
-            if scalar.value < 0x10000 {
-                if table.contains(scalar.value) { return true }
-            } else if NFCTable.mayChange(scalar) {
-                return true
-            }
-        }
-        return false
+        return text.withUTF8(NFCTable.mayChange(utf8:))
     }
 }
 
 /// Which scalars NFC may change or compose with the one before, for ``Swift/String/mayChangeUnderNFC``.
 enum NFCTable {
+    /// ``Swift/String/mayChangeUnderNFC`` on valid UTF-8: ASCII is passed over eight bytes at a
+    /// time, scalars below U+0300 from their lead byte, the others decoded in place.
+    static func mayChange(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(bytes)
+        let table = basicPlane
+        var position = 0
+        while position < bytes.count {
+            if position + 8 <= bytes.count,
+               raw.loadUnaligned(fromByteOffset: position, as: UInt64.self) & ByteWord.high == 0 {
+                position += 8
+                continue
+            }
+            let lead = UInt32(bytes[position])
+            switch lead {
+            case ..<0xCC:  // ASCII, a continuation byte, or a scalar below U+0300
+                position += 1
+            case ..<0xE0:
+                guard position + 1 < bytes.count else { return false }
+                if table.contains((lead & 0x1F) << 6 | UInt32(bytes[position + 1]) & 0x3F) { return true }
+                position += 2
+            case ..<0xF0:
+                guard position + 2 < bytes.count else { return false }
+                let value = (lead & 0x0F) << 12 | (UInt32(bytes[position + 1]) & 0x3F) << 6 | UInt32(bytes[position + 2]) & 0x3F
+                if table.contains(value) { return true }
+                position += 3
+            default:
+                guard position + 3 < bytes.count else { return false }
+                let value = (lead & 0x07) << 18 | (UInt32(bytes[position + 1]) & 0x3F) << 12
+                    | (UInt32(bytes[position + 2]) & 0x3F) << 6 | UInt32(bytes[position + 3]) & 0x3F
+                if let scalar = Unicode.Scalar(value), mayChange(scalar) { return true }
+                position += 4
+            }
+        }
+        return false
+    }
+
     /// A combining mark, or a character of the blocks where starters compose or decompose
     /// (Indic and Hangul syntheses, singletons such as U+212B).
     static func mayChange(_ scalar: Unicode.Scalar) -> Bool {

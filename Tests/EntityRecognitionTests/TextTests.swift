@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 @testable import EntityRecognition
@@ -17,6 +18,27 @@ struct FoldingTests {
         let nfd = nfc.decomposedStringWithCanonicalMapping
         #expect(nfc.unicodeScalars.count != nfd.unicodeScalars.count)
         #expect(Tokenizer.tokens(in: nfc).map(\.key) == Tokenizer.tokens(in: nfd).map(\.key))
+    }
+
+    /// The quick test that lets exports skip normalizing never says no to a text NFC changes,
+    /// and says no to plain text of every script, wherever in the text (and in its eight-byte
+    /// words) the character that matters falls.
+    @Test func mayChangeUnderNFCNeverMissesAChange() {
+        let plain = ["Zełenski w Kijowie", "Путин и Кремль", "Ελλάδα", "北京市", "東京 🇺🇦 👍🏽", "Ștefan cel Mare",
+                     "ÅÉÎÕÜ ñ ç", "tab\tand\nline"]
+        let changing = ["Rosja\u{0328}", "Łodz\u{0301}", "\u{212B}ngstrom", "\u{1100}\u{1161}", "क़", "\u{0344}",
+                        "\u{1D15E}", "\u{2F800}", "e\u{0301}\u{0327}"]
+        for prefix in ["", "a", "abcdefg", "Путин ", "0123456789abcdef"] {
+            for text in plain {
+                #expect(!(prefix + text).mayChangeUnderNFC, "\(prefix + text)")
+            }
+            for text in changing {
+                let whole = prefix + text + " tail"
+                #expect(whole.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(whole.unicodeScalars) == false
+                        || whole.mayChangeUnderNFC, "\(whole)")
+                #expect(whole.mayChangeUnderNFC, "\(whole)")
+            }
+        }
     }
 }
 
