@@ -22,20 +22,30 @@ extension String {
     /// carry, or one that NFC may change (``Swift/String/mayChangeUnderNFC``).
     private var needsExportWork: Bool {
         var text = self
-        // A control XML cannot carry, or the lead byte of U+FFFE and U+FFFF.
-        let suspect = text.withUTF8 { bytes in
-            let raw = UnsafeRawBufferPointer(bytes)
-            var position = 0
-            while position + 8 <= bytes.count {
+        return text.withUTF8(Self.needsExportWork(utf8:))
+    }
+
+    /// ``needsExportWork`` on the string's UTF-8: controls and U+FFFE, U+FFFF found from the
+    /// bytes (a byte below 0x20 is a control; EF BF BE and EF BF BF are the two), eight at a
+    /// time where there are none.
+    static func needsExportWork(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var position = 0
+        while position < bytes.count {
+            if position + 8 <= bytes.count {
                 let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-                if ByteWord.containsControl(word) || ByteWord.contains(0xEF, in: word) { break }
-                position += 8
+                if !ByteWord.containsControl(word), !ByteWord.contains(0xEF, in: word) {
+                    position += 8
+                    continue
+                }
             }
-            return bytes[position...].contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0xEF }
+            let byte = bytes[position]
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
+            if byte == 0xEF, position + 2 < bytes.count, bytes[position + 1] == 0xBF,
+               bytes[position + 2] == 0xBE || bytes[position + 2] == 0xBF { return true }
+            position += 1
         }
-        if suspect, unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r"
-            || $0.value == 0xFFFE || $0.value == 0xFFFF }) { return true }
-        return mayChangeUnderNFC
+        return String.mayChangeUnderNFC(utf8: bytes)
     }
 
     /// The string as every export writes a node's id, label and subtype: ``sanitizedForExport``,
@@ -116,52 +126,63 @@ public enum JSONText {
     /// - Complexity: O(*n*) in the length of the string, and no copy of it unless sanitizing
     ///   changes it.
     public static func appendQuoted(_ value: String, sanitizing: Bool = false, to bytes: inout [UInt8]) {
-        var value = sanitizing ? value.sanitizedForExport : value
-        value.withUTF8 { text in
-            bytes.reserveCapacity(bytes.count + text.count + 2)
-            bytes.append(0x22)
-            var run = 0
-            var position = 0
-            let raw = UnsafeRawBufferPointer(text)
-            while position < text.count {
-                // Eight bytes at a time while none of them needs an escape.
-                if position + 8 <= text.count, !Self.needsEscape(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) {
-                    position += 8
-                    continue
-                }
-                let byte = text[position]
-                let escape: StaticString
-                var width = 1
-                var hex = false
-                switch byte {
-                case 0x22: escape = "\\\""
-                case 0x5C: escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0xE2 where position + 2 < text.count && text[position + 1] == 0x80
-                    && (text[position + 2] == 0xA8 || text[position + 2] == 0xA9):
-                    escape = text[position + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
-                case 0x00..<0x20, 0x7F:
-                    escape = "\\u00"
-                    hex = true
-                default:
-                    position += 1
-                    continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<position]))
-                escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
-                if hex {
-                    bytes.append(hexDigits[Int(byte >> 4)])
-                    bytes.append(hexDigits[Int(byte & 0xF)])
-                }
-                position += width
-                run = position
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...]))
-            bytes.append(0x22)
+        // A native string that needs no sanitizing is read where it lies: no copy of it, and
+        // none of the reference counting that a mutable copy for `withUTF8` costs.
+        let done = value.utf8.withContiguousStorageIfAvailable { text in
+            guard !sanitizing || !String.needsExportWork(utf8: text) else { return false }
+            appendQuoted(utf8: text, to: &bytes)
+            return true
         }
+        if done == true { return }
+        var value = sanitizing ? value.sanitizedForExport : value
+        value.withUTF8 { appendQuoted(utf8: $0, to: &bytes) }
+    }
+
+    /// Appends valid UTF-8 as a JSON string literal (see ``appendQuoted(_:sanitizing:to:)``).
+    private static func appendQuoted(utf8 text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        bytes.reserveCapacity(bytes.count + text.count + 2)
+        bytes.append(0x22)
+        var run = 0
+        var position = 0
+        let raw = UnsafeRawBufferPointer(text)
+        while position < text.count {
+            // Eight bytes at a time while none of them needs an escape.
+            if position + 8 <= text.count, !Self.needsEscape(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) {
+                position += 8
+                continue
+            }
+            let byte = text[position]
+            let escape: StaticString
+            var width = 1
+            var hex = false
+            switch byte {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0xE2 where position + 2 < text.count && text[position + 1] == 0x80
+                && (text[position + 2] == 0xA8 || text[position + 2] == 0xA9):
+                escape = text[position + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                width = 3
+            case 0x00..<0x20, 0x7F:
+                escape = "\\u00"
+                hex = true
+            default:
+                position += 1
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<position]))
+            escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            if hex {
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0xF)])
+            }
+            position += width
+            run = position
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...]))
+        bytes.append(0x22)
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -175,6 +175,11 @@ extension String {
         var text = self
         return text.withUTF8(NFCTable.mayChange(utf8:))
     }
+
+    /// ``mayChangeUnderNFC`` of a string's valid UTF-8 bytes.
+    public static func mayChangeUnderNFC(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        NFCTable.mayChange(utf8: bytes)
+    }
 }
 
 /// Which scalars NFC may change or compose with the one before, for ``Swift/String/mayChangeUnderNFC``.

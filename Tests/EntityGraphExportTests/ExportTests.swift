@@ -472,6 +472,8 @@ struct ExportTextTests {
         "Zełenski, Rusiei, Kremlinului", "Путин и Зеленский", "Ελλάδα", "习近平", "👍🏽 🇷🇺",
         "e\u{301}", "A\u{30A}ngstro\u{308}m", "\u{212B}", "\u{1100}\u{1161}", "\u{0B47}\u{0B3E}", "\u{F900}",
         "a\u{0}b\u{1F}c\u{FFFE}d", "tab\tand\nline",
+        // past the first eight bytes, where the checks go a word at a time
+        "0123456789abcdef\u{FFFF}", "0123456789\u{1}xyz", "Путин Путин\u{301}", "ok \u{FEFF} \u{FFFD} \u{85} fine",
     ])
     func sanitizingEqualsNormalizingAndDroppingWhatXMLCannotCarry(text: String) {
         let expected = String(String.UnicodeScalarView(text.precomposedStringWithCanonicalMapping.unicodeScalars.filter {
