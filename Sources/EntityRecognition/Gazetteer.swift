@@ -43,7 +43,7 @@ public struct GazetteerError: Error, CustomStringConvertible, Sendable {
 /// an id declared with two types is an error.
 public struct Gazetteer: Sendable {
     public private(set) var entities: [Entity] = []
-    public private(set) var aliases: [Alias] = []
+    public private(set) var aliases = AliasList()
     /// Context cues per entity index, for aliases that need context.
     public private(set) var contextCues: [Int: [ContextCue]] = [:]
     /// Every word cue (a folded word beginning), and their lengths in scalars, shortest first.
@@ -83,7 +83,7 @@ public struct Gazetteer: Sendable {
     }
 
     /// A gazetteer restored from its parts (see ``IndexCache``).
-    init(entities: [Entity], aliases: [Alias], contextCues: [Int: [ContextCue]], sourceFiles: [String]) {
+    init(entities: [Entity], aliases: AliasList, contextCues: [Int: [ContextCue]], sourceFiles: [String]) {
         self.entities = entities
         self.aliases = aliases
         self.contextCues = contextCues

@@ -14,7 +14,7 @@ public struct IndexCache: Sendable {
 
     static let magic = Array("EGIDX\u{1}\u{0}\u{0}".utf8)
     /// Bumped whenever the layout of the file or of the index changes.
-    static let formatVersion: UInt32 = 11
+    static let formatVersion: UInt32 = 12
 
     public init(folder: URL) {
         self.folder = folder
@@ -161,14 +161,19 @@ public struct IndexCache: Sendable {
             writer.string(entity.label)
         }
         writer.strings(gazetteer.sourceFiles)
-        writer.u32(UInt32(gazetteer.aliases.count))
+        // The aliases as fixed records and one block of their texts, which a load serves in
+        // place (see ``AliasList``). Texts past 4 GB cannot be addressed: no cache then.
+        let textBytes = gazetteer.aliases.reduce(0) { $0 + $1.text.utf8.count }
+        guard textBytes <= Int(UInt32.max) else {
+            writer.fail()
+            return
+        }
+        writer.arrayHeader(of: AliasList.Record.self, count: gazetteer.aliases.count)
+        AliasList.forEachRecord(of: gazetteer.aliases) { record in writer.value(record) }
+        writer.arrayHeader(of: UInt8.self, count: textBytes)
         for alias in gazetteer.aliases {
-            writer.string(alias.text)
-            writer.u32(UInt32(alias.entity))
-            writer.u32(UInt32(alias.packedLanguage))
-            writer.u8(alias.flags)
-            writer.u32(UInt32(alias.fileIndex))
-            writer.u32(UInt32(bitPattern: alias.line))
+            var text = alias.text
+            text.withUTF8 { writer.value(bytes: UnsafeRawBufferPointer($0)) }
         }
         let cues = gazetteer.contextCues.sorted { $0.key < $1.key }
         writer.u32(UInt32(cues.count))
@@ -201,7 +206,7 @@ public struct IndexCache: Sendable {
     /// What the two threads of a load make.
     private final class DecodedParts: @unchecked Sendable {
         var entities: [Entity]?
-        var aliases: [Alias]?
+        var aliases: AliasList?
         var tables: Tables?
     }
 
@@ -218,18 +223,14 @@ public struct IndexCache: Sendable {
         return entities
     }
 
-    private static func decodeAliases(_ reader: BinaryReader, count: Int, entityCount: Int, fileCount: Int) -> [Alias]? {
-        var aliases: [Alias] = []
-        aliases.reserveCapacity(count)
-        for _ in 0..<count {
-            guard let text = reader.string(), let entity = reader.u32(), let language = reader.u32(),
-                  let flags = reader.u8(), let file = reader.u32(), let line = reader.u32(),
-                  Int(entity) < entityCount, Int(file) < max(fileCount, 1), language <= UInt16.max
-            else { return nil }
-            aliases.append(Alias(text: text, entity: Int32(entity), packedLanguage: UInt16(language), flags: flags,
-                                 line: Int32(bitPattern: line), fileIndex: UInt16(file)))
+    /// Whether every alias record names an entity and a file there are, and text inside the
+    /// block of texts.
+    private static func aliasRecordsAreSound(_ records: FlatArray<AliasList.Record>, textCount: Int, entityCount: Int,
+                                             fileCount: Int) -> Bool {
+        records.allSatisfy { record in
+            record.entity >= 0 && Int(record.entity) < entityCount && Int(record.fileIndex) < max(fileCount, 1)
+                && Int(record.textStart) + Int(record.textLength) <= textCount
         }
-        return aliases
     }
 
     /// The index a cache file holds, or `nil` if the file is short, damaged or stale.
@@ -248,29 +249,29 @@ public struct IndexCache: Sendable {
               let subtypes = reader.strings().map({ [nil] + $0.map(Optional.some) })
         else { return nil }
         guard let entityCount = reader.u32() else { return nil }
-        // Two threads: one makes the aliases, whose strings are most of a load; the other the
-        // entities, then steps over the aliases' records without reading them to the tables,
-        // which it checks. The entities are found by stepping over their records likewise.
+        // Two threads: one makes the entities, the other checks the alias records and the
+        // tables. The entities are found by stepping over their records; the aliases are
+        // served in place, made one by one when asked for.
         let entityStart = reader.offset
         for _ in 0..<entityCount {
             guard reader.skipString(), reader.skip(8), reader.skipString() else { return nil }
         }
-        guard let files = reader.strings(), let aliasCount = reader.u32() else { return nil }
+        guard let files = reader.strings(), let records: FlatArray<AliasList.Record> = reader.array(),
+              let texts: FlatArray<UInt8> = reader.array()
+        else { return nil }
         let parts = DecodedParts()
         let file = reader.file
-        let aliasStart = reader.offset
+        let tableStart = reader.offset
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 parts.entities = decodeEntities(BinaryReader(file, at: entityStart), count: Int(entityCount),
                                                 types: types, subtypes: subtypes)
-                let tableReader = BinaryReader(file, at: aliasStart)
-                for _ in 0..<aliasCount {
-                    guard tableReader.skipString(), tableReader.skip(aliasFieldsSize) else { return }
-                }
-                parts.tables = decodeTables(tableReader, entityCount: Int(entityCount), aliasCount: Int(aliasCount))
             } else {
-                parts.aliases = decodeAliases(BinaryReader(file, at: aliasStart), count: Int(aliasCount),
-                                              entityCount: Int(entityCount), fileCount: files.count)
+                guard aliasRecordsAreSound(records, textCount: texts.count, entityCount: Int(entityCount),
+                                           fileCount: files.count) else { return }
+                parts.aliases = AliasList(stored: AliasList.Stored(records: records, texts: texts))
+                parts.tables = decodeTables(BinaryReader(file, at: tableStart), entityCount: Int(entityCount),
+                                            aliasCount: records.count)
             }
         }
         guard let entities = parts.entities, let aliases = parts.aliases, let tables = parts.tables else { return nil }
@@ -282,9 +283,6 @@ public struct IndexCache: Sendable {
             terminalHead: tables.terminalHead, entries: tables.entries, startingTokens: tables.startingTokens,
             continuingTokens: tables.continuingTokens, lowercaseStartingTokens: tables.lowercaseStartingTokens)
     }
-
-    /// The bytes of an alias's record after its text: entity, language, flags, file and line.
-    private static let aliasFieldsSize = 4 + 4 + 1 + 4 + 4
 
     /// The context cues and the index's tables, as the file after the aliases holds them.
     private struct Tables {
@@ -390,9 +388,30 @@ struct BinaryWriter: ~Copyable {
     /// An array of plain values: count, then the raw bytes from the next multiple of 16, so
     /// that a mapped file can serve them in place.
     mutating func array<Element>(_ values: FlatArray<Element>) {
-        u64(UInt64(values.count))
-        raw([UInt8](repeating: 0, count: (16 - offset % 16) % 16))
+        arrayHeader(of: Element.self, count: values.count)
         raw(UnsafeRawBufferPointer(values.buffer))
+    }
+
+    /// What ``array(_:)`` writes before the elements, for elements then written one by one
+    /// with ``value(_:)``: `count` of them make an array that ``BinaryReader/array()`` reads.
+    mutating func arrayHeader<Element>(of type: Element.Type, count: Int) {
+        u64(UInt64(count))
+        raw([UInt8](repeating: 0, count: (16 - offset % 16) % 16))
+    }
+
+    /// The bytes of one plain value, as an array's element.
+    mutating func value<Element>(_ value: Element) {
+        withUnsafeBytes(of: value) { raw($0) }
+    }
+
+    /// Raw bytes, as part of an array of bytes.
+    mutating func value(bytes: UnsafeRawBufferPointer) {
+        raw(bytes)
+    }
+
+    /// Marks the file as not to be used, when what it should hold cannot be written.
+    mutating func fail() {
+        succeeded = false
     }
 
     private mutating func raw(_ bytes: some Collection<UInt8>) {

@@ -390,16 +390,15 @@ public final class Recognizer {
         // the mentions are made from records already on their way rather than one miss apiece.
         var settled: [(candidate: Candidate, isNested: Bool, entry: Int32, inflected: UInt32)] = []
         settled.reserveCapacity(candidates.count + nested.count)
+        let aliases = index.gazetteer.aliases
         index.gazetteer.entities.withUnsafeBufferPointer { entities in
-            index.gazetteer.aliases.withUnsafeBufferPointer { aliases in
-                for (candidate, isNested) in candidates.lazy.map({ ($0, false) }) + nested.lazy.map({ ($0, true) }) {
-                    guard let (entry, inflected) = resolver.resolve(candidate) else { continue }
-                    let record = index.entries[Int(entry)]
-                    if record.source == .demonym, !options.includeDemonyms { continue }
-                    entity_graph_prefetch(entities.baseAddress! + Int(record.entity))
-                    entity_graph_prefetch(aliases.baseAddress! + Int(record.alias))
-                    settled.append((candidate, isNested, entry, inflected))
-                }
+            for (candidate, isNested) in candidates.lazy.map({ ($0, false) }) + nested.lazy.map({ ($0, true) }) {
+                guard let (entry, inflected) = resolver.resolve(candidate) else { continue }
+                let record = index.entries[Int(entry)]
+                if record.source == .demonym, !options.includeDemonyms { continue }
+                entity_graph_prefetch(entities.baseAddress! + Int(record.entity))
+                aliases.prefetch(Int(record.alias))
+                settled.append((candidate, isNested, entry, inflected))
             }
         }
         for (candidate, isNested, entry, inflected) in settled {
@@ -416,7 +415,7 @@ public final class Recognizer {
             result.mentions.append(EntityMention(
                 start: start, end: end, surface: surface, entity: entity,
                 match: Self.matchKind(record, inflected: inflected, surface: surface,
-                                      alias: index.gazetteer.aliases[Int(record.alias)].text,
+                                      alias: aliases.text(at: Int(record.alias)),
                                       hasMorphology: morphology != nil),
                 sentence: base.sentences + sentence, isNested: isNested,
                 inBoilerplate: boilerplateSentences.contains(sentence),
@@ -698,8 +697,8 @@ public final class Recognizer {
         }
     }
 
-    static func matchKind(_ entry: AliasIndex.Entry, inflected: UInt32, surface: String, alias: String,
-                          hasMorphology: Bool) -> MatchKind {
+    static func matchKind(_ entry: AliasIndex.Entry, inflected: UInt32, surface: String,
+                          alias aliasText: @autoclosure () -> String, hasMorphology: Bool) -> MatchKind {
         switch entry.source {
         case .demonym: return .demonym
         case .shortForm: return .shortForm
@@ -707,6 +706,8 @@ public final class Recognizer {
         }
         if entry.isAbbreviation { return .abbreviation }
         if inflected != 0 { return .inflected }
+        // The alias's text is made only here, for the matches that need it.
+        let alias = aliasText()
         if surface == alias { return .exact }
         // Folded in lower case and NFC; ASCII text (most of it) without Foundation.
         let text: [Unicode.Scalar]
