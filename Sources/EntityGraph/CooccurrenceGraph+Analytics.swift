@@ -218,6 +218,19 @@ extension CooccurrenceGraph {
         while true {
             let size = level.count
             let strength = level.map { $0.reduce(0) { $0 + $1.weight } }
+            // The level's rows in flat arrays, in the same order: the passes read them again
+            // and again.
+            var rowStarts = [0]
+            rowStarts.reserveCapacity(size + 1)
+            var neighbors: [Int] = []
+            var weights: [Double] = []
+            for row in level {
+                for (neighbor, weight) in row {
+                    neighbors.append(neighbor)
+                    weights.append(weight)
+                }
+                rowStarts.append(neighbors.count)
+            }
             let total = strength.reduce(0, +)
             guard total > 0 else { break }
             var community = Array(0..<size)
@@ -238,13 +251,13 @@ extension CooccurrenceGraph {
                 for node in order {
                     let current = community[node]
                     communityStrength[current] -= strength[node]
-                    for (neighbor, weight) in level[node] where neighbor != node {
-                        let target = community[neighbor]
+                    for slot in rowStarts[node]..<rowStarts[node + 1] where neighbors[slot] != node {
+                        let target = community[neighbors[slot]]
                         if !linked[target] {
                             linked[target] = true
                             touched.append(target)
                         }
-                        linkWeight[target] += weight
+                        linkWeight[target] += weights[slot]
                     }
                     touched.sort()
                     var best = current

@@ -449,35 +449,42 @@ struct XMLWriter: ~Copyable {
     /// would write for them, indentation included, and handed to it in one
     /// `xmlTextWriterWriteRawLen` before its next call: a graph's edges are mostly numbers, and
     /// four libxml2 calls apiece were most of the time of writing them.
-    mutating func numberData(_ key: String, _ value: Double) {
+    mutating func numberData(_ key: StaticString, _ value: Double) {
         openQueuedData(key)
         JSONText.appendNumber(value, to: &queued)
         closeQueuedData()
     }
 
-    mutating func numberData(_ key: String, _ value: Int) {
+    mutating func numberData(_ key: StaticString, _ value: Int) {
         openQueuedData(key)
         JSONText.appendDecimal(value, to: &queued)
         closeQueuedData()
     }
 
     @inline(__always)
-    private mutating func openQueuedData(_ key: String) {
+    private mutating func openQueuedData(_ key: StaticString) {
         // libxml2 ends an element's start tag, before its first child, with ">" and a line break.
         if !hasContent, queued.isEmpty { queued.append(0x0A) }
         appendIndent(levels: depth)
-        queued.append(contentsOf: #"<data key=""#.utf8)
-        queued.append(contentsOf: key.utf8)
-        queued.append(contentsOf: #"">"#.utf8)
+        // Constant texts go in as their bytes: appending a String's UTF-8 view goes through
+        // the generic path, some ten times an edge.
+        Self.append(#"<data key=""#, to: &queued)
+        Self.append(key, to: &queued)
+        Self.append(#"">"#, to: &queued)
     }
 
     @inline(__always)
     private mutating func closeQueuedData() {
-        queued.append(contentsOf: "</data>\n".utf8)
+        Self.append("</data>\n", to: &queued)
+    }
+
+    @inline(__always)
+    private static func append(_ text: StaticString, to bytes: inout [UInt8]) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     private mutating func appendIndent(levels: Int) {
-        for _ in 0..<levels { queued.append(contentsOf: [0x20, 0x20]) }
+        for _ in 0..<2 * levels { queued.append(0x20) }
     }
 
     /// Hands the queued `<data>` elements to libxml2. After raw text libxml2 does not indent an
