@@ -58,18 +58,8 @@ extension CooccurrenceGraph {
         let n = nodes.count
         guard n > 0 else { return [] }
         let strength = adjacency.map { $0.reduce(0) { $0 + $1.weight } }
-        // The rows in one flat array, in the same order: each of up to 1,000 rounds reads them all.
-        var rowEnds: [Int] = []
-        rowEnds.reserveCapacity(n)
-        var neighbors: [Int] = []
-        var weights: [Double] = []
-        for row in adjacency {
-            for (neighbor, weight) in row {
-                neighbors.append(neighbor)
-                weights.append(weight)
-            }
-            rowEnds.append(neighbors.count)
-        }
+        // Each of up to 1,000 rounds reads all the rows.
+        let rows = FlatRows(adjacency)
         var rank = [Double](repeating: 1 / Double(n), count: n)
         for _ in 0..<1000 {
             var next = [Double](repeating: 0, count: n)
@@ -78,11 +68,11 @@ extension CooccurrenceGraph {
             for node in 0..<n {
                 if strength[node] == 0 {
                     dangling += rank[node]
-                    slot = rowEnds[node]
+                    slot = rows.starts[node + 1]
                     continue
                 }
-                while slot < rowEnds[node] {
-                    next[neighbors[slot]] += damping * rank[node] * weights[slot] / strength[node]
+                while slot < rows.starts[node + 1] {
+                    next[rows.neighbors[slot]] += damping * rank[node] * rows.weights[slot] / strength[node]
                     slot += 1
                 }
             }
@@ -218,19 +208,8 @@ extension CooccurrenceGraph {
         while true {
             let size = level.count
             let strength = level.map { $0.reduce(0) { $0 + $1.weight } }
-            // The level's rows in flat arrays, in the same order: the passes read them again
-            // and again.
-            var rowStarts = [0]
-            rowStarts.reserveCapacity(size + 1)
-            var neighbors: [Int] = []
-            var weights: [Double] = []
-            for row in level {
-                for (neighbor, weight) in row {
-                    neighbors.append(neighbor)
-                    weights.append(weight)
-                }
-                rowStarts.append(neighbors.count)
-            }
+            // The passes read the level's rows again and again.
+            let rows = FlatRows(level)
             let total = strength.reduce(0, +)
             guard total > 0 else { break }
             var community = Array(0..<size)
@@ -251,13 +230,13 @@ extension CooccurrenceGraph {
                 for node in order {
                     let current = community[node]
                     communityStrength[current] -= strength[node]
-                    for slot in rowStarts[node]..<rowStarts[node + 1] where neighbors[slot] != node {
-                        let target = community[neighbors[slot]]
+                    for slot in rows.starts[node]..<rows.starts[node + 1] where rows.neighbors[slot] != node {
+                        let target = community[rows.neighbors[slot]]
                         if !linked[target] {
                             linked[target] = true
                             touched.append(target)
                         }
-                        linkWeight[target] += weights[slot]
+                        linkWeight[target] += rows.weights[slot]
                     }
                     touched.sort()
                     var best = current
@@ -338,6 +317,26 @@ extension CooccurrenceGraph {
             sum += (inside[group] ?? 0) / total - share * share
         }
         return sum
+    }
+}
+
+/// Rows of neighbours and weights in flat arrays, in the same order: the neighbours of `v` are
+/// `neighbors[starts[v]..<starts[v + 1]]`. An algorithm that reads every row many times reads
+/// them without an array and its reference count per row.
+struct FlatRows {
+    var starts: [Int] = [0]
+    var neighbors: [Int] = []
+    var weights: [Double] = []
+
+    init(_ rows: [[(node: Int, weight: Double)]]) {
+        starts.reserveCapacity(rows.count + 1)
+        for row in rows {
+            for (neighbor, weight) in row {
+                neighbors.append(neighbor)
+                weights.append(weight)
+            }
+            starts.append(neighbors.count)
+        }
     }
 }
 
