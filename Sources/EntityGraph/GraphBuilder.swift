@@ -457,8 +457,9 @@ public struct GraphBuilder: Sendable {
         ranked.sort { $0.0 < $1.0 }
         let order = ranked.map(\.1)
         // The edges are made in slices at once when there is a second core, each slice's
-        // snippets read back once each and shared by the evidence that shows them; the slices
-        // join in order, so the graph is the same either way.
+        // snippets read back once each and shared by the evidence that shows them; each slice
+        // fills the stretch of the array that follows the one before, so the graph is the same
+        // either way.
         let slices = max(1, min(parts, order.count / 2048))
         let bounds = (0...slices).map { order.count * $0 / slices }
         // Each slice writes its edges into its own stretch of the one array, counted first:

@@ -36,6 +36,30 @@ struct IndexCacheTests {
         #expect(second.index.gazetteer.aliases == first.index.gazetteer.aliases)
     }
 
+    /// Alias records are written as their bytes and read back as an array: every byte must be
+    /// a field, or the file would hold padding and a record would not lie where it is read.
+    @Test func aliasRecordsHaveNoPadding() {
+        #expect(MemoryLayout<AliasList.Record>.size == 24)
+        #expect(MemoryLayout<AliasList.Record>.stride == MemoryLayout<AliasList.Record>.size)
+    }
+
+    /// A restored list makes each alias from its record as asked, and becomes values when one
+    /// is added, keeping those it had.
+    @Test func aRestoredAliasListReadsAndGrowsAsAListOfValues() throws {
+        let (folder, list, cache) = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try cache.index(for: [list]) { try load(list) }
+        let second = try cache.index(for: [list]) { Issue.record("the cache should serve"); return try load(list) }
+        var restored = second.index.gazetteer.aliases
+        #expect(restored.map(\.text) == first.index.gazetteer.aliases.map(\.text))
+        #expect(restored.indices.map { restored.text(at: $0) } == restored.map(\.text))
+        let added = Alias(text: "Kreml", entity: 0, language: "pl", line: 9)
+        restored.append(added)
+        #expect(restored.count == first.index.gazetteer.aliases.count + 1)
+        #expect(Array(restored.dropLast()) == Array(first.index.gazetteer.aliases))
+        #expect(restored.last == added)
+    }
+
     /// A cache of several megabytes goes through the writer's buffer many times over, and
     /// through its direct path for tables larger than the buffer.
     @Test func aLargeCacheReadsBackAsItsIndex() throws {
