@@ -105,6 +105,10 @@ extension Morphology {
         "ии>ия", "ию>ия", "иеи>ия",
         // adjectives: Белый дом → Белого дома, Зеленский → Зеленского
         "ого>ыи", "ому>ыи", "ым>ыи", "ом>ыи", "ого>ии", "его>ии", "ему>ии", "им>ии", "ем>ии",
+        // adjectives in -кий, -гий, -хий, whose hard endings follow the soft base: Европейский
+        // союз → Европейскому союзу, в Европейском союзе. Only before the name's next word: a
+        // noun's instrumental in -ом would read Александром as a place Александрий
+        "ому>ии+", "ом>ии+",
         "ои>ая", "ую>ая", "ои>ыи", "ие>ии", "их>ии", "ых>ыи",
         // plural-only names: Соединённые Штаты → Соединённых Штатов
         "ых>ые", "ым>ые", "ов>ы", "ах>ы", "ам>ы",
@@ -169,6 +173,9 @@ extension Morphology {
         "y>a", "e>a", "u>a", "ou>a", "i>a", "ie>ia", "ii>ia", "iu>ia", "iou>ia",
         "a>o", "u>o", "om>o",
         "eho>y", "emu>y", "om>y", "ych>y", "ej>a", "u>a",
+        // the locative of masculine nouns in -i and of neuter nouns in -e: v Bruseli, v Spojenom
+        // kráľovstve
+        "i>", "e>o",
         // neuter adjectives: Spojené kráľovstvo → Spojeného kráľovstva
         "eho>e+", "emu>e+", "om>e+", "ym>e+",
     ])
@@ -220,5 +227,8 @@ extension Morphology {
     /// Bulgarian: no cases, but definite articles suffixed to nouns and adjectives.
     public static let bulgarian = Morphology(language: "bg", rules: [
         "ът>", "ят>", "а>", "я>", "та>", "то>", "те>", "ия>и", "ият>и", "ата>а", "ата>", "ята>я",
+        // adjectives in a consonant take -ия, -ият before their noun, and я turns to е before
+        // и: Стар град → Стария град, Бял дом → Белия дом, Белият дом
+        "ия>+", "ият>+", "елия>ял+", "елият>ял+",
     ])
 }
