@@ -117,6 +117,9 @@ extension Morphology {
         // Франко) do not inflect, and Петра would read as Петро.
         "ства>ство", "ству>ство", "ством>ство", "стве>ство", "еве>ево", "ове>ово",
         "ера>еро", "ере>еро", "ером>еро", "еру>еро",
+        // neuter in -ре and -ье: Балтийское море → Балтийского моря, Подолье → Подолья. Not
+        // -е at large: Николя and Блю would read as places Николе and Бле
+        "ря>ре", "рю>ре", "рем>ре", "ья>ье", "ью>ье", "ьем>ье",
         // neuter adjectives: Соединённое Королевство → Соединённого Королевства
         "ого>ое+", "ому>ое+", "ым>ое+", "ом>ое+", "его>ее+", "ему>ее+", "им>ее+", "ем>ее+",
     ])
@@ -143,6 +146,8 @@ extension Morphology {
         "ці>ка", "зі>га", "сі>ха",
         // neuter in -о: Міністерство → Міністерства, Міністерству, Міністерством
         "а>о", "у>о", "ом>о", "і>о",
+        // neuter in -ре: Балтійське море → Балтійського моря, на Балтійському морі
+        "ря>ре", "рю>ре", "рем>ре", "рі>ре",
         // neuter adjectives: Сполучене Королівство → Сполученого Королівства, Сполученому Королівстві
         "ого>е+", "ому>е+", "им>е+", "ім>е+",
     ])
@@ -155,6 +160,8 @@ extension Morphology {
         "ii>ie", "i>ie", "i>e",
         // soft masculine names: Andrej → Andreji; names in -y as adjectives: O'Leary → O'Learyho
         "i>", "ho>", "mu>", "m>",
+        // names in a silent -e: Mike Pence → Mika Pence, Mikovi; Jean-Claude → Jean-Clauda
+        "a>e", "ovi>e", "u>e",
         // plural-only names: Spojené státy → Spojených států, Spojeným státům, Spojenými státy
         "ych>e", "ym>e", "ymi>e", "u>y", "um>y", "ech>y",
         // fleeting e: Karel → Karla, Marek → Markem, Němec → Němce
@@ -176,6 +183,14 @@ extension Morphology {
         // the locative of masculine nouns in -i and of neuter nouns in -e: v Bruseli, v Spojenom
         // kráľovstve
         "i>", "e>o",
+        // names in -y as adjectives: Jeremy → Jeremyho, Jeremymu
+        "ho>", "mu>", "m>",
+        // neuter nouns in -e: Baltské more → v Baltskom mori
+        "a>e", "u>e", "i>e", "om>e",
+        // soft adjectives in -í: Najvyšší súd → Najvyššieho súdu
+        "ieho>i", "iemu>i", "im>i", "om>i",
+        // plural-only names: Spojené štáty → Spojených štátov, v Spojených štátoch
+        "ych>e", "ym>e", "ymi>e", "ov>y", "om>y", "och>y", "ami>y",
         // neuter adjectives: Spojené kráľovstvo → Spojeného kráľovstva
         "eho>e+", "emu>e+", "om>e+", "ym>e+",
     ])
@@ -192,6 +207,8 @@ extension Morphology {
         ">e", "am>e", "ah>e", "ami>e", "im>e", "imi>e",
         // neuter in -o: Ministrstvo → Ministrstva, Ministrstvu, Ministrstvom
         "a>o", "u>o", "om>o",
+        // neuter in -e: Baltsko morje → v Baltskem morju, Vrhovno sodišče → Vrhovnega sodišča
+        "a>e", "u>e", "em>e",
         // neuter adjectives: Združeno kraljestvo → Združenega kraljestva, v Združenem kraljestvu
         "ega>o+", "emu>o+", "em>o+", "im>o+",
         // country names in -ska, whose locative is adjectival: Kitajska → na Kitajskem
@@ -211,7 +228,11 @@ extension Morphology {
         "a>", "u>", "om>", "em>", "e>", "i>", "ima>", "e>a", "i>a", "u>a", "om>a", "ije>ija",
         "iji>ija", "iju>ija", "ijom>ija", "og>i", "oga>i", "om>i", "omu>i", "e>a", "oj>a",
         // neuter in -o and its adjectives: Ujedinjeno Kraljevstvo → Ujedinjenog Kraljevstva
-        "a>o", "u>o", "om>o", "og>o+", "oga>o+", "omu>o+",
+        "a>o", "u>o", "om>o", "og>o+", "oga>o+", "omu>o+", "om>o+",
+        // neuter in -e: Baltičko more → Baltičkom moru
+        "a>e", "u>e", "em>e",
+        // names in a vowel put j before the ending: Jeremy → Jeremyja, Jeremyju, Jeremyjem
+        "ja>", "ju>", "jem>",
     ])
 
     /// Serbian, in Latin and Cyrillic letters.
@@ -230,5 +251,7 @@ extension Morphology {
         // adjectives in a consonant take -ия, -ият before their noun, and я turns to е before
         // и: Стар град → Стария град, Бял дом → Белия дом, Белият дом
         "ия>+", "ият>+", "елия>ял+", "елият>ял+",
+        // adjectives in -ен lose its е: Върховен съд → Върховния съд, Върховният съд
+        "ния>ен+", "ният>ен+",
     ])
 }
