@@ -35,6 +35,9 @@ extension Morphology {
         ">y", "ach>y", "om>y", "ami>y", "ow>y", "ii>ie", "ach>e", "ami>e", "om>e", "iec>cy", "czech>cy", "rzech>ry", "ier>ry", "szech>chy",
         // peoples: Rosjanie → Rosjan, Rosjanami
         ">ie", "ami>ie", "om>ie", "ach>ie",
+        // foreign names whose last letter is not pronounced take their ending after an
+        // apostrophe: Mike'a Pence'a, Jeremy'ego Corbyna, Harry'emu, O'Leary'm
+        "'a>", "'ego>", "'emu>", "'em>", "'owi>", "'u>", "'ie>", "'y>", "'go>", "'m>", "'iem>", "'i>",
     ])
 
     /// Polish nouns whose last syllable loses its *e* when they inflect: Marek → Marka,

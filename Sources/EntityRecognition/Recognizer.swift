@@ -344,8 +344,11 @@ public final class Recognizer {
         let language = declared ?? LanguageDetector.language(of: tokens, in: text)
         declared = language
         result.language = language
-        let sentences = SentenceSegmenter.sentences(of: tokens)
         let morphology = Morphology.forLanguage(language)
+        if let endings = morphology?.apostropheEndings, !endings.isEmpty {
+            Tokenizer.joinApostropheEndings(&tokens, endings: endings)
+        }
+        let sentences = SentenceSegmenter.sentences(of: tokens)
 
         // The buffers are taken out of the instance for the part: no exclusivity checks per
         // word.

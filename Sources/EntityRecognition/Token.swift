@@ -58,6 +58,38 @@ public enum Tokenizer {
         return hash
     }
 
+    /// Joins each word written together with an apostrophe and one of `endings` (Polish
+    /// *Mike'a*, *Jeremy'ego*, *O'Leary'ego*) into one word token, whose key keeps the
+    /// apostrophe and the ending: the morphology then reads it as the name it inflects, and a
+    /// mention of it covers the ending. Other apostrophes (*O'Leary*, *Putin's*) are left alone.
+    ///
+    /// - Complexity: O(*n*) in the number of tokens.
+    static func joinApostropheEndings(_ tokens: inout [Token], endings: Set<String>) {
+        let apostrophe = hash("'".utf8)
+        var kept = 0
+        var position = 0
+        while position < tokens.count {
+            if position + 2 < tokens.count, tokens[position].kind == .word,
+               tokens[position + 1].hasKey("'", hash: apostrophe), !tokens[position + 1].spaceBefore,
+               tokens[position + 2].kind == .word, !tokens[position + 2].spaceBefore,
+               endings.contains(tokens[position + 2].key) {
+                var joined = tokens[position]
+                joined.key = tokens[position].key + "'" + tokens[position + 2].key
+                joined.keyHash = hash(joined.key.utf8)
+                joined.end = tokens[position + 2].end
+                joined.utf8End = tokens[position + 2].utf8End
+                joined.isAllUppercase = tokens[position].isAllUppercase && tokens[position + 2].isAllUppercase
+                tokens[kept] = joined
+                position += 3
+            } else {
+                if kept != position { tokens[kept] = tokens[position] }
+                position += 1
+            }
+            kept += 1
+        }
+        tokens.removeLast(tokens.count - kept)
+    }
+
     /// The tokens of `text`.
     ///
     /// - Complexity: O(*n*) in the number of UTF-8 bytes.

@@ -48,6 +48,19 @@ struct TokenizerTests {
         #expect(keys == ["dell", "'", "ucraina", ",", "putin", "'", "s", "trump", "-", "backed", "nato", "-", "ului"])
     }
 
+    /// A name's ending after an apostrophe joins it into one word, as far as the ending goes;
+    /// an apostrophe inside a name or before an ending the language does not know is left alone.
+    @Test func apostropheEndingsJoinTheirWord() throws {
+        let text = "Mike’a Pence'a, O'Leary'ego i O'Leary, Putin's ' a"
+        var tokens = Tokenizer.tokens(in: text)
+        Tokenizer.joinApostropheEndings(&tokens, endings: try #require(Morphology.forLanguage("pl")).apostropheEndings)
+        #expect(tokens.map(\.key) == ["mike'a", "pence'a", ",", "o", "'", "leary'ego", "i", "o", "'", "leary", ",", "putin", "'",
+                                      "s", "'", "a"])
+        #expect(tokens.map { Fixtures.slice(text, $0.start, $0.end) }.prefix(2) == ["Mike’a", "Pence'a"])
+        #expect(tokens[0].keyHash == Tokenizer.hash("mike'a".utf8))
+        #expect(tokens[5].utf8End - tokens[5].utf8Start == "Leary'ego".utf8.count)
+    }
+
     @Test func offsetsCountUnicodeScalars() {
         let text = "🇺🇦 Zełenski 👍🏽 i Kirijenką"
         let tokens = Tokenizer.tokens(in: text).filter { $0.kind == .word }
