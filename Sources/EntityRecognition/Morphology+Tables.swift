@@ -38,6 +38,8 @@ extension Morphology {
         // foreign names whose last letter is not pronounced take their ending after an
         // apostrophe: Mike'a Pence'a, Jeremy'ego Corbyna, Harry'emu, O'Leary'm
         "'a>", "'ego>", "'emu>", "'em>", "'owi>", "'u>", "'ie>", "'y>", "'go>", "'m>", "'iem>", "'i>",
+        // abbreviations read as words take theirs after a hyphen: UOKiK-u, PiS-em, ZUS-owi
+        "-u>", "-em>", "-owi>", "-ie>", "-y>", "-a>", "-om>", "-ach>", "-ami>", "-ow>",
     ])
 
     /// Polish nouns whose last syllable loses its *e* when they inflect: Marek → Marka,
@@ -216,6 +218,8 @@ extension Morphology {
         "ega>o+", "emu>o+", "em>o+", "im>o+",
         // country names in -ska, whose locative is adjectival: Kitajska → na Kitajskem
         "skem>ska",
+        // abbreviations take their endings after a hyphen: SDS-a, SDS-u, NLB-ja
+        "-a>", "-u>", "-om>", "-ja>", "-ju>", "-jem>",
     ])
 
     /// Slovene nouns whose last syllable loses its *e* when they inflect: Bruselj → Bruslju,
@@ -236,6 +240,8 @@ extension Morphology {
         "a>e", "u>e", "em>e",
         // names in a vowel put j before the ending: Jeremy → Jeremyja, Jeremyju, Jeremyjem
         "ja>", "ju>", "jem>",
+        // abbreviations take their endings after a hyphen: HDZ-a, HDZ-u, HDZ-om
+        "-a>", "-u>", "-om>", "-e>",
     ])
 
     /// Serbian, in Latin and Cyrillic letters.
@@ -246,6 +252,8 @@ extension Morphology {
         "ију>ија", "ијом>ија", "ог>и", "ом>и", "ој>а",
         // neuter in -o and its adjectives: Ujedinjeno Kraljevstvo → Ujedinjenog Kraljevstva
         "a>o", "u>o", "om>o", "og>o+", "а>о", "у>о", "ом>о", "ог>о+",
+        // abbreviations take their endings after a hyphen: SNS-a, СНС-а
+        "-a>", "-u>", "-om>", "-а>", "-у>", "-ом>",
     ])
 
     /// Bulgarian: no cases, but definite articles suffixed to nouns and adjectives.

@@ -50,11 +50,11 @@ public struct Morphology: Sendable {
     private var ruleOrderStart: [Int32] = []
     /// The longest base of a rule, in bytes.
     private var longestBase = 0
-    /// The endings a name takes after an apostrophe (Polish *Mike'a*, *Jeremy'ego*): those of
-    /// the rules whose ending starts with one, without it. A word written together with an
-    /// apostrophe and one of these is read as one word (see
-    /// ``Tokenizer/joinApostropheEndings(_:endings:)``).
-    public private(set) var apostropheEndings: Set<String> = []
+    /// The endings a name takes after an apostrophe or a hyphen (Polish *Mike'a*, *Jeremy'ego*,
+    /// *UOKiK-u*; Slovene *SDS-a*): those of the rules whose ending starts with one, mark
+    /// included. A name written together with one of these is read as one word (see
+    /// ``Tokenizer/joinMarkedEndings(_:endings:)``).
+    public private(set) var markedEndings: Set<String> = []
 
     private struct ByteRule {
         var ending: Int32
@@ -85,7 +85,7 @@ public struct Morphology: Sendable {
             let rule = InflectionRule(notation)
             guard !self.rules.contains(rule) else { continue }
             self.rules.append(rule)
-            if rule.ending.hasPrefix("'"), rule.ending.count > 1 { apostropheEndings.insert(String(rule.ending.dropFirst())) }
+            if rule.ending.count > 1, rule.ending.hasPrefix("'") || rule.ending.hasPrefix("-") { markedEndings.insert(rule.ending) }
         }
         let ordered = self.rules.enumerated()
             .sorted { ($1.element.ending.unicodeScalars.count, $0.offset) < ($0.element.ending.unicodeScalars.count, $1.offset) }

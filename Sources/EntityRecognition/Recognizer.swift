@@ -345,8 +345,8 @@ public final class Recognizer {
         declared = language
         result.language = language
         let morphology = Morphology.forLanguage(language)
-        if let endings = morphology?.apostropheEndings, !endings.isEmpty {
-            Tokenizer.joinApostropheEndings(&tokens, endings: endings)
+        if let endings = morphology?.markedEndings, !endings.isEmpty {
+            Tokenizer.joinMarkedEndings(&tokens, endings: endings)
         }
         let sentences = SentenceSegmenter.sentences(of: tokens)
 

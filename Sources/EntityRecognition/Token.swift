@@ -30,6 +30,9 @@ public struct Token: Sendable, Hashable {
     public var isAllUppercase: Bool
     /// White space separates this token from the one before.
     public var spaceBefore: Bool
+    /// The word ends in an ending after an apostrophe or a hyphen (*UOKiK-u*, *Mike'a*), joined
+    /// to it by ``Tokenizer/joinMarkedEndings(_:endings:)``: the one inflection an acronym takes.
+    public var hasMarkedEnding = false
 
     /// Whether the key is `key`, whose ``keyHash`` is `hash`: the hashes are compared first,
     /// the text only when they agree.
@@ -58,27 +61,33 @@ public enum Tokenizer {
         return hash
     }
 
-    /// Joins each word written together with an apostrophe and one of `endings` (Polish
-    /// *Mike'a*, *Jeremy'ego*, *O'Leary'ego*) into one word token, whose key keeps the
-    /// apostrophe and the ending: the morphology then reads it as the name it inflects, and a
-    /// mention of it covers the ending. Other apostrophes (*O'Leary*, *Putin's*) are left alone.
+    /// Joins each capitalised word written together with one of `endings`, an apostrophe or a
+    /// hyphen and a word (Polish *Mike'a*, *Jeremy'ego*, *O'Leary'ego*, *UOKiK-u*), into one
+    /// word token whose key keeps the ending: the morphology then reads it as the name it
+    /// inflects, and a mention of it covers the ending. Other apostrophes and hyphens
+    /// (*O'Leary*, *Putin's*, *BASF-Wintershall*) are left alone.
     ///
     /// - Complexity: O(*n*) in the number of tokens.
-    static func joinApostropheEndings(_ tokens: inout [Token], endings: Set<String>) {
+    static func joinMarkedEndings(_ tokens: inout [Token], endings: Set<String>) {
         let apostrophe = hash("'".utf8)
+        let hyphen = hash("-".utf8)
+        func isMark(_ position: Int) -> Bool {
+            position < tokens.count && !tokens[position].spaceBefore
+                && (tokens[position].hasKey("'", hash: apostrophe) || tokens[position].hasKey("-", hash: hyphen))
+        }
         var kept = 0
         var position = 0
         while position < tokens.count {
-            if position + 2 < tokens.count, tokens[position].kind == .word,
-               tokens[position + 1].hasKey("'", hash: apostrophe), !tokens[position + 1].spaceBefore,
-               tokens[position + 2].kind == .word, !tokens[position + 2].spaceBefore,
-               endings.contains(tokens[position + 2].key) {
+            // The ending must end the word: Pointe-à-Pitre goes on after its à.
+            if position + 2 < tokens.count, tokens[position].kind == .word, tokens[position].startsUppercase, isMark(position + 1),
+               tokens[position + 2].kind == .word, !tokens[position + 2].spaceBefore, !isMark(position + 3),
+               endings.contains(tokens[position + 1].key + tokens[position + 2].key) {
                 var joined = tokens[position]
-                joined.key = tokens[position].key + "'" + tokens[position + 2].key
+                joined.key = tokens[position].key + tokens[position + 1].key + tokens[position + 2].key
                 joined.keyHash = hash(joined.key.utf8)
                 joined.end = tokens[position + 2].end
                 joined.utf8End = tokens[position + 2].utf8End
-                joined.isAllUppercase = tokens[position].isAllUppercase && tokens[position + 2].isAllUppercase
+                joined.hasMarkedEnding = true
                 tokens[kept] = joined
                 position += 3
             } else {

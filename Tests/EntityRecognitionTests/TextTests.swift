@@ -48,14 +48,16 @@ struct TokenizerTests {
         #expect(keys == ["dell", "'", "ucraina", ",", "putin", "'", "s", "trump", "-", "backed", "nato", "-", "ului"])
     }
 
-    /// A name's ending after an apostrophe joins it into one word, as far as the ending goes;
-    /// an apostrophe inside a name or before an ending the language does not know is left alone.
-    @Test func apostropheEndingsJoinTheirWord() throws {
-        let text = "Mike’a Pence'a, O'Leary'ego i O'Leary, Putin's ' a"
+    /// A name's ending after an apostrophe or a hyphen joins it into one word, as far as the
+    /// ending goes; an apostrophe or hyphen inside a name, before an ending the language does
+    /// not know, or after a word in lower case is left alone.
+    @Test func markedEndingsJoinTheirWord() throws {
+        let text = "Mike’a Pence'a, O'Leary'ego i O'Leary, Putin's ' a, UOKiK-u i BASF-Wintershall, e-mail-u, Pointe-à-Pitre"
         var tokens = Tokenizer.tokens(in: text)
-        Tokenizer.joinApostropheEndings(&tokens, endings: try #require(Morphology.forLanguage("pl")).apostropheEndings)
+        Tokenizer.joinMarkedEndings(&tokens, endings: try #require(Morphology.forLanguage("pl")).markedEndings)
         #expect(tokens.map(\.key) == ["mike'a", "pence'a", ",", "o", "'", "leary'ego", "i", "o", "'", "leary", ",", "putin", "'",
-                                      "s", "'", "a"])
+                                      "s", "'", "a", ",", "uokik-u", "i", "basf", "-", "wintershall", ",", "e", "-", "mail",
+                                      "-", "u", ",", "pointe", "-", "a", "-", "pitre"])
         #expect(tokens.map { Fixtures.slice(text, $0.start, $0.end) }.prefix(2) == ["Mike’a", "Pence'a"])
         #expect(tokens[0].keyHash == Tokenizer.hash("mike'a".utf8))
         #expect(tokens[5].utf8End - tokens[5].utf8Start == "Leary'ego".utf8.count)
