@@ -368,8 +368,15 @@ public struct GraphBuilder: Sendable {
         let (lower, upper) = snippetRange(from: 0, to: end, around: min(a.start, b.start) - origin, max(a.end, b.end) - origin)
         let key = SnippetKey(firstSentence: firstSentence.index, lastSentence: lastSentence.index, lower: lower, upper: upper)
         if let stored = context.stored[key] { return stored }
-        let text = result.text(fromUTF8: firstSentence.utf8Start, to: lastSentence.utf8End)
-        let reference = context.snippets.append(snippet(of: text, from: 0, to: end, lower: lower, upper: upper))
+        // Made as bytes straight into the store: no string of the sentences, of the cut, or of
+        // the folded cut.
+        var text = result.document.text
+        let reference = text.withUTF8 { bytes in
+            context.snippets.append { stored in
+                appendSnippet(of: UnsafeBufferPointer(rebasing: bytes[firstSentence.utf8Start..<lastSentence.utf8End]),
+                              to: end, lower: lower, upper: upper, into: &stored)
+            }
+        }
         context.stored[key] = reference
         return reference
     }
@@ -384,42 +391,27 @@ public struct GraphBuilder: Sendable {
         return (lower, min(end, max(high, lower + limit)))
     }
 
-    /// `text[lower..<upper]` (in scalars), white space folded, with an ellipsis where it is cut
-    /// short of `start` or `end`.
-    private static func snippet(of text: String, from start: Int, to end: Int, lower: Int, upper: Int) -> String {
-        var result = foldingWhiteSpace(RecognizedDocument.slice(text, lower, upper))
-        if lower > start { result = "…" + result }
-        if upper < end { result += "…" }
-        return result
-    }
-
-    /// Runs of white space as one space, none at the ends.
-    static func foldingWhiteSpace(_ text: String) -> String {
-        // Most sentences have single spaces only: they are their own folding.
-        var copy = text
-        let folded = copy.withUTF8 { bytes in
-            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
-            var previous: UInt8 = 0
-            for byte in bytes {
-                if byte >= 0x09 && byte <= 0x0D || byte == 0x20 && previous == 0x20 { return false }
-                previous = byte
-            }
-            return true
-        }
-        if folded { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
+    /// Appends the UTF-8 of `text[lower..<upper]` (in scalars), each run of white space one
+    /// space and none at the ends, with an ellipsis where it is cut short of its start or of
+    /// `end`.
+    static func appendSnippet(of text: UnsafeBufferPointer<UInt8>, to end: Int, lower: Int, upper: Int,
+                              into bytes: inout [UInt8]) {
+        let cut = RecognizedDocument.utf8Range(ofScalars: lower, upper, in: text)
+        let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
+        if lower > 0 { bytes += ellipsis }
+        var wrote = false
         var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C {
-                pendingSpace = !bytes.isEmpty
+        for byte in text[cut] {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = wrote
                 continue
             }
             if pendingSpace { bytes.append(0x20) }
             pendingSpace = false
             bytes.append(byte)
+            wrote = true
         }
-        return String(decoding: bytes, as: UTF8.self)
+        if upper < end { bytes += ellipsis }
     }
 
     /// The graph: association measures, weights, filters, then analytics.

@@ -52,8 +52,14 @@ final class SnippetStore: @unchecked Sendable {
     /// Stores `text` and returns where it is.
     func append(_ text: String) -> Reference {
         var text = text
-        let reference = Reference(offset: flushed + Int64(buffer.count), length: Int32(text.utf8.count))
-        text.withUTF8 { buffer.append(contentsOf: $0) }
+        return text.withUTF8 { utf8 in append { $0.append(contentsOf: utf8) } }
+    }
+
+    /// Stores the UTF-8 bytes `write` appends to the array it is given, and returns where they are.
+    func append(_ write: (inout [UInt8]) -> Void) -> Reference {
+        let start = buffer.count
+        write(&buffer)
+        let reference = Reference(offset: flushed + Int64(start), length: Int32(buffer.count - start))
         if writable, buffer.count >= Self.bufferSize { flush() }
         return reference
     }

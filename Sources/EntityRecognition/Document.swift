@@ -98,24 +98,31 @@ public struct RecognizedDocument: Sendable {
     ///
     /// - Precondition: `0 <= start <= end <=` the number of scalars of `text`.
     public static func slice(_ text: String, _ start: Int, _ end: Int) -> String {
-        precondition(0 <= start && start <= end, "a slice from \(start) to \(end)")
         var text = text
         return text.withUTF8 { bytes in
-            // Scalars are counted on the bytes: every byte but a continuation byte starts one.
-            var scalar = 0
-            var lower = 0
-            var position = 0
-            while position < bytes.count {
-                if bytes[position] & 0xC0 != 0x80 {
-                    if scalar == start { lower = position }
-                    if scalar == end { break }
-                    scalar += 1
-                }
-                position += 1
-            }
-            if scalar == start { lower = position }
-            precondition(scalar == end, "a slice to \(end) of a text of \(scalar) scalars")
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<position]), as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[utf8Range(ofScalars: start, end, in: bytes)]), as: UTF8.self)
         }
+    }
+
+    /// The bytes of valid UTF-8 between two Unicode scalar offsets, counted on the bytes: every
+    /// byte but a continuation byte starts a scalar.
+    ///
+    /// - Precondition: `0 <= start <= end <=` the number of scalars of `bytes`.
+    public static func utf8Range(ofScalars start: Int, _ end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        precondition(0 <= start && start <= end, "a slice from \(start) to \(end)")
+        var scalar = 0
+        var lower = 0
+        var position = 0
+        while position < bytes.count {
+            if bytes[position] & 0xC0 != 0x80 {
+                if scalar == start { lower = position }
+                if scalar == end { break }
+                scalar += 1
+            }
+            position += 1
+        }
+        if scalar == start { lower = position }
+        precondition(scalar == end, "a slice to \(end) of a text of \(scalar) scalars")
+        return lower..<position
     }
 }
