@@ -177,6 +177,8 @@ extension Morphology {
         "e>a", "ou>a", "y>a",
         // ů shortens to o when the word inflects: Bílý dům → Bílého domu, v Bílém domě
         "omu>um", "ome>um", "omem>um",
+        // Russian surnames in -yj, -ij decline as adjectives: Navalnyj → Navalného, Navalnému
+        "eho>yj", "emu>yj", "ym>yj", "em>yj", "eho>ij", "emu>ij", "im>ij", "em>ij",
     ])
 
     /// Slovak: close to Czech.
@@ -194,6 +196,8 @@ extension Morphology {
         "a>e", "u>e", "i>e", "om>e",
         // soft adjectives in -í: Najvyšší súd → Najvyššieho súdu
         "ieho>i", "iemu>i", "im>i", "om>i",
+        // Russian surnames in -yj, -ij decline as adjectives: Navaľnyj → Navaľného
+        "eho>yj", "emu>yj", "ym>yj", "om>yj", "eho>ij", "emu>ij", "im>ij", "om>ij",
         // plural-only names: Spojené štáty → Spojených štátov, v Spojených štátoch
         "ych>e", "ym>e", "ymi>e", "ov>y", "om>y", "och>y", "ami>y",
         // neuter adjectives: Spojené kráľovstvo → Spojeného kráľovstva
@@ -203,7 +207,7 @@ extension Morphology {
     /// Slovene: six cases and the dual.
     public static let slovene = Morphology(language: "sl", rules: slovenianFleetingE + [
         "a>", "u>", "om>", "em>", "i>", "ov>", "ih>", "e>a", "i>a", "o>a", "ijo>ija", "ije>ija",
-        "iji>ija", "ega>i", "emu>i", "em>i", "ega>", "e>", "ih>e",
+        "iji>ija", "ega>i", "emu>i", "em>i", "im>i", "ega>", "e>", "ih>e",
         // soft stems in -j, -lj, -nj take -em: Bruselj → Bruseljem
         "jem>j", "jev>j", "ju>j", "ja>j",
         // names in a vowel put j before the ending: Joe → Joeja, Joeju, Joejem
