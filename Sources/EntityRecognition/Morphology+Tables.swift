@@ -198,8 +198,9 @@ extension Morphology {
         "ieho>i", "iemu>i", "im>i", "om>i",
         // Russian surnames in -yj, -ij decline as adjectives: Navaľnyj → Navaľného
         "eho>yj", "emu>yj", "ym>yj", "om>yj", "eho>ij", "emu>ij", "im>ij", "om>ij",
-        // plural-only names: Spojené štáty → Spojených štátov, v Spojených štátoch
-        "ych>e", "ym>e", "ymi>e", "ov>y", "om>y", "och>y", "ami>y",
+        // plural-only names: Spojené štáty → Spojených štátov, v Spojených štátoch; Košice →
+        // v Košiciach
+        "ych>e", "ym>e", "ymi>e", "ov>y", "om>y", "och>y", "ami>y", "iach>e", "iam>e", "ami>e",
         // neuter adjectives: Spojené kráľovstvo → Spojeného kráľovstva
         "eho>e+", "emu>e+", "om>e+", "ym>e+",
     ])
@@ -244,6 +245,11 @@ extension Morphology {
         "a>e", "u>e", "em>e",
         // names in a vowel put j before the ending: Jeremy → Jeremyja, Jeremyju, Jeremyjem
         "ja>", "ju>", "jem>",
+        // plural-only names: Ujedinjeni narodi → Ujedinjenim narodima, Sjedinjene Američke
+        // Države → Sjedinjenih Američkih Država, Sjedinjenim Američkim Državama
+        "im>i", "ih>i", "ima>i", "a>i", "e>i", "im>e", "ih>e", "ama>e",
+        // a fleeting a: Aleksandar → Aleksandra, Aleksandrom; Slovenac → Slovenca
+        "ra>ar", "ru>ar", "rom>ar", "ca>ac", "cu>ac", "cem>ac",
         // abbreviations take their endings after a hyphen: HDZ-a, HDZ-u, HDZ-om
         "-a>", "-u>", "-om>", "-e>",
     ])
@@ -256,6 +262,11 @@ extension Morphology {
         "ију>ија", "ијом>ија", "ог>и", "ом>и", "ој>а",
         // neuter in -o and its adjectives: Ujedinjeno Kraljevstvo → Ujedinjenog Kraljevstva
         "a>o", "u>o", "om>o", "og>o+", "а>о", "у>о", "ом>о", "ог>о+",
+        // plural-only names: Ujedinjene nacije → Ujedinjenim nacijama, Уједињеним нацијама
+        "im>i", "ih>i", "ima>i", "a>i", "e>i", "im>e", "ih>e", "ama>e",
+        "им>и", "их>и", "има>и", "а>и", "е>и", "им>е", "их>е", "ама>е",
+        // a fleeting a: Aleksandar → Aleksandra, Александром
+        "ra>ar", "ru>ar", "rom>ar", "ca>ac", "cu>ac", "cem>ac", "ра>ар", "ру>ар", "ром>ар", "ца>ац", "цу>ац", "цем>ац",
         // abbreviations take their endings after a hyphen: SNS-a, СНС-а
         "-a>", "-u>", "-om>", "-а>", "-у>", "-ом>",
     ])
