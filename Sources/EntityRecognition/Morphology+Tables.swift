@@ -111,9 +111,13 @@ extension Morphology {
         // adjectives: Белый дом → Белого дома, Зеленский → Зеленского
         "ого>ыи", "ому>ыи", "ым>ыи", "ом>ыи", "ого>ии", "его>ии", "ему>ии", "им>ии", "ем>ии",
         // adjectives in -кий, -гий, -хий, whose hard endings follow the soft base: Европейский
-        // союз → Европейскому союзу, в Европейском союзе. Only before the name's next word: a
-        // noun's instrumental in -ом would read Александром as a place Александрий
-        "ому>ии+", "ом>ии+",
+        // союз → Европейскому союзу, в Европейском союзе, and so surnames: Зеленскому, о
+        // Зеленском. -ом only after ск and цк, or before the name's next word: a noun's
+        // instrumental in -ом would read Александром as a place Александрий
+        "ому>ии", "ом>ии+", "ском>скии", "цком>цкии",
+        // nouns in ц take -ем: Шольц → Шольцем. Not -ем at large: Юрием and Бичем would read
+        // as places Юри and Бич
+        "цем>ц",
         "ои>ая", "ую>ая", "ои>ыи", "ие>ии", "их>ии", "ых>ыи",
         // plural-only names: Соединённые Штаты → Соединённых Штатов
         "ых>ые", "ым>ые", "ов>ы", "ах>ы", "ам>ы",
@@ -196,6 +200,8 @@ extension Morphology {
         "a>e", "u>e", "i>e", "om>e",
         // soft adjectives in -í: Najvyšší súd → Najvyššieho súdu
         "ieho>i", "iemu>i", "im>i", "om>i",
+        // a fleeting e or o: Peter → Petra, Petrovi; Pavol → Pavla, Pavlom
+        "ra>er", "ru>er", "rovi>er", "rom>er", "la>ol", "lu>ol", "lovi>ol", "lom>ol",
         // Russian surnames in -yj, -ij decline as adjectives: Navaľnyj → Navaľného
         "eho>yj", "emu>yj", "ym>yj", "om>yj", "eho>ij", "emu>ij", "im>ij", "om>ij",
         // plural-only names: Spojené štáty → Spojených štátov, v Spojených štátoch; Košice →
