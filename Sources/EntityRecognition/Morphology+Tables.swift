@@ -134,7 +134,7 @@ extension Morphology {
     ])
 
     /// Ukrainian (folded: ї is і, й is и).
-    public static let ukrainian = Morphology(language: "uk", rules: [
+    public static let ukrainian = Morphology(language: "uk", rules: ukrainianClosedI + [
         // masculine nouns and surnames in a consonant; surnames in -ін, -ов take -им: Путіним
         "а>", "у>", "ом>", "і>", "ові>", "ем>", "ів>", "ам>", "ах>", "ами>", "им>",
         "я>ь", "ю>ь", "ем>ь", "і>ь", "я>и", "ю>и", "єм>и", "і>и",
@@ -149,6 +149,7 @@ extension Morphology {
         "ого>ии", "ому>ии", "им>ии", "ім>ии", "оі>а", "ою>а", "у>а", "их>ии", "і>ии",
         // і in a closed last syllable, from о: Білий дім → Білого дому, у Білому домі
         "ому>ім", "омі>ім", "омом>ім", "ома>ім",
+        // (і from о before other consonants: ``ukrainianClosedI``)
         // soft feminine adjectives: Всесвітня → Всесвітньої, Всесвітній, Всесвітньою
         "ьоі>я", "ьою>я", "іи>я",
         // к, г, х before -і: Америка → Америці, Прага → Празі, Фейсбук → у Фейсбуці
@@ -160,6 +161,14 @@ extension Morphology {
         // neuter adjectives: Сполучене Королівство → Сполученого Королівства, Сполученому Королівстві
         "ого>е+", "ому>е+", "им>е+", "ім>е+",
     ])
+
+    /// Ukrainian nouns whose і in a closed last syllable is о again when an ending opens it:
+    /// Близький Схід → Близького Сходу, на Близькому Сході; Кривий Ріг → Кривого Рогу.
+    static let ukrainianClosedI: [String] = {
+        let consonants = ["д", "т", "р", "с", "н", "л", "в", "б", "з", "ж", "ч", "к", "п", "х", "ш", "ц", "г"]
+        let endings = ["у", "і", "ом", "а", "ові"]
+        return consonants.flatMap { consonant in endings.map { "о\(consonant)\($0)>і\(consonant)" } } + ["озі>іг"]
+    }()
 
     /// Czech: seven cases; Praha → Praze, Amerika → Americe.
     public static let czech = Morphology(language: "cs", rules: [
@@ -285,5 +294,7 @@ extension Morphology {
         "ия>+", "ият>+", "елия>ял+", "елият>ял+",
         // adjectives in -ен lose its е: Върховен съд → Върховния съд, Върховният съд
         "ния>ен+", "ният>ен+",
+        // and -ък, -ър their ъ: Близък изток → Близкия изток, Добър → Добрия
+        "кия>ък+", "кият>ък+", "рия>ър+", "рият>ър+",
     ])
 }
