@@ -243,14 +243,14 @@ public struct CooccurrenceGraph: Sendable {
         // Oriented, filtered and sorted in place: a large graph is not copied. Each edge's ends
         // are looked up once; positions compare as ids do, since nodes are in id order.
         var kept = edges
-        var ends: [(source: Int, target: Int)] = []
+        var ends: [(source: Int32, target: Int32)] = []
         ends.reserveCapacity(kept.count)
         var dropped = false
         for position in kept.indices {
             if kept[position].source > kept[position].target { kept[position] = kept[position].reversed() }
             if kept[position].source != kept[position].target, let source = index[kept[position].source],
                let target = index[kept[position].target] {
-                ends.append((source, target))
+                ends.append((Int32(source), Int32(target)))
             } else {
                 ends.append((-1, -1))
                 dropped = true
@@ -281,11 +281,11 @@ public struct CooccurrenceGraph: Sendable {
         self.nodeIndexByID = index
         var byNode = [[Int]](repeating: [], count: self.nodes.count)
         for position in ends.indices {
-            byNode[ends[position].source].append(position)
-            byNode[ends[position].target].append(position)
+            byNode[Int(ends[position].source)].append(position)
+            byNode[Int(ends[position].target)].append(position)
         }
         self.edgesByNode = byNode
-        self.edgeEnds = ends.map { (Int32($0.source), Int32($0.target)) }
+        self.edgeEnds = ends
     }
 
     /// The node with an entity id.

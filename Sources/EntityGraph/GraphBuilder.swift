@@ -449,22 +449,19 @@ public struct GraphBuilder: Sendable {
         ranked.sort { $0.0 < $1.0 }
         let order = ranked.map(\.1)
         // The edges are made in slices at once when there is a second core, each slice's
-        // snippets read back once each and shared by the evidence that shows them; each slice
-        // fills the stretch of the array that follows the one before, so the graph is the same
-        // either way.
+        // snippets read back once each and shared by the evidence that shows them. Each slice
+        // writes into its own stretch of the one array, counted first and following the one
+        // before, so the graph is the same either way; joining slices made apart would copy
+        // every edge, retaining all it holds.
         let slices = max(1, min(parts, order.count / 2048))
         let bounds = (0...slices).map { order.count * $0 / slices }
-        // Each slice writes its edges into its own stretch of the one array, counted first:
-        // joining slices made apart would copy every edge, retaining all it holds.
         let settings = settings
         let isKept = { @Sendable (tally: EdgeTally) in
             tally.count >= settings.minimumCount && Int(tally.documents) >= settings.minimumDocuments
         }
-        var counted = [0]
-        for slice in 0..<slices {
-            counted.append(counted[slice] + order[bounds[slice]..<bounds[slice + 1]].count { isKept(pairs.tallies[$0]) })
+        let starts = (0..<slices).reduce(into: [0]) { starts, slice in
+            starts.append(starts[slice] + order[bounds[slice]..<bounds[slice + 1]].count { isKept(pairs.tallies[$0]) })
         }
-        let starts = counted
         let (documents, evidence, snippets, windowCount) = (documents, self.evidence, snippets, windowCount)
         let graphEdges = [GraphEdge](unsafeUninitializedCapacity: starts[slices]) { buffer, initialized in
             let slots = EdgeSlots(buffer.baseAddress)

@@ -268,10 +268,10 @@ public final class AliasIndex: @unchecked Sendable {
     static func accepts(_ entry: Entry, tokens: UnsafeBufferPointer<Token>, start: Int, inflected: UInt32) -> Bool {
         // Case-sensitive aliases and acronyms are written one way only: no inflection, but for
         // an ending after a hyphen or apostrophe (ZUS-owi, PiS-em), which shows itself.
-        if entry.isCaseSensitive || entry.uppercaseMask & inflected != 0, inflected != 0 {
+        if inflected != 0, entry.isCaseSensitive || entry.uppercaseMask != 0 {
             for position in 0..<entry.tokenCount where inflected & (1 << UInt32(position)) != 0 {
-                guard tokens[start + position].hasMarkedEnding
-                    || !entry.isCaseSensitive && entry.uppercaseMask & (1 << UInt32(position)) == 0 else { return false }
+                if tokens[start + position].hasMarkedEnding { continue }
+                if entry.isCaseSensitive || entry.uppercaseMask & (1 << UInt32(position)) != 0 { return false }
             }
         }
         // Most aliases ask for nothing but capitals where they have them.

@@ -39,10 +39,6 @@ public struct AliasList: RandomAccessCollection, Sendable, Equatable {
         made = []
     }
 
-    init(_ aliases: [Alias]) {
-        made = aliases
-    }
-
     init(stored: Stored) {
         made = []
         self.stored = stored

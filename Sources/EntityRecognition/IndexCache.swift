@@ -180,9 +180,9 @@ public struct IndexCache: Sendable {
             writer.fail()
             return
         }
-        writer.arrayHeader(of: AliasList.Record.self, count: gazetteer.aliases.count)
+        writer.arrayHeader(count: gazetteer.aliases.count)
         AliasList.forEachRecord(of: gazetteer.aliases) { record in writer.value(record) }
-        writer.arrayHeader(of: UInt8.self, count: textBytes)
+        writer.arrayHeader(count: textBytes)
         for alias in gazetteer.aliases {
             var text = alias.text
             text.withUTF8 { writer.value(bytes: UnsafeRawBufferPointer($0)) }
@@ -400,13 +400,13 @@ struct BinaryWriter: ~Copyable {
     /// An array of plain values: count, then the raw bytes from the next multiple of 16, so
     /// that a mapped file can serve them in place.
     mutating func array<Element>(_ values: FlatArray<Element>) {
-        arrayHeader(of: Element.self, count: values.count)
+        arrayHeader(count: values.count)
         raw(UnsafeRawBufferPointer(values.buffer))
     }
 
     /// What ``array(_:)`` writes before the elements, for elements then written one by one
     /// with ``value(_:)``: `count` of them make an array that ``BinaryReader/array()`` reads.
-    mutating func arrayHeader<Element>(of type: Element.Type, count: Int) {
+    mutating func arrayHeader(count: Int) {
         u64(UInt64(count))
         raw([UInt8](repeating: 0, count: (16 - offset % 16) % 16))
     }

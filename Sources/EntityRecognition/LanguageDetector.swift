@@ -172,7 +172,7 @@ public enum LanguageDetector {
         let raw = UnsafeRawBufferPointer(bytes)
         var position = 0
         while position + 1 < bytes.count {
-            if position + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: position, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            if position + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: position, as: UInt64.self) & ByteWord.high == 0 {
                 position += 8
                 continue
             }
