@@ -62,6 +62,12 @@ public final class AliasIndex: @unchecked Sendable {
     let continuingTokens: FlatArray<UInt64>
     /// Bit *t* set: some alias starting with vocabulary token *t* takes it without a capital.
     let lowercaseStartingTokens: FlatArray<UInt64>
+    /// A Bloom filter (see ``TokenTable/mayContain(hash:filter:)``) of the first two vocabulary
+    /// tokens of each alias that takes its first token without a capital, by ``pairHash(_:_:)``;
+    /// a one-token alias has ``noSecondToken`` as its second. A large gazetteer has such aliases
+    /// starting with most function words (*in der Au*, *da xin*, *de Haan*): a walk from a word
+    /// in lower case is tried only when the filter lets the word and the next one through.
+    let lowercaseStartPairs: FlatArray<UInt64>
 
     /// Maximum number of tokens in an alias; longer aliases are not indexed.
     public static let maximumAliasTokens = 32
@@ -109,15 +115,16 @@ public final class AliasIndex: @unchecked Sendable {
         compiler.entries = []
         var lowercaseStarting = [UInt64](repeating: 0, count: tokens.count / 64 + 1)
         for (word, bits) in compiler.lowercaseStarts.enumerated() where word < lowercaseStarting.count { lowercaseStarting[word] = bits }
+        let lowercasePairs = TokenTable.filter(count: compiler.lowercasePairs.count, hashes: compiler.lowercasePairs)
         self.init(gazetteer: gazetteer, tokens: tokens, transitions: transitions, terminalHead: terminalHead,
                   entries: entries, startingTokens: FlatArray(starting), continuingTokens: FlatArray(continuing),
-                  lowercaseStartingTokens: FlatArray(lowercaseStarting))
+                  lowercaseStartingTokens: FlatArray(lowercaseStarting), lowercaseStartPairs: FlatArray(lowercasePairs))
     }
 
     /// An index from its parts (see ``IndexCache``).
     init(gazetteer: Gazetteer, tokens: TokenTable, transitions: TransitionTable, terminalHead: FlatArray<Int32>,
          entries: FlatArray<Entry>, startingTokens: FlatArray<UInt64>, continuingTokens: FlatArray<UInt64>,
-         lowercaseStartingTokens: FlatArray<UInt64>) {
+         lowercaseStartingTokens: FlatArray<UInt64>, lowercaseStartPairs: FlatArray<UInt64>) {
         self.gazetteer = gazetteer
         self.tokens = tokens
         self.transitions = transitions
@@ -126,6 +133,20 @@ public final class AliasIndex: @unchecked Sendable {
         self.startingTokens = startingTokens
         self.continuingTokens = continuingTokens
         self.lowercaseStartingTokens = lowercaseStartingTokens
+        self.lowercaseStartPairs = lowercaseStartPairs
+    }
+
+    /// The second token of a one-token alias in ``lowercaseStartPairs``.
+    static let noSecondToken: Int32 = -1
+
+    /// The hash of two vocabulary tokens in ``lowercaseStartPairs``: every bit of it depends on
+    /// both (MurmurHash3's finalizer).
+    @inline(__always)
+    static func pairHash(_ first: Int32, _ second: Int32) -> UInt64 {
+        var mixed = transitionKey(first, second)
+        mixed = (mixed ^ (mixed >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        mixed = (mixed ^ (mixed >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        return mixed ^ (mixed >> 33)
     }
 
     /// The bit sets of ``startingTokens`` and ``continuingTokens`` (the tokens the root, and the
@@ -158,6 +179,8 @@ public final class AliasIndex: @unchecked Sendable {
         var entryNext: [Int32] = []
         /// Bit *t*: some alias whose first token, vocabulary token *t*, asks for no capital.
         var lowercaseStarts: [UInt64] = []
+        /// The ``pairHash(_:_:)`` of each alias that takes its first token without a capital.
+        var lowercasePairs: [UInt64] = []
         var entries: [Entry] = []
 
         /// Lays each node's entries out one after the other, in their chain's order, and marks
@@ -190,6 +213,7 @@ public final class AliasIndex: @unchecked Sendable {
                              caseSensitive: Bool, needsContext: Bool) {
             var node: Int32 = 0
             var first: Int32 = 0
+            var second = AliasIndex.noSecondToken
             var capitals: UInt32 = 0
             var uppercase: UInt32 = 0
             var letters = 0
@@ -199,6 +223,7 @@ public final class AliasIndex: @unchecked Sendable {
             for (position, token) in aliasTokens.enumerated() {
                 let id = tokens.insert(hash: token.keyHash, key: token.key)
                 if position == 0 { first = id }
+                if position == 1 { second = id }
                 let key = AliasIndex.transitionKey(node, id)
                 let (child, inserted) = transitions.child(for: key, orInsert: Int32(terminalHead.count))
                 if inserted { terminalHead.append(-1) }
@@ -222,6 +247,7 @@ public final class AliasIndex: @unchecked Sendable {
             if (capitals | uppercase) & 1 == 0 {
                 while lowercaseStarts.count <= Int(first) >> 6 { lowercaseStarts.append(0) }
                 lowercaseStarts[Int(first) >> 6] |= 1 << UInt64(first & 63)
+                lowercasePairs.append(AliasIndex.pairHash(first, second))
             }
             entryNext.append(terminalHead[Int(node)])
             terminalHead[Int(node)] = Int32(entries.count)
@@ -304,6 +330,7 @@ struct IndexTables {
     let starting: UnsafeBufferPointer<UInt64>
     let continuing: UnsafeBufferPointer<UInt64>
     let lowercaseStarting: UnsafeBufferPointer<UInt64>
+    let lowercaseStartPairs: UnsafeBufferPointer<UInt64>
 
     init(_ index: AliasIndex) {
         tokenSlots = index.tokens.slots.buffer
@@ -314,6 +341,7 @@ struct IndexTables {
         starting = index.startingTokens.buffer
         continuing = index.continuingTokens.buffer
         lowercaseStarting = index.lowercaseStartingTokens.buffer
+        lowercaseStartPairs = index.lowercaseStartPairs.buffer
     }
 
     /// The id of a text token in the alias vocabulary, if some alias contains it.
@@ -370,5 +398,19 @@ struct IndexTables {
 
     @inline(__always)
     func continuesAlias(_ token: Int32) -> Bool { continuing[Int(token) >> 6] & (1 << UInt64(token & 63)) != 0 }
+
+    /// Whether some alias that takes its first token without a capital may start with vocabulary
+    /// tokens `first` and `second` (``AliasIndex/noSecondToken`` for a one-token alias): false
+    /// for all but about 1% of the pairs that none does.
+    @inline(__always)
+    func mayStartInLowercase(_ first: Int32, then second: Int32) -> Bool {
+        TokenTable.mayContain(hash: AliasIndex.pairHash(first, second), filter: lowercaseStartPairs)
+    }
+
+    /// Starts loading the filter word ``mayStartInLowercase(_:then:)`` reads for these tokens.
+    @inline(__always)
+    func prefetchLowercasePair(_ first: Int32, then second: Int32) {
+        TokenTable.prefetchFilter(hash: AliasIndex.pairHash(first, second), filter: lowercaseStartPairs)
+    }
 
 }

@@ -56,11 +56,17 @@ struct TokenTable: Sendable {
 
     /// The filter ``mayContain(hash:filter:)`` reads, for the keys of `slots`.
     static func filter(for slots: [Slot], count: Int) -> [UInt64] {
+        filter(count: count, hashes: slots.lazy.filter { $0.id >= 0 }.map(\.hash))
+    }
+
+    /// A filter that ``mayContain(hash:filter:)`` reads, of 16 bits a key for `count` keys, with
+    /// `hashes` in it.
+    static func filter(count: Int, hashes: some Sequence<UInt64>) -> [UInt64] {
         var words = 1
         while words * 4 < count { words <<= 1 }
         var filter = [UInt64](repeating: 0, count: words)
-        for slot in slots where slot.id >= 0 {
-            let (word, bits) = filterBits(of: slot.hash, words: words)
+        for hash in hashes {
+            let (word, bits) = filterBits(of: hash, words: words)
             filter[word] |= bits
         }
         return filter

@@ -14,7 +14,7 @@ public struct IndexCache: Sendable {
 
     static let magic = Array("EGIDX\u{1}\u{0}\u{0}".utf8)
     /// Bumped whenever the layout of the file or of the index changes.
-    static let formatVersion: UInt32 = 12
+    static let formatVersion: UInt32 = 13
 
     public init(folder: URL) {
         self.folder = folder
@@ -213,6 +213,7 @@ public struct IndexCache: Sendable {
         writer.array(index.startingTokens)
         writer.array(index.continuingTokens)
         writer.array(index.lowercaseStartingTokens)
+        writer.array(index.lowercaseStartPairs)
     }
 
     /// What the two threads of a load make.
@@ -293,7 +294,8 @@ public struct IndexCache: Sendable {
             tokens: TokenTable(slots: tables.slots, starts: tables.starts, bytes: tables.bytes, filter: tables.filter),
             transitions: TransitionTable(slots: tables.transitionSlots),
             terminalHead: tables.terminalHead, entries: tables.entries, startingTokens: tables.startingTokens,
-            continuingTokens: tables.continuingTokens, lowercaseStartingTokens: tables.lowercaseStartingTokens)
+            continuingTokens: tables.continuingTokens, lowercaseStartingTokens: tables.lowercaseStartingTokens,
+            lowercaseStartPairs: tables.lowercaseStartPairs)
     }
 
     /// The context cues and the index's tables, as the file after the aliases holds them.
@@ -309,6 +311,7 @@ public struct IndexCache: Sendable {
         var startingTokens: FlatArray<UInt64>
         var continuingTokens: FlatArray<UInt64>
         var lowercaseStartingTokens: FlatArray<UInt64>
+        var lowercaseStartPairs: FlatArray<UInt64>
     }
 
     /// The cues and tables from `reader`'s place to the end of the file, every table index
@@ -332,6 +335,7 @@ public struct IndexCache: Sendable {
               let terminalHead: FlatArray<Int32> = reader.array(), let entries: FlatArray<AliasIndex.Entry> = reader.array(),
               let startingTokens: FlatArray<UInt64> = reader.array(), let continuingTokens: FlatArray<UInt64> = reader.array(),
               let lowercaseStartingTokens: FlatArray<UInt64> = reader.array(), lowercaseStartingTokens.count == startingTokens.count,
+              let lowercaseStartPairs: FlatArray<UInt64> = reader.array(), lowercaseStartPairs.count.nonzeroBitCount == 1,
               reader.isAtEnd, slots.count.nonzeroBitCount == 1, transitionSlots.count.nonzeroBitCount == 1,
               !starts.isEmpty, startingTokens.count == (starts.count - 1) / 64 + 1,
               continuingTokens.count == startingTokens.count
@@ -355,7 +359,8 @@ public struct IndexCache: Sendable {
         else { return nil }
         return Tables(cues: cues, slots: slots, starts: starts, bytes: bytes, filter: filter, transitionSlots: transitionSlots,
                       terminalHead: terminalHead, entries: entries, startingTokens: startingTokens,
-                      continuingTokens: continuingTokens, lowercaseStartingTokens: lowercaseStartingTokens)
+                      continuingTokens: continuingTokens, lowercaseStartingTokens: lowercaseStartingTokens,
+                      lowercaseStartPairs: lowercaseStartPairs)
     }
 }
 

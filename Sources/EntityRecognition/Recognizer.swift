@@ -518,9 +518,47 @@ public final class Recognizer {
                         startsAliasFlags[position] = startsAlias
                     }
                     starts[tokens.count] = Int32(values.count)
+                    // A walk from a word without a capital (in, das, a quote mark) can only
+                    // match an alias that takes its first word so. A large gazetteer has such
+                    // aliases starting with most function words, and nearly every such walk
+                    // fails: a filter of those aliases' first two words rules them out before
+                    // any probe of the trie.
+                    values.withUnsafeBufferPointer { values in
+                        let starts = UnsafeBufferPointer(starts)
+                        for position in tokens.indices {
+                            // The filter word of the likeliest pair some words ahead loads first.
+                            let ahead = position + prefetchDistance
+                            if ahead + 1 < tokens.count, startsAliasFlags[ahead], !tokens[ahead].startsUppercase {
+                                let first = values[Int(starts[ahead])] & tokenMask
+                                let second = starts[ahead + 1] < starts[ahead + 2] ? Int32(bitPattern: values[Int(starts[ahead + 1])] & tokenMask)
+                                    : AliasIndex.noSecondToken
+                                tables.prefetchLowercasePair(Int32(bitPattern: first), then: second)
+                            }
+                            guard startsAliasFlags[position], !tokens[position].startsUppercase else { continue }
+                            startsAliasFlags[position] = mayMatchInLowercase(at: position, starts: starts, values: values, tables: tables)
+                        }
+                    }
                 }
             }
         }
+    }
+
+    /// Whether a walk from token `position`, written without a capital, may match: some
+    /// alias that takes its first token so is one of the token's readings, or starts with one
+    /// of them and one of the next token's.
+    @inline(__always)
+    private static func mayMatchInLowercase(at position: Int, starts: UnsafeBufferPointer<Int32>,
+                                            values: UnsafeBufferPointer<Reading>, tables: IndexTables) -> Bool {
+        let hasNext = position + 2 < starts.count
+        for slot in Int(starts[position])..<Int(starts[position + 1]) where mayStartWalk(values[slot], capitalized: false) {
+            let first = Int32(bitPattern: values[slot] & tokenMask)
+            if tables.mayStartInLowercase(first, then: AliasIndex.noSecondToken) { return true }
+            guard hasNext else { continue }
+            for next in Int(starts[position + 1])..<Int(starts[position + 2]) where values[next] & continuesAliasBit != 0 {
+                if tables.mayStartInLowercase(first, then: Int32(bitPattern: values[next] & tokenMask)) { return true }
+            }
+        }
+        return false
     }
 
     /// The leftmost-longest matches of the tokens whose readings are in `scratch`.
