@@ -366,8 +366,7 @@ struct IndexTables {
     /// The id of a folded word given as UTF-8 bytes.
     @inline(__always)
     func tokenID(bytes key: UnsafeBufferPointer<UInt8>) -> Int32? {
-        var hash = Tokenizer.fnvOffset
-        for byte in key { hash = (hash ^ UInt64(byte)) &* Tokenizer.fnvPrime }
+        let hash = Tokenizer.hash(key)
         guard TokenTable.mayContain(hash: hash, filter: tokenFilter) else { return nil }
         let mask = tokenSlots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask

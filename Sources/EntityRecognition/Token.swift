@@ -21,7 +21,7 @@ public struct Token: Sendable, Hashable {
     /// Offsets of the token in the text's UTF-8 bytes.
     public var utf8Start: Int
     public var utf8End: Int
-    /// FNV-1a hash of ``key``'s UTF-8 bytes, for the alias index.
+    /// Hash of ``key``'s UTF-8 bytes (see ``Tokenizer/hash(_:)``), for the alias index.
     public var keyHash: UInt64
     public var kind: Kind
     /// The first letter is upper case (or title case).
@@ -52,13 +52,50 @@ public struct Token: Sendable, Hashable {
 public enum Tokenizer {
     static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
     static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
+    private static let hashMultiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
-    /// FNV-1a over bytes, as ``Token/keyHash`` is computed.
+    /// The hash of a key's UTF-8 bytes, as ``Token/keyHash`` is computed: eight bytes a step,
+    /// each step multiplying them in and folding the high bits down, then MurmurHash3's
+    /// finalizer, so that every bit depends on every byte. The length goes in first. Each step
+    /// is a bijection of the state, so two keys of one length that differ in one group of eight
+    /// bytes never collide; a byte at a time (FNV-1a) made one multiplication per byte a chain
+    /// the tokenizer waited on.
     @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let count = bytes.count
+        var hash = fnvOffset ^ UInt64(truncatingIfNeeded: count) &* hashMultiplier
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            var position = 0
+            while position + 8 <= count {
+                hash = hashStep(hash, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)))
+                position += 8
+            }
+            if position < count {
+                var tail: UInt64 = 0
+                var shift: UInt64 = 0
+                while position < count {
+                    tail |= UInt64(base[position]) << shift
+                    shift += 8
+                    position += 1
+                }
+                hash = hashStep(hash, tail)
+            }
+        }
+        hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        hash = (hash ^ (hash >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        return hash ^ (hash >> 33)
+    }
+
+    @inline(__always)
+    private static func hashStep(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        let mixed = (hash ^ word) &* hashMultiplier
+        return mixed ^ (mixed >> 29)
+    }
+
+    /// ``hash(_:)`` of any bytes.
     static func hash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
-        var hash = fnvOffset
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* fnvPrime }
-        return hash
+        bytes.withContiguousStorageIfAvailable { hash($0) } ?? Array(bytes).withUnsafeBufferPointer { hash($0) }
     }
 
     /// Joins each capitalised word written together with one of `endings`, an apostrophe or a
@@ -175,7 +212,6 @@ public enum Tokenizer {
         var inWord = false
         var wordStart = 0
         var wordByteStart = 0
-        var hash = fnvOffset
         var letters = 0
         var uppercase = 0
         var firstLetterUpper = false
@@ -193,11 +229,8 @@ public enum Tokenizer {
         let space = ScalarInfo.Category.space.rawValue
         let newline = ScalarInfo.Category.newline.rawValue
 
-        /// Adds a folded byte to the key and its hash.
-        @inline(__always) func add(_ byte: UInt8) {
-            append(byte)
-            hash = (hash ^ UInt64(byte)) &* fnvPrime
-        }
+        /// Adds a folded byte to the key.
+        @inline(__always) func add(_ byte: UInt8) { append(byte) }
         /// Adds the folded bytes of scalar `value` (below ``ScalarTable/tableSize``).
         @inline(__always) func addFolded(_ value: Int) {
             for index in Int(foldStart[value])..<Int(foldStart[value + 1]) { add(foldBytes[index]) }
@@ -248,7 +281,6 @@ public enum Tokenizer {
                     wordStart = offset
                     wordByteStart = position
                     keyLength = 0
-                    hash = fnvOffset
                     letters = 0
                     uppercase = 0
                     hasLetter = false
@@ -305,10 +337,11 @@ public enum Tokenizer {
                 }
             } else {
                 if inWord {
+                    let keyBytes = UnsafeBufferPointer(start: key, count: keyLength)
                     tokens.append(Token(
                         start: wordStart, end: offset,
-                        key: String(decoding: UnsafeBufferPointer(start: key, count: keyLength), as: UTF8.self),
-                        lineBreaksBefore: lineBreaks, utf8Start: wordByteStart, utf8End: position, keyHash: hash,
+                        key: String(decoding: keyBytes, as: UTF8.self),
+                        lineBreaksBefore: lineBreaks, utf8Start: wordByteStart, utf8End: position, keyHash: hash(keyBytes),
                         kind: hasLetter ? .word : .number, startsUppercase: firstLetterUpper,
                         isAllUppercase: letters > 0 && uppercase == letters, spaceBefore: spaceBefore))
                     inWord = false

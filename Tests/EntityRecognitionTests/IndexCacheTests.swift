@@ -151,14 +151,33 @@ struct AliasIndexTableTests {
             #expect(word.withUnsafeBufferPointer { tables.tokenID(bytes: $0) } == Int32(id))
         }
         let strangers = (0..<20_000).map { Array("wies\($0)".utf8) }
-        let passed = strangers.filter {
-            var hash = Tokenizer.fnvOffset
-            for byte in $0 { hash = (hash ^ UInt64(byte)) &* Tokenizer.fnvPrime }
-            return TokenTable.mayContain(hash: hash, filter: tables.tokenFilter)
-        }.count
+        let passed = strangers.filter { TokenTable.mayContain(hash: Tokenizer.hash($0), filter: tables.tokenFilter) }.count
         // About 1% with 16 bits a word; 5% would mean the filter lost its bits.
         #expect(passed < strangers.count / 20)
         #expect(strangers.allSatisfy { $0.withUnsafeBufferPointer { tables.tokenID(bytes: $0) } == nil })
+    }
+
+    /// 20,000 aliases whose first word takes no capital, and as many that ask for one.
+    @Test func theLowercaseStartFilterLetsEveryLowercaseAliasStartThroughAndFewOthers() throws {
+        let index = try index(of: (0..<20_000).map {
+            "nad\($0 % 211) Osada\($0)\tplace:\($0)\tLOC\nwies\($0)\tvillage:\($0)\tLOC\nPod\($0) Lasem\tforest:\($0)\tLOC\n"
+        }.joined())
+        let tables = IndexTables(index)
+        func id(_ word: String) -> Int32? { Array(word.utf8).withUnsafeBufferPointer { tables.tokenID(bytes: $0) } }
+        for number in 0..<20_000 {
+            let first = try #require(id("nad\(number % 211)"))
+            let second = try #require(id("osada\(number)"))
+            #expect(tables.mayStartInLowercase(first, then: second))
+            #expect(tables.mayStartInLowercase(try #require(id("wies\(number)")), then: AliasIndex.noSecondToken))
+        }
+        var passed = 0
+        for number in 0..<20_000 {
+            let capitalised = try #require(id("pod\(number)"))
+            if tables.mayStartInLowercase(capitalised, then: try #require(id("lasem"))) { passed += 1 }
+            if tables.mayStartInLowercase(try #require(id("nad\(number % 211)")), then: AliasIndex.noSecondToken) { passed += 1 }
+        }
+        // About 1% with 16 bits a pair; 5% would mean the filter lost its bits.
+        #expect(passed < 40_000 / 20)
     }
 
     @Test func eachNodesEntriesLieTogetherAndTheLastEndsIt() throws {
