@@ -82,9 +82,47 @@ public enum Tokenizer {
                 hash = hashStep(hash, tail)
             }
         }
-        hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        return finalizeHash(hash)
+    }
+
+    /// ``hash(_:)`` of the `count` bytes at `bytes`, after which eight more may be read: the
+    /// last step reads a whole eight and keeps those of the key.
+    @inline(__always)
+    static func hash(padded bytes: UnsafeRawPointer, count: Int) -> UInt64 {
+        var hash = fnvOffset ^ UInt64(truncatingIfNeeded: count) &* hashMultiplier
+        var position = 0
+        while position + 8 <= count {
+            hash = hashStep(hash, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)))
+            position += 8
+        }
+        if position < count {
+            let tail = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            hash = hashStep(hash, tail & (UInt64.max >> (64 - 8 * UInt64(count - position))))
+        }
+        return finalizeHash(hash)
+    }
+
+    /// MurmurHash3's finalizer.
+    @inline(__always)
+    private static func finalizeHash(_ hash: UInt64) -> UInt64 {
+        var hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
         hash = (hash ^ (hash >> 33)) &* 0xC4CE_B9FE_1A85_EC53
         return hash ^ (hash >> 33)
+    }
+
+    /// How many of the eight bytes of `chunk`, in memory order, are ASCII letters or digits
+    /// before the first that is not: each byte is tested against the ranges at once, with its
+    /// high bit set so that no subtraction borrows from the next.
+    @inline(__always)
+    static func asciiWordLength(_ chunk: UInt64) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let raised = chunk | high
+        let folded = raised | 0x2020_2020_2020_2020
+        let letters = (folded &- 0x61 &* ones) & ~(folded &- 0x7B &* ones)
+        let digits = (raised &- 0x30 &* ones) & ~(raised &- 0x3A &* ones)
+        let words = (letters | digits) & ~chunk & high
+        return (~words & high).trailingZeroBitCount >> 3
     }
 
     @inline(__always)
@@ -161,12 +199,20 @@ public enum Tokenizer {
             guard value < 0x80 else { return 0 }
             let category = flat.classes[value] & ScalarTable.categoryMask
             guard category == ScalarInfo.Category.letter.rawValue || category == ScalarInfo.Category.digit.rawValue,
-                  flat.foldStart[value + 1] - flat.foldStart[value] == 1 else { return 0 }
+                  flat.foldStart[value + 1] - flat.foldStart[value] == 1 else {
+                precondition(asciiWordLength(UInt64(value)) == 0, "the eight-byte test agrees with the tables")
+                return 0
+            }
             let folded = flat.foldBytes[Int(flat.foldStart[value])]
-            // A letter folds to a lower-case letter and a digit to itself; the loop tells them
-            // apart by the folded byte.
-            precondition(category == ScalarInfo.Category.letter.rawValue ? folded >= 0x61 : folded < 0x61)
-            return folded | (flat.classes[value] & ScalarTable.uppercaseFlag != 0 ? 0x80 : 0)
+            let isUppercase = flat.classes[value] & ScalarTable.uppercaseFlag != 0
+            // The tokenizer folds runs of them eight bytes at a time by what their bits say: bit 6
+            // is set for a letter and not for a digit, bit 5 is clear for a capital, and setting
+            // bit 5 folds any of them.
+            precondition(folded == UInt8(value) | 0x20)
+            precondition(asciiWordLength(UInt64(value)) == 1 && asciiWordLength(UInt64(value) | 0x2000) == 1)
+            precondition((value & 0x40 != 0) == (category == ScalarInfo.Category.letter.rawValue))
+            precondition(isUppercase == (value & 0x40 != 0 && value & 0x20 == 0))
+            return folded | (isUppercase ? 0x80 : 0)
         }
     }()
 
@@ -194,14 +240,18 @@ public enum Tokenizer {
         var key = UnsafeMutablePointer<UInt8>.allocate(capacity: keyCapacity)
         var keyLength = 0
         defer { key.deallocate() }
+        /// Makes room for `count` more bytes of key, and eight after them that the key's hash
+        /// may read (see ``hash(padded:count:)``).
+        @inline(__always) func reserve(_ count: Int) {
+            guard keyLength + count + 8 > keyCapacity else { return }
+            while keyLength + count + 8 > keyCapacity { keyCapacity *= 2 }
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: keyCapacity)
+            larger.update(from: key, count: keyLength)
+            key.deallocate()
+            key = larger
+        }
         @inline(__always) func append(_ byte: UInt8) {
-            if keyLength == keyCapacity {
-                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: keyCapacity * 2)
-                larger.update(from: key, count: keyLength)
-                key.deallocate()
-                key = larger
-                keyCapacity *= 2
-            }
+            reserve(1)
             key[keyLength] = byte
             keyLength += 1
         }
@@ -241,6 +291,54 @@ public enum Tokenizer {
             hasLetter = true
             letters += 1
             if upper { uppercase += 1 }
+        }
+        /// Adds `bytes[start..<end]`, ASCII letters and digits, to the key: folded and counted
+        /// eight at a time by their bits (see ``asciiWordBytes``).
+        @inline(__always) func addASCIIRun(from start: Int, to end: Int) {
+            let length = end - start
+            reserve(length)
+            let source = UnsafeRawPointer(bytes.baseAddress! + start)
+            let target = UnsafeMutableRawPointer(key + keyLength)
+            var index = 0
+            var runLetters = 0
+            var runCapitals = 0
+            while index + 8 <= length {
+                let chunk = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                target.storeBytes(of: chunk | 0x2020_2020_2020_2020, toByteOffset: index, as: UInt64.self)
+                let letterBits = chunk & 0x4040_4040_4040_4040
+                runLetters += letterBits.nonzeroBitCount
+                runCapitals += (letterBits & (~chunk & 0x2020_2020_2020_2020) << 1).nonzeroBitCount
+                index += 8
+            }
+            // The last few in one step too, when eight bytes can be read there; the key has room
+            // for eight (see `reserve`), and the bytes past the run are left out of the counts.
+            if index < length, start + index + 8 <= bytes.count {
+                let chunk = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                target.storeBytes(of: chunk | 0x2020_2020_2020_2020, toByteOffset: index, as: UInt64.self)
+                let inRun = UInt64(littleEndian: UInt64.max >> (64 - 8 * UInt64(length - index)))
+                let letterBits = chunk & 0x4040_4040_4040_4040 & inRun
+                runLetters += letterBits.nonzeroBitCount
+                runCapitals += (letterBits & (~chunk & 0x2020_2020_2020_2020) << 1).nonzeroBitCount
+                index = length
+            }
+            while index < length {
+                let byte = source.load(fromByteOffset: index, as: UInt8.self)
+                target.storeBytes(of: byte | 0x20, toByteOffset: index, as: UInt8.self)
+                if byte & 0x40 != 0 {
+                    runLetters += 1
+                    if byte & 0x20 == 0 { runCapitals += 1 }
+                }
+                index += 1
+            }
+            if !hasLetter, runLetters > 0 {
+                var first = start
+                while bytes[first] & 0x40 == 0 { first += 1 }
+                firstLetterUpper = bytes[first] & 0x20 == 0
+                hasLetter = true
+            }
+            letters += runLetters
+            uppercase += runCapitals
+            keyLength += length
         }
 
         // One step past the end reads a virtual space, which closes the last word.
@@ -300,21 +398,31 @@ public enum Tokenizer {
                 if category == letter { countLetter(upper: flags & ScalarTable.uppercaseFlag != 0) }
                 offset += 1
                 position += length
-                // The letters and digits that follow, without the general step: ASCII ones (most
-                // of a Latin-script word) in one table look-up each, two-byte ones (Cyrillic,
-                // Greek, accented Latin) folded through the scalar tables, and the combining
-                // marks and format characters among them passed over, as the general step would.
+                // The letters and digits that follow, without the general step: runs of ASCII
+                // ones (most of a Latin-script word) found with one table look-up a byte and
+                // folded eight bytes at a time, two-byte ones (Cyrillic, Greek, accented Latin)
+                // folded through the scalar tables, and the combining marks and format
+                // characters among them passed over, as the general step would.
                 while position < count {
-                    let lead = bytes[position]
-                    let word = asciiWord[Int(lead)]
-                    if word != 0 {
-                        let byte = word & 0x7F
-                        add(byte)
-                        if byte >= 0x61 { countLetter(upper: word & 0x80 != 0) }
-                        offset += 1
-                        position += 1
-                        continue
+                    // Eight bytes at a time while eight are left, then one at a time.
+                    var runEnd = position
+                    var runGoesOn = true
+                    while runGoesOn, runEnd + 8 <= count {
+                        let length = asciiWordLength(UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + runEnd)
+                            .loadUnaligned(as: UInt64.self)))
+                        runEnd += length
+                        runGoesOn = length == 8
                     }
+                    if runGoesOn {
+                        while runEnd < count, asciiWord[Int(bytes[runEnd])] != 0 { runEnd += 1 }
+                    }
+                    if runEnd > position {
+                        addASCIIRun(from: position, to: runEnd)
+                        offset += runEnd - position
+                        position = runEnd
+                        guard position < count else { break }
+                    }
+                    let lead = bytes[position]
                     guard lead >= 0xC2, lead < 0xE0, position + 1 < count else { break }
                     let value = Int(lead & 0x1F) << 6 | Int(bytes[position + 1] & 0x3F)
                     let flags = classes[value]
@@ -337,11 +445,11 @@ public enum Tokenizer {
                 }
             } else {
                 if inWord {
-                    let keyBytes = UnsafeBufferPointer(start: key, count: keyLength)
                     tokens.append(Token(
                         start: wordStart, end: offset,
-                        key: String(decoding: keyBytes, as: UTF8.self),
-                        lineBreaksBefore: lineBreaks, utf8Start: wordByteStart, utf8End: position, keyHash: hash(keyBytes),
+                        key: String(decoding: UnsafeBufferPointer(start: key, count: keyLength), as: UTF8.self),
+                        lineBreaksBefore: lineBreaks, utf8Start: wordByteStart, utf8End: position,
+                        keyHash: hash(padded: key, count: keyLength),
                         kind: hasLetter ? .word : .number, startsUppercase: firstLetterUpper,
                         isAllUppercase: letters > 0 && uppercase == letters, spaceBefore: spaceBefore))
                     inWord = false

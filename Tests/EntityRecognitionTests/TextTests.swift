@@ -80,13 +80,16 @@ struct TokenizerTests {
     /// two-byte letters, marks and format characters, the rest through its general step, and a
     /// word may switch between them at any letter: both must give the key that folding the
     /// word's surface gives, and the same capitals.
-    @Test(arguments: 0..<8)
+    /// Seeds 8 and up write mostly ASCII, so that runs of it are folded eight bytes at a time.
+    @Test(arguments: 0..<12)
     func asciiRunsAndOtherLettersTokenizeAlike(seed: UInt64) {
         var random = SeededGenerator(seed: seed)
-        let alphabet: [String] = ["a", "z", "Q", "M", "7", "0", "ł", "Ł", "ą", "É", "ß", "Ж", "ж", "\u{0301}",
-                                  "\u{00AD}", " ", " ", "\n", ".", "'", "-", "😀"]
+        let alphabet: [String] = seed < 8
+            ? ["a", "z", "Q", "M", "7", "0", "ł", "Ł", "ą", "É", "ß", "Ж", "ж", "\u{0301}", "\u{00AD}", " ", " ", "\n",
+               ".", "'", "-", "😀"]
+            : ["a", "b", "z", "A", "Q", "Z", "0", "5", "9", "a", "e", "i", "o", "M", "ł", "Ж", "\u{0301}", " ", "."]
         for _ in 0..<200 {
-            let text = (0..<Int.random(in: 1...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined()
+            let text = (0..<Int.random(in: 1...(seed < 8 ? 40 : 80), using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined()
             let utf8 = Array(text.utf8)
             for token in Tokenizer.tokens(in: text) where token.kind != .punctuation {
                 let surface = String(decoding: utf8[token.utf8Start..<token.utf8End], as: UTF8.self)
