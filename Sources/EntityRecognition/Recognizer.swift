@@ -68,11 +68,15 @@ public final class Recognizer {
         var values: [Reading] = []
         /// Bit *i*: token *i* has a reading some alias starts with.
         var startsAlias: [Bool] = []
+        /// The tokens without a capital that have such a reading, for ``Recognizer/read``'s
+        /// second look.
+        var lowercaseStarts: [Int32] = []
 
         mutating func removeAll() {
             starts.removeAll(keepingCapacity: true)
             values.removeAll(keepingCapacity: true)
             startsAlias.removeAll(keepingCapacity: true)
+            lowercaseStarts.removeAll(keepingCapacity: true)
         }
     }
 
@@ -459,11 +463,23 @@ public final class Recognizer {
         var values = readings.values
         readings.values = []
         defer { readings.values = values }
+        var lowercaseStarts = readings.lowercaseStarts
+        readings.lowercaseStarts = []
+        lowercaseStarts.removeAll(keepingCapacity: true)
+        defer { readings.lowercaseStarts = lowercaseStarts }
         // Readings depend on the language's rules: its hash keeps its words apart in the cache.
         let salt = Tokenizer.hash((morphology?.language ?? "").utf8) &* 0x9E37_79B9_7F4A_7C15
+        // The cache hashes of the words from here to two distances ahead, each made once.
+        let ringSize = 32
+        precondition(2 * prefetchDistance < ringSize)
+        let ring = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: ringSize)
+        defer { ring.deallocate() }
         readings.starts.withUnsafeMutableBufferPointer { starts in
             readings.startsAlias.withUnsafeMutableBufferPointer { startsAliasFlags in
                 tokens.withUnsafeBufferPointer { tokens in
+                    for position in 0..<min(2 * prefetchDistance, tokens.count) {
+                        ring[position] = ReadingCache.hash(of: tokens[position].keyHash, salt: salt)
+                    }
                     for position in tokens.indices {
                         // The hot cache slot and the vocabulary filter word of the word two
                         // distances ahead load first; once they are in, a word the hot table
@@ -473,18 +489,20 @@ public final class Recognizer {
                         // many loads at once: those the hot table makes needless are not asked for.
                         if position + 2 * prefetchDistance < tokens.count {
                             let ahead = tokens[position + 2 * prefetchDistance].keyHash
-                            cache.prefetchHot(ReadingCache.hash(of: ahead, salt: salt))
+                            let aheadHash = ReadingCache.hash(of: ahead, salt: salt)
+                            ring[(position + 2 * prefetchDistance) & (ringSize - 1)] = aheadHash
+                            cache.prefetchHot(aheadHash)
                             tables.prefetchFilter(hash: ahead)
                         }
                         if position + prefetchDistance < tokens.count {
-                            let ahead = ReadingCache.hash(of: tokens[position + prefetchDistance].keyHash, salt: salt)
+                            let ahead = ring[(position + prefetchDistance) & (ringSize - 1)]
                             if !cache.isHot(ahead) { cache.prefetchSlots(ahead) }
                         }
-                        if position + prefetchDistance / 2 < tokens.count {
-                            let ahead = tokens[position + prefetchDistance / 2].keyHash
-                            if !cache.knows(ReadingCache.hash(of: ahead, salt: salt)) { tables.prefetchToken(hash: ahead) }
+                        if position + prefetchDistance / 2 < tokens.count,
+                           !cache.knows(ring[(position + prefetchDistance / 2) & (ringSize - 1)]) {
+                            tables.prefetchToken(hash: tokens[position + prefetchDistance / 2].keyHash)
                         }
-                        let hash = ReadingCache.hash(of: tokens[position].keyHash, salt: salt)
+                        let hash = ring[position & (ringSize - 1)]
                         let first = values.count
                         starts[position] = Int32(first)
                         if !cache.appendReadings(of: hash, to: &values) {
@@ -516,6 +534,7 @@ public final class Recognizer {
                             break
                         }
                         startsAliasFlags[position] = startsAlias
+                        if startsAlias, !capitalized { lowercaseStarts.append(Int32(position)) }
                     }
                     starts[tokens.count] = Int32(values.count)
                     // A walk from a word without a capital (in, das, a quote mark) can only
@@ -525,17 +544,18 @@ public final class Recognizer {
                     // any probe of the trie.
                     values.withUnsafeBufferPointer { values in
                         let starts = UnsafeBufferPointer(starts)
-                        for position in tokens.indices {
-                            // The filter word of the likeliest pair some words ahead loads first.
-                            let ahead = position + prefetchDistance
-                            if ahead + 1 < tokens.count, startsAliasFlags[ahead], !tokens[ahead].startsUppercase {
-                                let first = values[Int(starts[ahead])] & tokenMask
-                                let second = starts[ahead + 1] < starts[ahead + 2] ? Int32(bitPattern: values[Int(starts[ahead + 1])] & tokenMask)
-                                    : AliasIndex.noSecondToken
-                                tables.prefetchLowercasePair(Int32(bitPattern: first), then: second)
+                        for (index, position) in lowercaseStarts.enumerated() {
+                            // The filter word of the likeliest pair of a few such words ahead
+                            // loads first.
+                            if index + 4 < lowercaseStarts.count {
+                                let ahead = Int(lowercaseStarts[index + 4])
+                                let first = Int32(bitPattern: values[Int(starts[ahead])] & tokenMask)
+                                let second = ahead + 1 < tokens.count && starts[ahead + 1] < starts[ahead + 2]
+                                    ? Int32(bitPattern: values[Int(starts[ahead + 1])] & tokenMask) : AliasIndex.noSecondToken
+                                tables.prefetchLowercasePair(first, then: second)
                             }
-                            guard startsAliasFlags[position], !tokens[position].startsUppercase else { continue }
-                            startsAliasFlags[position] = mayMatchInLowercase(at: position, starts: starts, values: values, tables: tables)
+                            startsAliasFlags[Int(position)] = mayMatchInLowercase(at: Int(position), starts: starts, values: values,
+                                                                                tables: tables)
                         }
                     }
                 }
