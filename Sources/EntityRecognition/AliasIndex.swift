@@ -68,6 +68,9 @@ public final class AliasIndex: @unchecked Sendable {
     /// starting with most function words (*in der Au*, *da xin*, *de Haan*): a walk from a word
     /// in lower case is tried only when the filter lets the word and the next one through.
     let lowercaseStartPairs: FlatArray<UInt64>
+    /// The same filter for every alias, for walks from a word with a capital: a sentence's
+    /// first word (*Die*, *Denn*) starts many aliases, and the next word seldom goes on with one.
+    let startPairs: FlatArray<UInt64>
 
     /// Maximum number of tokens in an alias; longer aliases are not indexed.
     public static let maximumAliasTokens = 32
@@ -116,15 +119,17 @@ public final class AliasIndex: @unchecked Sendable {
         var lowercaseStarting = [UInt64](repeating: 0, count: tokens.count / 64 + 1)
         for (word, bits) in compiler.lowercaseStarts.enumerated() where word < lowercaseStarting.count { lowercaseStarting[word] = bits }
         let lowercasePairs = TokenTable.filter(count: compiler.lowercasePairs.count, hashes: compiler.lowercasePairs)
+        let startPairs = TokenTable.filter(count: compiler.startPairs.count, hashes: compiler.startPairs)
         self.init(gazetteer: gazetteer, tokens: tokens, transitions: transitions, terminalHead: terminalHead,
                   entries: entries, startingTokens: FlatArray(starting), continuingTokens: FlatArray(continuing),
-                  lowercaseStartingTokens: FlatArray(lowercaseStarting), lowercaseStartPairs: FlatArray(lowercasePairs))
+                  lowercaseStartingTokens: FlatArray(lowercaseStarting), lowercaseStartPairs: FlatArray(lowercasePairs),
+                  startPairs: FlatArray(startPairs))
     }
 
     /// An index from its parts (see ``IndexCache``).
     init(gazetteer: Gazetteer, tokens: TokenTable, transitions: TransitionTable, terminalHead: FlatArray<Int32>,
          entries: FlatArray<Entry>, startingTokens: FlatArray<UInt64>, continuingTokens: FlatArray<UInt64>,
-         lowercaseStartingTokens: FlatArray<UInt64>, lowercaseStartPairs: FlatArray<UInt64>) {
+         lowercaseStartingTokens: FlatArray<UInt64>, lowercaseStartPairs: FlatArray<UInt64>, startPairs: FlatArray<UInt64>) {
         self.gazetteer = gazetteer
         self.tokens = tokens
         self.transitions = transitions
@@ -134,12 +139,13 @@ public final class AliasIndex: @unchecked Sendable {
         self.continuingTokens = continuingTokens
         self.lowercaseStartingTokens = lowercaseStartingTokens
         self.lowercaseStartPairs = lowercaseStartPairs
+        self.startPairs = startPairs
     }
 
-    /// The second token of a one-token alias in ``lowercaseStartPairs``.
+    /// The second token of a one-token alias in ``lowercaseStartPairs`` and ``startPairs``.
     static let noSecondToken: Int32 = -1
 
-    /// The hash of two vocabulary tokens in ``lowercaseStartPairs``: every bit of it depends on
+    /// The hash of two vocabulary tokens in ``lowercaseStartPairs`` and ``startPairs``: every bit of it depends on
     /// both (MurmurHash3's finalizer).
     @inline(__always)
     static func pairHash(_ first: Int32, _ second: Int32) -> UInt64 {
@@ -181,6 +187,8 @@ public final class AliasIndex: @unchecked Sendable {
         var lowercaseStarts: [UInt64] = []
         /// The ``pairHash(_:_:)`` of each alias that takes its first token without a capital.
         var lowercasePairs: [UInt64] = []
+        /// The ``pairHash(_:_:)`` of every alias.
+        var startPairs: [UInt64] = []
         var entries: [Entry] = []
 
         /// Lays each node's entries out one after the other, in their chain's order, and marks
@@ -243,6 +251,7 @@ public final class AliasIndex: @unchecked Sendable {
             let isAbbreviation = source != .demonym && allLettersUpper && (2...6).contains(letters)
                 && (wordCount == 1 || allSingleLetters)
             let flags: UInt8 = (caseSensitive ? 1 : 0) | (needsContext ? 2 : 0) | (isAbbreviation ? 4 : 0)
+            startPairs.append(AliasIndex.pairHash(first, second))
             // `accepts` asks a capital of the text's first token for either bit.
             if (capitals | uppercase) & 1 == 0 {
                 while lowercaseStarts.count <= Int(first) >> 6 { lowercaseStarts.append(0) }
@@ -331,6 +340,7 @@ struct IndexTables {
     let continuing: UnsafeBufferPointer<UInt64>
     let lowercaseStarting: UnsafeBufferPointer<UInt64>
     let lowercaseStartPairs: UnsafeBufferPointer<UInt64>
+    let startPairs: UnsafeBufferPointer<UInt64>
 
     init(_ index: AliasIndex) {
         tokenSlots = index.tokens.slots.buffer
@@ -342,6 +352,7 @@ struct IndexTables {
         continuing = index.continuingTokens.buffer
         lowercaseStarting = index.lowercaseStartingTokens.buffer
         lowercaseStartPairs = index.lowercaseStartPairs.buffer
+        startPairs = index.startPairs.buffer
     }
 
     /// The id of a text token in the alias vocabulary, if some alias contains it.
@@ -398,18 +409,23 @@ struct IndexTables {
     @inline(__always)
     func continuesAlias(_ token: Int32) -> Bool { continuing[Int(token) >> 6] & (1 << UInt64(token & 63)) != 0 }
 
-    /// Whether some alias that takes its first token without a capital may start with vocabulary
-    /// tokens `first` and `second` (``AliasIndex/noSecondToken`` for a one-token alias): false
-    /// for all but about 1% of the pairs that none does.
+    /// Whether some alias (that takes its first token without a capital, if `lowercase`) may
+    /// start with vocabulary tokens `first` and `second` (``AliasIndex/noSecondToken`` for a
+    /// one-token alias): false for all but about 1% of the pairs that none does.
     @inline(__always)
-    func mayStartInLowercase(_ first: Int32, then second: Int32) -> Bool {
-        TokenTable.mayContain(hash: AliasIndex.pairHash(first, second), filter: lowercaseStartPairs)
+    func mayStart(_ first: Int32, then second: Int32, lowercase: Bool) -> Bool {
+        TokenTable.mayContain(hash: AliasIndex.pairHash(first, second), filter: lowercase ? lowercaseStartPairs : startPairs)
     }
 
-    /// Starts loading the filter word ``mayStartInLowercase(_:then:)`` reads for these tokens.
+    /// Whether some alias that takes its first token without a capital may start with `first`
+    /// and `second`.
     @inline(__always)
-    func prefetchLowercasePair(_ first: Int32, then second: Int32) {
-        TokenTable.prefetchFilter(hash: AliasIndex.pairHash(first, second), filter: lowercaseStartPairs)
+    func mayStartInLowercase(_ first: Int32, then second: Int32) -> Bool { mayStart(first, then: second, lowercase: true) }
+
+    /// Starts loading the filter word ``mayStart(_:then:lowercase:)`` reads for these tokens.
+    @inline(__always)
+    func prefetchStartPair(_ first: Int32, then second: Int32, lowercase: Bool) {
+        TokenTable.prefetchFilter(hash: AliasIndex.pairHash(first, second), filter: lowercase ? lowercaseStartPairs : startPairs)
     }
 
 }

@@ -14,7 +14,7 @@ public struct IndexCache: Sendable {
 
     static let magic = Array("EGIDX\u{1}\u{0}\u{0}".utf8)
     /// Bumped whenever the layout of the file or of the index changes.
-    static let formatVersion: UInt32 = 14
+    static let formatVersion: UInt32 = 15
 
     public init(folder: URL) {
         self.folder = folder
@@ -214,6 +214,7 @@ public struct IndexCache: Sendable {
         writer.array(index.continuingTokens)
         writer.array(index.lowercaseStartingTokens)
         writer.array(index.lowercaseStartPairs)
+        writer.array(index.startPairs)
     }
 
     /// What the two threads of a load make.
@@ -295,7 +296,7 @@ public struct IndexCache: Sendable {
             transitions: TransitionTable(slots: tables.transitionSlots),
             terminalHead: tables.terminalHead, entries: tables.entries, startingTokens: tables.startingTokens,
             continuingTokens: tables.continuingTokens, lowercaseStartingTokens: tables.lowercaseStartingTokens,
-            lowercaseStartPairs: tables.lowercaseStartPairs)
+            lowercaseStartPairs: tables.lowercaseStartPairs, startPairs: tables.startPairs)
     }
 
     /// The context cues and the index's tables, as the file after the aliases holds them.
@@ -312,6 +313,7 @@ public struct IndexCache: Sendable {
         var continuingTokens: FlatArray<UInt64>
         var lowercaseStartingTokens: FlatArray<UInt64>
         var lowercaseStartPairs: FlatArray<UInt64>
+        var startPairs: FlatArray<UInt64>
     }
 
     /// The cues and tables from `reader`'s place to the end of the file, every table index
@@ -336,6 +338,7 @@ public struct IndexCache: Sendable {
               let startingTokens: FlatArray<UInt64> = reader.array(), let continuingTokens: FlatArray<UInt64> = reader.array(),
               let lowercaseStartingTokens: FlatArray<UInt64> = reader.array(), lowercaseStartingTokens.count == startingTokens.count,
               let lowercaseStartPairs: FlatArray<UInt64> = reader.array(), lowercaseStartPairs.count.nonzeroBitCount == 1,
+              let startPairs: FlatArray<UInt64> = reader.array(), startPairs.count.nonzeroBitCount == 1,
               reader.isAtEnd, slots.count.nonzeroBitCount == 1, transitionSlots.count.nonzeroBitCount == 1,
               !starts.isEmpty, startingTokens.count == (starts.count - 1) / 64 + 1,
               continuingTokens.count == startingTokens.count
@@ -360,7 +363,7 @@ public struct IndexCache: Sendable {
         return Tables(cues: cues, slots: slots, starts: starts, bytes: bytes, filter: filter, transitionSlots: transitionSlots,
                       terminalHead: terminalHead, entries: entries, startingTokens: startingTokens,
                       continuingTokens: continuingTokens, lowercaseStartingTokens: lowercaseStartingTokens,
-                      lowercaseStartPairs: lowercaseStartPairs)
+                      lowercaseStartPairs: lowercaseStartPairs, startPairs: startPairs)
     }
 }
 

@@ -68,15 +68,14 @@ public final class Recognizer {
         var values: [Reading] = []
         /// Bit *i*: token *i* has a reading some alias starts with.
         var startsAlias: [Bool] = []
-        /// The tokens without a capital that have such a reading, for ``Recognizer/read``'s
-        /// second look.
-        var lowercaseStarts: [Int32] = []
+        /// The tokens that have such a reading, for ``Recognizer/read``'s second look.
+        var walkStarts: [Int32] = []
 
         mutating func removeAll() {
             starts.removeAll(keepingCapacity: true)
             values.removeAll(keepingCapacity: true)
             startsAlias.removeAll(keepingCapacity: true)
-            lowercaseStarts.removeAll(keepingCapacity: true)
+            walkStarts.removeAll(keepingCapacity: true)
         }
     }
 
@@ -463,10 +462,10 @@ public final class Recognizer {
         var values = readings.values
         readings.values = []
         defer { readings.values = values }
-        var lowercaseStarts = readings.lowercaseStarts
-        readings.lowercaseStarts = []
-        lowercaseStarts.removeAll(keepingCapacity: true)
-        defer { readings.lowercaseStarts = lowercaseStarts }
+        var walkStarts = readings.walkStarts
+        readings.walkStarts = []
+        walkStarts.removeAll(keepingCapacity: true)
+        defer { readings.walkStarts = walkStarts }
         // Readings depend on the language's rules: its hash keeps its words apart in the cache.
         let salt = Tokenizer.hash((morphology?.language ?? "").utf8) &* 0x9E37_79B9_7F4A_7C15
         // The cache hashes of the words from here to two distances ahead, each made once.
@@ -534,28 +533,30 @@ public final class Recognizer {
                             break
                         }
                         startsAliasFlags[position] = startsAlias
-                        if startsAlias, !capitalized { lowercaseStarts.append(Int32(position)) }
+                        if startsAlias { walkStarts.append(Int32(position)) }
                     }
                     starts[tokens.count] = Int32(values.count)
-                    // A walk from a word without a capital (in, das, a quote mark) can only
-                    // match an alias that takes its first word so. A large gazetteer has such
-                    // aliases starting with most function words, and nearly every such walk
-                    // fails: a filter of those aliases' first two words rules them out before
-                    // any probe of the trie.
+                    // A walk can only match an alias that starts with one of the word's readings
+                    // and is that reading alone or goes on with one of the next word's. A
+                    // filter of the aliases' first two words rules out nearly every walk that
+                    // would fail before any probe of the trie: from a word without a capital (in,
+                    // das, a quote mark) through the filter of the aliases that take their first
+                    // word so, which a large gazetteer has for most function words; from a
+                    // sentence's first word (Die, Denn) through that of all aliases.
                     values.withUnsafeBufferPointer { values in
                         let starts = UnsafeBufferPointer(starts)
-                        for (index, position) in lowercaseStarts.enumerated() {
+                        for (index, position) in walkStarts.enumerated() {
                             // The filter word of the likeliest pair of a few such words ahead
                             // loads first.
-                            if index + 4 < lowercaseStarts.count {
-                                let ahead = Int(lowercaseStarts[index + 4])
+                            if index + 4 < walkStarts.count {
+                                let ahead = Int(walkStarts[index + 4])
                                 let first = Int32(bitPattern: values[Int(starts[ahead])] & tokenMask)
                                 let second = ahead + 1 < tokens.count && starts[ahead + 1] < starts[ahead + 2]
                                     ? Int32(bitPattern: values[Int(starts[ahead + 1])] & tokenMask) : AliasIndex.noSecondToken
-                                tables.prefetchLowercasePair(first, then: second)
+                                tables.prefetchStartPair(first, then: second, lowercase: !tokens[ahead].startsUppercase)
                             }
-                            startsAliasFlags[Int(position)] = mayMatchInLowercase(at: Int(position), starts: starts, values: values,
-                                                                                tables: tables)
+                            startsAliasFlags[Int(position)] = mayMatch(at: Int(position), capitalized: tokens[Int(position)].startsUppercase,
+                                                                       starts: starts, values: values, tables: tables)
                         }
                     }
                 }
@@ -563,19 +564,19 @@ public final class Recognizer {
         }
     }
 
-    /// Whether a walk from token `position`, written without a capital, may match: some
-    /// alias that takes its first token so is one of the token's readings, or starts with one
-    /// of them and one of the next token's.
+    /// Whether a walk from token `position`, written with a capital or without, may match:
+    /// some alias (that takes its first token without a capital, if the token has none) is one
+    /// of the token's readings, or starts with one of them and one of the next token's.
     @inline(__always)
-    private static func mayMatchInLowercase(at position: Int, starts: UnsafeBufferPointer<Int32>,
-                                            values: UnsafeBufferPointer<Reading>, tables: IndexTables) -> Bool {
+    private static func mayMatch(at position: Int, capitalized: Bool, starts: UnsafeBufferPointer<Int32>,
+                                 values: UnsafeBufferPointer<Reading>, tables: IndexTables) -> Bool {
         let hasNext = position + 2 < starts.count
-        for slot in Int(starts[position])..<Int(starts[position + 1]) where mayStartWalk(values[slot], capitalized: false) {
+        for slot in Int(starts[position])..<Int(starts[position + 1]) where mayStartWalk(values[slot], capitalized: capitalized) {
             let first = Int32(bitPattern: values[slot] & tokenMask)
-            if tables.mayStartInLowercase(first, then: AliasIndex.noSecondToken) { return true }
+            if tables.mayStart(first, then: AliasIndex.noSecondToken, lowercase: !capitalized) { return true }
             guard hasNext else { continue }
             for next in Int(starts[position + 1])..<Int(starts[position + 2]) where values[next] & continuesAliasBit != 0 {
-                if tables.mayStartInLowercase(first, then: Int32(bitPattern: values[next] & tokenMask)) { return true }
+                if tables.mayStart(first, then: Int32(bitPattern: values[next] & tokenMask), lowercase: !capitalized) { return true }
             }
         }
         return false

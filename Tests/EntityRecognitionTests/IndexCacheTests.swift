@@ -180,6 +180,29 @@ struct AliasIndexTableTests {
         #expect(passed < 40_000 / 20)
     }
 
+    /// The filter for walks from a word with a capital holds every alias's start.
+    @Test func theStartFilterLetsEveryAliasStartThroughAndFewOthers() throws {
+        let index = try index(of: (0..<20_000).map {
+            "nad\($0 % 211) Osada\($0)\tplace:\($0)\tLOC\nWies\($0)\tvillage:\($0)\tLOC\nPod\($0) Lasem\tforest:\($0)\tLOC\n"
+        }.joined())
+        let tables = IndexTables(index)
+        func id(_ word: String) throws -> Int32 {
+            try #require(Array(word.utf8).withUnsafeBufferPointer { tables.tokenID(bytes: $0) })
+        }
+        let lasem = try id("lasem")
+        for number in 0..<20_000 {
+            #expect(tables.mayStart(try id("nad\(number % 211)"), then: try id("osada\(number)"), lowercase: false))
+            #expect(tables.mayStart(try id("wies\(number)"), then: AliasIndex.noSecondToken, lowercase: false))
+            #expect(tables.mayStart(try id("pod\(number)"), then: lasem, lowercase: false))
+        }
+        var passed = 0
+        for number in 0..<20_000 {
+            if tables.mayStart(try id("pod\(number)"), then: try id("osada\(number)"), lowercase: false) { passed += 1 }
+            if tables.mayStart(try id("wies\(number)"), then: lasem, lowercase: false) { passed += 1 }
+        }
+        #expect(passed < 40_000 / 20)
+    }
+
     @Test func eachNodesEntriesLieTogetherAndTheLastEndsIt() throws {
         // One alias for three entities, and one entity under two spellings that fold alike.
         let index = try index(of: "Paris\tparis-fr\tLOC\nParis\tparis-tx\tLOC\nParis\tparis-hilton\tPER\n"

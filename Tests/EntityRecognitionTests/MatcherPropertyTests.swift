@@ -48,7 +48,8 @@ struct MatcherPropertyTests {
         for document in 0..<50 {
             let count = Int.random(in: 0...60, using: &random)
             let text = (0..<count).map { _ -> String in
-                let word = Self.words.randomElement(using: &random)!
+                // Some words with a capital, so that walks start from both kinds.
+                let word = Self.words.randomElement(using: &random)!.capitalized(if: Int.random(in: 0..<3, using: &random) == 0)
                 let separator = [" ", " ", " ", "\n", ", "].randomElement(using: &random)!
                 return word + separator
             }.joined()
@@ -58,4 +59,8 @@ struct MatcherPropertyTests {
             #expect(found == expected, "seed \(seed), document \(document): \(text.debugDescription)")
         }
     }
+}
+
+private extension String {
+    func capitalized(if condition: Bool) -> String { condition ? prefix(1).uppercased() + dropFirst() : self }
 }
