@@ -54,10 +54,24 @@ public struct AliasList: RandomAccessCollection, Sendable, Equatable {
                      flags: record.flags, line: record.line, fileIndex: record.fileIndex)
     }
 
-    /// The text of the alias at `position`, without making the rest of it.
-    func text(at position: Int) -> String {
-        guard let stored else { return made[position].text }
-        return stored.text(of: stored.records[position])
+    /// Calls `body` with the UTF-8 bytes of the text of the alias at `position`, read in place
+    /// from a restored list.
+    @inline(__always)
+    func withTextBytes<Result>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let stored else {
+            var text = made[position].text
+            return text.withUTF8(body)
+        }
+        let record = stored.records[position]
+        return body(UnsafeBufferPointer(rebasing: stored.texts.buffer[Int(record.textStart)..<Int(record.textStart + record.textLength)]))
+    }
+
+    /// Starts loading the text of the alias at `position` of a restored list, whose record
+    /// should be in the processor's cache by now (see ``prefetch(_:)``).
+    @inline(__always)
+    func prefetchText(_ position: Int) {
+        guard let stored else { return }
+        entity_graph_prefetch(stored.texts.buffer.baseAddress! + Int(stored.records[position].textStart))
     }
 
     /// Starts loading the alias at `position` into the processor's cache.

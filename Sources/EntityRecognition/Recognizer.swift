@@ -407,7 +407,9 @@ public final class Recognizer {
                 settled.append((candidate, isNested, entry, inflected))
             }
         }
-        for (candidate, isNested, entry, inflected) in settled {
+        for (position, (candidate, isNested, entry, inflected)) in settled.enumerated() {
+            // The alias text of a mention a few ahead, whose record is in by now, loads next.
+            if position + 4 < settled.count { aliases.prefetchText(Int(index.entries[Int(settled[position + 4].entry)].alias)) }
             let record = index.entries[Int(entry)]
             let entity = index.gazetteer.entities[Int(record.entity)]
             let start = tokens[candidate.start].start
@@ -415,14 +417,13 @@ public final class Recognizer {
             if isNested, result.mentions[firstMention...].contains(where: { $0.start <= start && end <= $0.end && $0.entity == entity }) {
                 continue
             }
-            let surface = String(decoding: UnsafeBufferPointer(
-                rebasing: text[tokens[candidate.start].utf8Start..<tokens[candidate.end - 1].utf8End]), as: UTF8.self)
+            let surfaceBytes = UnsafeBufferPointer(rebasing: text[tokens[candidate.start].utf8Start..<tokens[candidate.end - 1].utf8End])
+            let match = aliases.withTextBytes(at: Int(record.alias)) {
+                Self.matchKind(record, inflected: inflected, surface: surfaceBytes, alias: $0, hasMorphology: morphology != nil)
+            }
             let sentence = Int(sentenceOfToken[candidate.start])
             result.mentions.append(EntityMention(
-                start: start, end: end, surface: surface, entity: entity,
-                match: Self.matchKind(record, inflected: inflected, surface: surface,
-                                      alias: aliases.text(at: Int(record.alias)),
-                                      hasMorphology: morphology != nil),
+                start: start, end: end, surface: String(decoding: surfaceBytes, as: UTF8.self), entity: entity, match: match,
                 sentence: base.sentences + sentence, isNested: isNested,
                 inBoilerplate: boilerplateSentences.contains(sentence),
                 tokens: base.tokens + candidate.start..<base.tokens + candidate.end))
@@ -759,8 +760,9 @@ public final class Recognizer {
         }
     }
 
-    static func matchKind(_ entry: AliasIndex.Entry, inflected: UInt32, surface: String,
-                          alias aliasText: @autoclosure () -> String, hasMorphology: Bool) -> MatchKind {
+    /// How the text `surface` matched the alias `alias` (both UTF-8) through `entry`.
+    static func matchKind(_ entry: AliasIndex.Entry, inflected: UInt32, surface: UnsafeBufferPointer<UInt8>,
+                          alias: UnsafeBufferPointer<UInt8>, hasMorphology: Bool) -> MatchKind {
         switch entry.source {
         case .demonym: return .demonym
         case .shortForm: return .shortForm
@@ -768,22 +770,29 @@ public final class Recognizer {
         }
         if entry.isAbbreviation { return .abbreviation }
         if inflected != 0 { return .inflected }
-        // The alias's text is made only here, for the matches that need it.
-        let alias = aliasText()
-        if surface == alias { return .exact }
-        // Folded in lower case and NFC; ASCII text (most of it) without Foundation.
-        let text: [Unicode.Scalar]
-        let name: [Unicode.Scalar]
-        if let asciiText = surface.asciiLowercased, let asciiName = alias.asciiLowercased {
-            text = asciiText
-            name = asciiName
-        } else {
-            text = Array(surface.lightlyFolded.unicodeScalars)
-            name = Array(alias.lightlyFolded.unicodeScalars)
+        // The same bytes are the same text.
+        if surface.elementsEqual(alias) { return .exact }
+        // ASCII text (most of it), which differs in its bytes, differs as text: folded in lower
+        // case, byte for byte, without making a string.
+        if surface.allSatisfy({ $0 < 0x80 }), alias.allSatisfy({ $0 < 0x80 }) {
+            let lower = { (byte: UInt8) in byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            return foldedKind(surface.lazy.map(lower), alias.lazy.map(lower), hasMorphology: hasMorphology)
         }
-        if text == name { return .folded }
-        // Equal once diacritics are folded: an inflection when the difference is the ending
-        // (Rosją for Rosja), a spelling variant otherwise (Zelenski for Zełenski).
+        // Other text is compared as strings (canonically equivalent ones are the same), then
+        // folded in lower case and NFC.
+        let surfaceText = String(decoding: surface, as: UTF8.self)
+        let aliasText = String(decoding: alias, as: UTF8.self)
+        if surfaceText == aliasText { return .exact }
+        return foldedKind(Array(surfaceText.lightlyFolded.unicodeScalars), Array(aliasText.lightlyFolded.unicodeScalars),
+                          hasMorphology: hasMorphology)
+    }
+
+    /// A match whose text and alias, folded as `text` and `name`, are equal or differ: equal
+    /// once folded, or an inflection when the difference is the ending (Rosją for Rosja), or
+    /// a spelling variant otherwise (Zelenski for Zełenski).
+    private static func foldedKind<Folded: Collection>(_ text: Folded, _ name: Folded, hasMorphology: Bool) -> MatchKind
+    where Folded.Element: Equatable {
+        if text.elementsEqual(name) { return .folded }
         let shared = zip(text, name).prefix { $0 == $1 }.count
         let differsAtEnd = text.count - shared <= 2 && name.count - shared <= 2
         return hasMorphology && differsAtEnd ? .inflected : .folded
@@ -937,18 +946,6 @@ struct DocumentResolver {
 }
 
 extension String {
-    /// The string in ASCII lower case as scalars, or `nil` if it is not all ASCII: what
-    /// ``lightlyFolded`` gives for ASCII text.
-    var asciiLowercased: [Unicode.Scalar]? {
-        var result: [Unicode.Scalar] = []
-        result.reserveCapacity(utf8.count)
-        for byte in utf8 {
-            guard byte < 0x80 else { return nil }
-            result.append(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
-        }
-        return result
-    }
-
     /// Lower case, NFC, with Romanian cedilla letters read as comma-below ones.
     var lightlyFolded: String {
         var result = ""

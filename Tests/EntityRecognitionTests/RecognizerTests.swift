@@ -82,6 +82,24 @@ struct RecognizerTests {
         #expect(spans(text, language: language, demonyms: false) == expected)
     }
 
+    /// The match kind, from bytes for ASCII text and from strings for the rest.
+    @Test(arguments: [
+        ("Paris", "Paris", true, MatchKind.exact), ("PARIS", "Paris", true, .folded), ("Parisa", "Paris", true, .inflected),
+        ("Parisa", "Paris", false, .folded), ("Parisiens", "Paris", true, .folded), ("Rosją", "Rosja", true, .inflected),
+        ("Zelenski", "Zełenski", true, .folded), ("Zu\u{0308}rich", "Zürich", true, .exact), ("ZÜRICH", "Zürich", true, .folded),
+        ("Ştefan", "Ștefan", true, .folded), ("Ukrainy", "Ukraina", true, .inflected), ("NATO-ului", "NATO", true, .folded),
+    ])
+    func matchKindComparesTheTextWithTheAlias(surface: String, alias: String, hasMorphology: Bool, expected: MatchKind) {
+        let entry = AliasIndex.Entry(entity: 0, alias: 0, capitalMask: 1, uppercaseMask: 0, source: .listed, tokenCountByte: 1,
+                                     flags: 0)
+        var surface = surface
+        var alias = alias
+        let kind = surface.withUTF8 { surface in
+            alias.withUTF8 { Recognizer.matchKind(entry, inflected: 0, surface: surface, alias: $0, hasMorphology: hasMorphology) }
+        }
+        #expect(kind == expected)
+    }
+
     @Test func offsetsSliceBackToTheSurfaceInNFDTextWithEmoji() {
         let text = "🇷🇺🚀 Rozmowy z Putinem 👍🏽 dotyczyły Rosji i Siergiejem Kirijenką.".decomposedStringWithCanonicalMapping
         let found = mentions(text, language: "pl")
