@@ -547,14 +547,17 @@ public final class Recognizer {
                     values.withUnsafeBufferPointer { values in
                         let starts = UnsafeBufferPointer(starts)
                         for (index, position) in walkStarts.enumerated() {
-                            // The filter word of the likeliest pair of a few such words ahead
-                            // loads first.
-                            if index + 4 < walkStarts.count {
-                                let ahead = Int(walkStarts[index + 4])
+                            // The filter words of the likeliest pairs of a few such words ahead
+                            // load first: the first reading alone, and with the next word's first.
+                            if index + 6 < walkStarts.count {
+                                let ahead = Int(walkStarts[index + 6])
+                                let lowercase = !tokens[ahead].startsUppercase
                                 let first = Int32(bitPattern: values[Int(starts[ahead])] & tokenMask)
-                                let second = ahead + 1 < tokens.count && starts[ahead + 1] < starts[ahead + 2]
-                                    ? Int32(bitPattern: values[Int(starts[ahead + 1])] & tokenMask) : AliasIndex.noSecondToken
-                                tables.prefetchStartPair(first, then: second, lowercase: !tokens[ahead].startsUppercase)
+                                tables.prefetchStartPair(first, then: AliasIndex.noSecondToken, lowercase: lowercase)
+                                if ahead + 1 < tokens.count, starts[ahead + 1] < starts[ahead + 2] {
+                                    tables.prefetchStartPair(first, then: Int32(bitPattern: values[Int(starts[ahead + 1])] & tokenMask),
+                                                             lowercase: lowercase)
+                                }
                             }
                             startsAliasFlags[Int(position)] = mayMatch(at: Int(position), capitalized: tokens[Int(position)].startsUppercase,
                                                                        starts: starts, values: values, tables: tables)
