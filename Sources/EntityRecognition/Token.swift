@@ -52,6 +52,7 @@ public struct Token: Sendable, Hashable {
 public enum Tokenizer {
     static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
     static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
+    private static let hashSeed: UInt64 = 0xCBF2_9CE4_8422_2325
     private static let hashMultiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// The hash of a key's UTF-8 bytes, as ``Token/keyHash`` is computed: eight bytes a step,
@@ -63,7 +64,7 @@ public enum Tokenizer {
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let count = bytes.count
-        var hash = fnvOffset ^ UInt64(truncatingIfNeeded: count) &* hashMultiplier
+        var hash = hashSeed ^ UInt64(truncatingIfNeeded: count) &* hashMultiplier
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
             var position = 0
@@ -89,7 +90,7 @@ public enum Tokenizer {
     /// last step reads a whole eight and keeps those of the key.
     @inline(__always)
     static func hash(padded bytes: UnsafeRawPointer, count: Int) -> UInt64 {
-        var hash = fnvOffset ^ UInt64(truncatingIfNeeded: count) &* hashMultiplier
+        var hash = hashSeed ^ UInt64(truncatingIfNeeded: count) &* hashMultiplier
         var position = 0
         while position + 8 <= count {
             hash = hashStep(hash, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)))
@@ -238,6 +239,7 @@ public enum Tokenizer {
         // check per byte. Grown for a longer word.
         var keyCapacity = 256
         var key = UnsafeMutablePointer<UInt8>.allocate(capacity: keyCapacity)
+        key.initialize(repeating: 0, count: keyCapacity)
         var keyLength = 0
         defer { key.deallocate() }
         /// Makes room for `count` more bytes of key, and eight after them that the key's hash
@@ -246,6 +248,7 @@ public enum Tokenizer {
             guard keyLength + count + 8 > keyCapacity else { return }
             while keyLength + count + 8 > keyCapacity { keyCapacity *= 2 }
             let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: keyCapacity)
+            larger.initialize(repeating: 0, count: keyCapacity)
             larger.update(from: key, count: keyLength)
             key.deallocate()
             key = larger
