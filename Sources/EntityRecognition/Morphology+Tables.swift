@@ -6,8 +6,9 @@
 extension Morphology {
     /// Polish: seven cases in three genders, on every word of a multi-word name.
     public static let polish = Morphology(language: "pl", rules: polishFleetingE + [
-        // masculine nouns ending in a consonant: Putin, Musk, Trump, Kreml, Krym, Tajwan
-        "a>", "u>", "owi>", "em>", "iem>", "ie>", "iu>", "rze>r", "cie>t", "scie>st", "dzie>d",
+        // masculine nouns ending in a consonant: Putin, Musk, Trump, Kreml, Krym, Tajwan; a soft
+        // -aw: Wrocław → Wrocławia, Jarosław → Jarosławia
+        "a>", "u>", "owi>", "em>", "iem>", "ie>", "iu>", "rze>r", "cie>t", "scie>st", "dzie>d", "awia>aw",
         // plural of masculine nouns and names: Kaczyńscy aside, the regular endings
         "owie>", "ow>", "om>", "ami>", "ach>",
         // fleeting e: Marek → Marka, Niemiec → Niemca
@@ -178,8 +179,9 @@ extension Morphology {
         "ii>ie", "i>ie", "i>e",
         // soft masculine names: Andrej → Andreji; names in -y as adjectives: O'Leary → O'Learyho
         "i>", "ho>", "mu>", "m>",
-        // names in a silent -e: Mike Pence → Mika Pence, Mikovi; Jean-Claude → Jean-Clauda
-        "a>e", "ovi>e", "u>e",
+        // names in a silent -e: Mike Pence → Mika Pence, Mikovi; Jean-Claude → Jean-Clauda;
+        // masculine names in -o: Fico → Ficovi
+        "a>e", "ovi>e", "u>e", "ovi>o",
         // plural-only names: Spojené státy → Spojených států, Spojeným státům, Spojenými státy
         "ych>e", "ym>e", "ymi>e", "u>y", "um>y", "ech>y",
         // fleeting e: Karel → Karla, Marek → Markem, Němec → Němce
@@ -198,7 +200,8 @@ extension Morphology {
     public static let slovak = Morphology(language: "sk", rules: [
         "a>", "u>", "ovi>", "om>", "e>", "ov>", "och>", "ami>",
         "y>a", "e>a", "u>a", "ou>a", "i>a", "ie>ia", "ii>ia", "iu>ia", "iou>ia",
-        "a>o", "u>o", "om>o",
+        // masculine and neuter in -o: Fico → Fica, Ficovi, Ficom; Nemecko → Nemecka
+        "a>o", "u>o", "om>o", "ovi>o",
         "eho>y", "emu>y", "om>y", "ych>y", "ej>a", "u>a",
         // the locative of masculine nouns in -i and of neuter nouns in -e: v Bruseli, v Spojenom
         // kráľovstve
