@@ -143,8 +143,9 @@ extension Morphology {
         "іі>ія", "ію>ія", "ією>ія",
         // feminine adjectives in the dative and locative: Велика Британія → Великій Британії
         "іи>а",
-        // plural-only names: Сполучені Штати → Сполучених Штатів, Сполученим Штатам
-        "их>і", "им>і", "ими>і", "ів>и", "ам>и", "ах>и", "ами>и",
+        // plural-only names: Сполучені Штати → Сполучених Штатів, Сполученим Штатам; Збройні сили
+        // → Збройних сил
+        "их>і", "им>і", "ими>і", "ів>и", "ам>и", "ах>и", "ами>и", ">и",
         // і in a closed last syllable: Київ → Києва, Києві; Львів → Львова; Харків → Харкові
         "єва>ів", "єві>ів", "євом>ів", "єву>ів", "ова>ів", "ові>ів", "овом>ів", "ову>ів",
         "ого>ии", "ому>ии", "им>ии", "ім>ии", "оі>а", "ою>а", "у>а", "их>ии", "і>ии",
@@ -179,6 +180,8 @@ extension Morphology {
         "ii>ie", "i>ie", "i>e",
         // soft masculine names: Andrej → Andreji; names in -y as adjectives: O'Leary → O'Learyho
         "i>", "ho>", "mu>", "m>",
+        // a fleeting e before ň: Vídeň → Vídně, Vídni; names in -ea: Korea → Koreje, Koreji, Korejou
+        "ne>en", "ni>en", "eje>ea", "eji>ea", "ejou>ea",
         // names in a silent -e: Mike Pence → Mika Pence, Mikovi; Jean-Claude → Jean-Clauda;
         // masculine names in -o: Fico → Ficovi
         "a>e", "ovi>e", "u>e", "ovi>o",
@@ -231,8 +234,9 @@ extension Morphology {
         "jem>j", "jev>j", "ju>j", "ja>j",
         // names in a vowel put j before the ending: Joe → Joeja, Joeju, Joejem
         "ja>", "ju>", "jem>",
-        // plural-only names: Združene države → Združenih držav, Združenim državam
-        ">e", "am>e", "ah>e", "ami>e", "im>e", "imi>e",
+        // plural-only names: Združene države → Združenih držav, Združenim državam; Združeni narodi
+        // → Združenih narodov, Združenim narodom
+        ">e", "am>e", "ah>e", "ami>e", "im>e", "imi>e", "ih>i", "ov>i", "om>i", "imi>i",
         // neuter in -o: Ministrstvo → Ministrstva, Ministrstvu, Ministrstvom
         "a>o", "u>o", "om>o",
         // neuter in -e: Baltsko morje → v Baltskem morju, Vrhovno sodišče → Vrhovnega sodišča
