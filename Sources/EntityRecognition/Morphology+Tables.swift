@@ -183,8 +183,8 @@ extension Morphology {
         // a fleeting e before ň: Vídeň → Vídně, Vídni; names in -ea: Korea → Koreje, Koreji, Korejou
         "ne>en", "ni>en", "eje>ea", "eji>ea", "ejou>ea",
         // names in a silent -e: Mike Pence → Mika Pence, Mikovi; Jean-Claude → Jean-Clauda;
-        // masculine names in -o: Fico → Ficovi
-        "a>e", "ovi>e", "u>e", "ovi>o",
+        // masculine names in -o and -a: Fico → Ficovi, Petr Fiala → Petru Fialovi
+        "a>e", "ovi>e", "u>e", "ovi>o", "ovi>a",
         // plural-only names: Spojené státy → Spojených států, Spojeným státům, Spojenými státy
         "ych>e", "ym>e", "ymi>e", "u>y", "um>y", "ech>y",
         // fleeting e: Karel → Karla, Marek → Markem, Němec → Němce
@@ -203,8 +203,9 @@ extension Morphology {
     public static let slovak = Morphology(language: "sk", rules: [
         "a>", "u>", "ovi>", "om>", "e>", "ov>", "och>", "ami>",
         "y>a", "e>a", "u>a", "ou>a", "i>a", "ie>ia", "ii>ia", "iu>ia", "iou>ia",
-        // masculine and neuter in -o: Fico → Fica, Ficovi, Ficom; Nemecko → Nemecka
-        "a>o", "u>o", "om>o", "ovi>o",
+        // masculine and neuter in -o: Fico → Fica, Ficovi, Ficom; Nemecko → Nemecka; masculine
+        // names in -a: Kuba → Kubovi
+        "a>o", "u>o", "om>o", "ovi>o", "ovi>a",
         "eho>y", "emu>y", "om>y", "ych>y", "ej>a", "u>a",
         // the locative of masculine nouns in -i and of neuter nouns in -e: v Bruseli, v Spojenom
         // kráľovstve
