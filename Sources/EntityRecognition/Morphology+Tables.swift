@@ -175,6 +175,9 @@ extension Morphology {
     /// Czech: seven cases; Praha → Praze, Amerika → Americe.
     public static let czech = Morphology(language: "cs", rules: [
         "a>", "u>", "ovi>", "em>", "e>", "ove>", "u>", "y>", "ech>", "um>", "ami>",
+        // a foreign woman's surname takes -ová: Angela Merkel → Angela Merkelová, Angely
+        // Merkelové, s Angelou Merkelovou
+        "ova>", "ovou>",
         "y>a", "e>a", "u>a", "ou>a", "ze>ha", "ce>ka", "re>ra", "i>a", "ie>ia", "ii>ia", "ji>ja",
         // feminine in -ie and -e: Velká Británie → Velké Británii, Evropská komise → Evropskou komisí
         "ii>ie", "i>ie", "i>e",
@@ -202,6 +205,9 @@ extension Morphology {
     /// Slovak: close to Czech.
     public static let slovak = Morphology(language: "sk", rules: [
         "a>", "u>", "ovi>", "om>", "e>", "ov>", "och>", "ami>",
+        // a foreign woman's surname takes -ová: Angela Merkel → Angela Merkelová, Angely
+        // Merkelovej, s Angelou Merkelovou
+        "ova>", "ovej>", "ovou>", "ovu>",
         "y>a", "e>a", "u>a", "ou>a", "i>a", "ie>ia", "ii>ia", "iu>ia", "iou>ia",
         // masculine and neuter in -o: Fico → Fica, Ficovi, Ficom; Nemecko → Nemecka; masculine
         // names in -a: Kuba → Kubovi
