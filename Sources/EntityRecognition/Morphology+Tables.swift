@@ -33,6 +33,7 @@ extension Morphology {
         // adjectives, neuter and plural base -e: Stany Zjednoczone → Stanach Zjednoczonych
         "ych>e", "ym>e", "ymi>e", "ich>ie", "im>ie", "imi>ie", "ego>e", "iego>ie",
         // plural-only names: Chiny → Chin, Niemcy → Niemczech, Węgry → Węgrzech, Włochy → Włoszech
+        // (not Katowice → Katowic: an e put back found places in Boy, Sun and Eric)
         ">y", "ach>y", "om>y", "ami>y", "ow>y", "ii>ie", "ach>e", "ami>e", "om>e", "iec>cy", "czech>cy", "rzech>ry", "ier>ry", "szech>chy",
         // peoples: Rosjanie → Rosjan, Rosjanami
         ">ie", "ami>ie", "om>ie", "ach>ie",
@@ -188,8 +189,9 @@ extension Morphology {
         // names in a silent -e: Mike Pence → Mika Pence, Mikovi; Jean-Claude → Jean-Clauda;
         // masculine names in -o and -a: Fico → Ficovi, Petr Fiala → Petru Fialovi
         "a>e", "ovi>e", "u>e", "ovi>o", "ovi>a",
-        // plural-only names: Spojené státy → Spojených států, Spojeným státům, Spojenými státy
-        "ych>e", "ym>e", "ymi>e", "u>y", "um>y", "ech>y",
+        // plural-only names: Spojené státy → Spojených států, Spojeným státům, Spojenými státy;
+        // Krkonoše → v Krkonoších, Krkonoším
+        "ych>e", "ym>e", "ymi>e", "u>y", "um>y", "ech>y", "ich>e", "im>e",
         // fleeting e: Karel → Karla, Marek → Markem, Němec → Němce
         "la>el", "lu>el", "lovi>el", "lem>el", "ka>ek", "ku>ek", "kovi>ek", "kem>ek",
         "ce>ec", "ci>ec", "cem>ec", "covi>ec",
@@ -229,6 +231,8 @@ extension Morphology {
         // plural-only names: Spojené štáty → Spojených štátov, v Spojených štátoch; Košice →
         // v Košiciach
         "ych>e", "ym>e", "ymi>e", "ov>y", "om>y", "och>y", "ami>y", "iach>e", "iam>e", "ami>e",
+        // feminine plural-only names: Tatry → v Tatrách, Tatrám
+        "ach>y", "am>y",
         // neuter adjectives: Spojené kráľovstvo → Spojeného kráľovstva
         "eho>e+", "emu>e+", "om>e+", "ym>e+",
     ])
@@ -279,6 +283,8 @@ extension Morphology {
         "im>i", "ih>i", "ima>i", "a>i", "e>i", "im>e", "ih>e", "ama>e",
         // a fleeting a: Aleksandar → Aleksandra, Aleksandrom; Slovenac → Slovenca
         "ra>ar", "ru>ar", "rom>ar", "ca>ac", "cu>ac", "cem>ac",
+        // k, g, h turn to c, z, s before -i: Rijeka → Rijeci, Amerika → Americi
+        "ci>ka", "zi>ga", "si>ha",
         // abbreviations take their endings after a hyphen: HDZ-a, HDZ-u, HDZ-om
         "-a>", "-u>", "-om>", "-e>",
     ])
@@ -296,6 +302,8 @@ extension Morphology {
         "им>и", "их>и", "има>и", "а>и", "е>и", "им>е", "их>е", "ама>е",
         // a fleeting a: Aleksandar → Aleksandra, Александром
         "ra>ar", "ru>ar", "rom>ar", "ca>ac", "cu>ac", "cem>ac", "ра>ар", "ру>ар", "ром>ар", "ца>ац", "цу>ац", "цем>ац",
+        // k, g, h turn to c, z, s before -i: Amerika → Americi, Америка → Америци
+        "ci>ka", "zi>ga", "si>ha", "ци>ка", "зи>га", "си>ха",
         // abbreviations take their endings after a hyphen: SNS-a, СНС-а
         "-a>", "-u>", "-om>", "-а>", "-у>", "-ом>",
     ])
