@@ -179,9 +179,9 @@ public final class Recognizer {
         }
 
         /// The slot of the word with this mixed hash, if it is cached; one found in ``slots`` is
-        /// copied into ``hot`` for the next look-up if `promoting`.
+        /// copied into ``hot`` for the next look-up.
         @inline(__always)
-        private func find(_ hash: UInt64, promoting: Bool) -> Slot? {
+        private func find(_ hash: UInt64) -> Slot? {
             guard let slots, let hot else { return nil }
             let hotSlot = Self.hotSlot(hash)
             if hot[hotSlot].hash == hash { return hot[hotSlot] }
@@ -189,7 +189,7 @@ public final class Recognizer {
             var slot = Self.homeSlot(hash)
             while slots[slot].hash != 0 {
                 if slots[slot].hash == hash {
-                    if promoting { hot[hotSlot] = slots[slot] }
+                    hot[hotSlot] = slots[slot]
                     return slots[slot]
                 }
                 slot = (slot + 1) & mask
@@ -197,15 +197,11 @@ public final class Recognizer {
             return nil
         }
 
-        /// Whether the readings of the word with this mixed hash are cached.
-        @inline(__always)
-        func knows(_ hash: UInt64) -> Bool { find(hash, promoting: false) != nil }
-
         /// Appends the cached readings of the word with this mixed hash to `values`; false if
         /// there are none cached.
         @inline(__always)
         func appendReadings(of hash: UInt64, to values: inout [Reading]) -> Bool {
-            guard let found = find(hash, promoting: true) else { return false }
+            guard let found = find(hash) else { return false }
             append(found, to: &values)
             return true
         }
@@ -483,10 +479,11 @@ public final class Recognizer {
                     for position in tokens.indices {
                         // The hot cache slot and the vocabulary filter word of the word two
                         // distances ahead load first; once they are in, a word the hot table
-                        // does not hold has its slot in the large table asked for, and half a
-                        // distance ahead, a word the cache does not know at all its vocabulary
-                        // slot, if the filter lets it through. The memory system takes only so
-                        // many loads at once: those the hot table makes needless are not asked for.
+                        // does not hold has its slot in the large table asked for, and its
+                        // vocabulary slot too, if the filter lets it through, whether or not the
+                        // large table knows it: asking the large table first cost more than the
+                        // loads it saved. The memory system takes only so many loads at once:
+                        // those the hot table makes needless are not asked for.
                         if position + 2 * prefetchDistance < tokens.count {
                             let ahead = tokens[position + 2 * prefetchDistance].keyHash
                             let aheadHash = ReadingCache.hash(of: ahead, salt: salt)
@@ -496,11 +493,10 @@ public final class Recognizer {
                         }
                         if position + prefetchDistance < tokens.count {
                             let ahead = ring[(position + prefetchDistance) & (ringSize - 1)]
-                            if !cache.isHot(ahead) { cache.prefetchSlots(ahead) }
-                        }
-                        if position + prefetchDistance / 2 < tokens.count,
-                           !cache.knows(ring[(position + prefetchDistance / 2) & (ringSize - 1)]) {
-                            tables.prefetchToken(hash: tokens[position + prefetchDistance / 2].keyHash)
+                            if !cache.isHot(ahead) {
+                                cache.prefetchSlots(ahead)
+                                tables.prefetchToken(hash: tokens[position + prefetchDistance].keyHash)
+                            }
                         }
                         let hash = ring[position & (ringSize - 1)]
                         let first = values.count
