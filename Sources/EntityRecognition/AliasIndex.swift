@@ -145,15 +145,10 @@ public final class AliasIndex: @unchecked Sendable {
     /// The second token of a one-token alias in ``lowercaseStartPairs`` and ``startPairs``.
     static let noSecondToken: Int32 = -1
 
-    /// The hash of two vocabulary tokens in ``lowercaseStartPairs`` and ``startPairs``: every bit of it depends on
-    /// both (MurmurHash3's finalizer).
+    /// The hash of two vocabulary tokens in ``lowercaseStartPairs`` and ``startPairs``: every
+    /// bit of it depends on both.
     @inline(__always)
-    static func pairHash(_ first: Int32, _ second: Int32) -> UInt64 {
-        var mixed = transitionKey(first, second)
-        mixed = (mixed ^ (mixed >> 33)) &* 0xFF51_AFD7_ED55_8CCD
-        mixed = (mixed ^ (mixed >> 33)) &* 0xC4CE_B9FE_1A85_EC53
-        return mixed ^ (mixed >> 33)
-    }
+    static func pairHash(_ first: Int32, _ second: Int32) -> UInt64 { transitionKey(first, second).murmurMixed }
 
     /// The bit sets of ``startingTokens`` and ``continuingTokens`` (the tokens the root, and the
     /// other nodes, have transitions over) and of the nodes that have transitions at all, which
@@ -416,11 +411,6 @@ struct IndexTables {
     func mayStart(_ first: Int32, then second: Int32, lowercase: Bool) -> Bool {
         TokenTable.mayContain(hash: AliasIndex.pairHash(first, second), filter: lowercase ? lowercaseStartPairs : startPairs)
     }
-
-    /// Whether some alias that takes its first token without a capital may start with `first`
-    /// and `second`.
-    @inline(__always)
-    func mayStartInLowercase(_ first: Int32, then second: Int32) -> Bool { mayStart(first, then: second, lowercase: true) }
 
     /// Starts loading the filter word ``mayStart(_:then:lowercase:)`` reads for these tokens.
     @inline(__always)

@@ -26,10 +26,11 @@ public struct AliasList: RandomAccessCollection, Sendable, Equatable {
         var records: FlatArray<Record>
         var texts: FlatArray<UInt8>
 
-        func text(of record: Record) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: texts.buffer[Int(record.textStart)..<Int(record.textStart + record.textLength)]),
-                   as: UTF8.self)
+        func bytes(of record: Record) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: texts.buffer[Int(record.textStart)..<Int(record.textStart + record.textLength)])
         }
+
+        func text(of record: Record) -> String { String(decoding: bytes(of: record), as: UTF8.self) }
     }
 
     private var made: [Alias]
@@ -62,8 +63,7 @@ public struct AliasList: RandomAccessCollection, Sendable, Equatable {
             var text = made[position].text
             return text.withUTF8(body)
         }
-        let record = stored.records[position]
-        return body(UnsafeBufferPointer(rebasing: stored.texts.buffer[Int(record.textStart)..<Int(record.textStart + record.textLength)]))
+        return body(stored.bytes(of: stored.records[position]))
     }
 
     /// Starts loading the text of the alias at `position` of a restored list, whose record

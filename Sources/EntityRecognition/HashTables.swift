@@ -7,6 +7,17 @@ import CPrefetch
 /// in a table far larger than the processor's caches costs one memory miss, not three. A table
 /// is made by its builder, then frozen into ``FlatArray``s.
 
+extension UInt64 {
+    /// The value through MurmurHash3's 64-bit finalizer: a bijection in which every bit of the
+    /// result depends on every bit of the value.
+    @inline(__always)
+    var murmurMixed: UInt64 {
+        var mixed = (self ^ (self >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        mixed = (mixed ^ (mixed >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        return mixed ^ (mixed >> 33)
+    }
+}
+
 /// Folded token keys to dense ids, compared by their UTF-8 bytes.
 struct TokenTable: Sendable {
     /// One slot: the key's hash, its id (-1 for an empty slot) and where its bytes are.

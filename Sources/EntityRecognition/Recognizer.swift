@@ -149,12 +149,7 @@ public final class Recognizer {
         /// A word's key hash and its language's, mixed (MurmurHash3's finalizer) so that every
         /// bit of the result depends on every bit of both.
         @inline(__always)
-        static func hash(of keyHash: UInt64, salt: UInt64) -> UInt64 {
-            var mixed = keyHash ^ salt
-            mixed = (mixed ^ (mixed >> 33)) &* 0xFF51_AFD7_ED55_8CCD
-            mixed = (mixed ^ (mixed >> 33)) &* 0xC4CE_B9FE_1A85_EC53
-            return (mixed ^ (mixed >> 33)) | 1
-        }
+        static func hash(of keyHash: UInt64, salt: UInt64) -> UInt64 { (keyHash ^ salt).murmurMixed | 1 }
 
         /// Starts loading the hot slot where the word with this mixed hash would be, so that
         /// its look-up a few words later finds it in the processor's cache.

@@ -63,52 +63,44 @@ public enum Tokenizer {
     /// the tokenizer waited on.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let count = bytes.count
-        var hash = hashSeed ^ UInt64(truncatingIfNeeded: count) &* hashMultiplier
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            var position = 0
-            while position + 8 <= count {
-                hash = hashStep(hash, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)))
-                position += 8
+        guard let base = bytes.baseAddress else { return hashSeed.murmurMixed }
+        var (hash, position) = hashWholeWords(UnsafeRawPointer(base), count: bytes.count)
+        if position < bytes.count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while position < bytes.count {
+                tail |= UInt64(base[position]) << shift
+                shift += 8
+                position += 1
             }
-            if position < count {
-                var tail: UInt64 = 0
-                var shift: UInt64 = 0
-                while position < count {
-                    tail |= UInt64(base[position]) << shift
-                    shift += 8
-                    position += 1
-                }
-                hash = hashStep(hash, tail)
-            }
+            hash = hashStep(hash, tail)
         }
-        return finalizeHash(hash)
+        return hash.murmurMixed
     }
 
     /// ``hash(_:)`` of the `count` bytes at `bytes`, after which eight more may be read: the
     /// last step reads a whole eight and keeps those of the key.
     @inline(__always)
     static func hash(padded bytes: UnsafeRawPointer, count: Int) -> UInt64 {
+        var (hash, position) = hashWholeWords(bytes, count: count)
+        if position < count {
+            let tail = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            hash = hashStep(hash, tail & (UInt64.max >> (64 - 8 * UInt64(count - position))))
+        }
+        return hash.murmurMixed
+    }
+
+    /// The hash state after the length and every whole group of eight of `count` bytes, and
+    /// where the rest starts.
+    @inline(__always)
+    private static func hashWholeWords(_ bytes: UnsafeRawPointer, count: Int) -> (UInt64, Int) {
         var hash = hashSeed ^ UInt64(truncatingIfNeeded: count) &* hashMultiplier
         var position = 0
         while position + 8 <= count {
             hash = hashStep(hash, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)))
             position += 8
         }
-        if position < count {
-            let tail = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self))
-            hash = hashStep(hash, tail & (UInt64.max >> (64 - 8 * UInt64(count - position))))
-        }
-        return finalizeHash(hash)
-    }
-
-    /// MurmurHash3's finalizer.
-    @inline(__always)
-    private static func finalizeHash(_ hash: UInt64) -> UInt64 {
-        var hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
-        hash = (hash ^ (hash >> 33)) &* 0xC4CE_B9FE_1A85_EC53
-        return hash ^ (hash >> 33)
+        return (hash, position)
     }
 
     /// How many of the eight bytes of `chunk`, in memory order, are ASCII letters or digits
@@ -116,8 +108,7 @@ public enum Tokenizer {
     /// high bit set so that no subtraction borrows from the next.
     @inline(__always)
     static func asciiWordLength(_ chunk: UInt64) -> Int {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let ones: UInt64 = 0x0101_0101_0101_0101
+        let (ones, high) = (ByteWord.ones, ByteWord.high)
         let raised = chunk | high
         let folded = raised | 0x2020_2020_2020_2020
         let letters = (folded &- 0x61 &* ones) & ~(folded &- 0x7B &* ones)
@@ -192,47 +183,43 @@ public enum Tokenizer {
         }
     }()
 
-    /// Per byte, for an ASCII letter or digit: its folded byte, with bit 7 set for a capital;
-    /// 0 for any other byte. Made from the scalar tables, so it folds as they do.
-    private static let asciiWordBytes: [UInt8] = {
+    /// Whether the scalar tables say of ASCII what the tokenizer's eight-byte work on it takes
+    /// for granted: the letters and digits are the bytes ``asciiWordLength(_:)`` counts, each
+    /// folds by setting bit 5, bit 6 is set for a letter and not for a digit, and bit 5 is clear
+    /// for a capital. Checked once, before the first text is tokenized.
+    private static let asciiBitsAgreeWithTables: Bool = {
         let flat = ScalarTable.flat
-        return (0..<256).map { value in
-            guard value < 0x80 else { return 0 }
+        for value in 0..<0x80 {
             let category = flat.classes[value] & ScalarTable.categoryMask
-            guard category == ScalarInfo.Category.letter.rawValue || category == ScalarInfo.Category.digit.rawValue,
+            let isLetter = category == ScalarInfo.Category.letter.rawValue
+            guard isLetter || category == ScalarInfo.Category.digit.rawValue,
                   flat.foldStart[value + 1] - flat.foldStart[value] == 1 else {
-                precondition(asciiWordLength(UInt64(value)) == 0, "the eight-byte test agrees with the tables")
-                return 0
+                if asciiWordLength(UInt64(value)) != 0 { return false }
+                continue
             }
-            let folded = flat.foldBytes[Int(flat.foldStart[value])]
             let isUppercase = flat.classes[value] & ScalarTable.uppercaseFlag != 0
-            // The tokenizer folds runs of them eight bytes at a time by what their bits say: bit 6
-            // is set for a letter and not for a digit, bit 5 is clear for a capital, and setting
-            // bit 5 folds any of them.
-            precondition(folded == UInt8(value) | 0x20)
-            precondition(asciiWordLength(UInt64(value)) == 1 && asciiWordLength(UInt64(value) | 0x2000) == 1)
-            precondition((value & 0x40 != 0) == (category == ScalarInfo.Category.letter.rawValue))
-            precondition(isUppercase == (value & 0x40 != 0 && value & 0x20 == 0))
-            return folded | (isUppercase ? 0x80 : 0)
+            guard flat.foldBytes[Int(flat.foldStart[value])] == UInt8(value) | 0x20,
+                  asciiWordLength(UInt64(value)) == 1, asciiWordLength(UInt64(value) | 0x2000) == 1,
+                  (value & 0x40 != 0) == isLetter, isUppercase == (value & 0x40 != 0 && value & 0x20 == 0)
+            else { return false }
         }
+        return true
     }()
 
     static func tokens(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+        precondition(asciiBitsAgreeWithTables, "the tokenizer's ASCII bit tests disagree with the scalar tables")
         let flat = ScalarTable.flat
         return flat.classes.withUnsafeBufferPointer { classes in
             flat.foldStart.withUnsafeBufferPointer { foldStart in
                 flat.foldBytes.withUnsafeBufferPointer { foldBytes in
-                    asciiWordBytes.withUnsafeBufferPointer { asciiWord in
-                        tokenize(bytes, classes: classes, foldStart: foldStart, foldBytes: foldBytes, asciiWord: asciiWord)
-                    }
+                    tokenize(bytes, classes: classes, foldStart: foldStart, foldBytes: foldBytes)
                 }
             }
         }
     }
 
     private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>,
-                                 foldStart: UnsafeBufferPointer<Int32>, foldBytes: UnsafeBufferPointer<UInt8>,
-                                 asciiWord: UnsafeBufferPointer<UInt8>) -> [Token] {
+                                 foldStart: UnsafeBufferPointer<Int32>, foldBytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 5)
         // The folded bytes of the word being read, in raw memory: no capacity or uniqueness
@@ -282,11 +269,9 @@ public enum Tokenizer {
         let space = ScalarInfo.Category.space.rawValue
         let newline = ScalarInfo.Category.newline.rawValue
 
-        /// Adds a folded byte to the key.
-        @inline(__always) func add(_ byte: UInt8) { append(byte) }
         /// Adds the folded bytes of scalar `value` (below ``ScalarTable/tableSize``).
         @inline(__always) func addFolded(_ value: Int) {
-            for index in Int(foldStart[value])..<Int(foldStart[value + 1]) { add(foldBytes[index]) }
+            for index in Int(foldStart[value])..<Int(foldStart[value + 1]) { append(foldBytes[index]) }
         }
         /// Counts a letter of the word, a capital or not.
         @inline(__always) func countLetter(upper: Bool) {
@@ -296,7 +281,7 @@ public enum Tokenizer {
             if upper { uppercase += 1 }
         }
         /// Adds `bytes[start..<end]`, ASCII letters and digits, to the key: folded and counted
-        /// eight at a time by their bits (see ``asciiWordBytes``).
+        /// eight at a time by their bits (see ``asciiBitsAgreeWithTables``).
         @inline(__always) func addASCIIRun(from start: Int, to end: Int) {
             let length = end - start
             reserve(length)
@@ -392,9 +377,9 @@ public enum Tokenizer {
                     pendingBreaks = 0
                 }
                 if let slowFold {
-                    for byte in slowFold.utf8 { add(byte) }
+                    for byte in slowFold.utf8 { append(byte) }
                 } else if value < 0x80, value >= 0x41, value <= 0x5A {
-                    add(UInt8(value) | 0x20)
+                    append(UInt8(value) | 0x20)
                 } else {
                     addFolded(Int(value))
                 }
@@ -402,8 +387,7 @@ public enum Tokenizer {
                 offset += 1
                 position += length
                 // The letters and digits that follow, without the general step: runs of ASCII
-                // ones (most of a Latin-script word) found with one table look-up a byte and
-                // folded eight bytes at a time, two-byte ones (Cyrillic, Greek, accented Latin)
+                // ones (most of a Latin-script word) found and folded eight bytes at a time, two-byte ones (Cyrillic, Greek, accented Latin)
                 // folded through the scalar tables, and the combining marks and format
                 // characters among them passed over, as the general step would.
                 while position < count {
@@ -417,7 +401,7 @@ public enum Tokenizer {
                         runGoesOn = length == 8
                     }
                     if runGoesOn {
-                        while runEnd < count, asciiWord[Int(bytes[runEnd])] != 0 { runEnd += 1 }
+                        while runEnd < count, asciiWordLength(UInt64(bytes[runEnd])) == 1 { runEnd += 1 }
                     }
                     if runEnd > position {
                         addASCIIRun(from: position, to: runEnd)
