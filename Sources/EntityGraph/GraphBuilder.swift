@@ -121,6 +121,9 @@ public struct GraphBuilder: Sendable {
     /// is keyed by its two numbers, `source << 32 | target` with the source the smaller id.
     private var nodes: [NodeTally] = []
     private var nodeNumbers: [String: Int32] = [:]
+    /// The numbers by ``EntityMention/entityIndex``, -1 for none yet: most mentions find their
+    /// node here, without hashing an id.
+    private var nodeNumbersByIndex: [Int32] = []
     /// Per node, the number of the last document (counted from 1) and window that named it, and
     /// its rank among the entities of the window whose pairs are being made.
     private var lastDocument: [Int] = []
@@ -159,7 +162,7 @@ public struct GraphBuilder: Sendable {
         var numbers: [Int32] = []
         numbers.reserveCapacity(mentions.count)
         for mention in mentions {
-            let number = nodeNumber(of: mention.entity)
+            let number = nodeNumber(of: mention)
             numbers.append(number)
             let firstInDocument = lastDocument[Int(number)] != documentCount
             lastDocument[Int(number)] = documentCount
@@ -204,6 +207,25 @@ public struct GraphBuilder: Sendable {
                 }
             }
         }
+    }
+
+    /// The node number of a mention's entity, made on first sight. The entity's index is
+    /// trusted only for the entity it was first seen with: documents found through another
+    /// gazetteer may number theirs otherwise.
+    private mutating func nodeNumber(of mention: EntityMention) -> Int32 {
+        let index = mention.entityIndex
+        if index >= 0, index < nodeNumbersByIndex.count {
+            let number = nodeNumbersByIndex[index]
+            if number >= 0, nodes[Int(number)].entity.id == mention.entity.id { return number }
+        }
+        let number = nodeNumber(of: mention.entity)
+        if index >= 0 {
+            if index >= nodeNumbersByIndex.count {
+                nodeNumbersByIndex += repeatElement(-1, count: max(index + 1, 2 * nodeNumbersByIndex.count) - nodeNumbersByIndex.count)
+            }
+            if nodeNumbersByIndex[index] < 0 { nodeNumbersByIndex[index] = number }
+        }
+        return number
     }
 
     /// The node number of `entity`, made on first sight.
@@ -396,7 +418,8 @@ public struct GraphBuilder: Sendable {
     /// `end`.
     static func appendSnippet(of text: UnsafeBufferPointer<UInt8>, to end: Int, lower: Int, upper: Int,
                               into bytes: inout [UInt8]) {
-        let cut = RecognizedDocument.utf8Range(ofScalars: lower, upper, in: text)
+        // Sentences short enough to show whole (most) need no walk to find the cut.
+        let cut = lower == 0 && upper == end ? text.indices : RecognizedDocument.utf8Range(ofScalars: lower, upper, in: text)
         let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
         if lower > 0 { bytes += ellipsis }
         var wrote = false
@@ -466,9 +489,20 @@ public struct GraphBuilder: Sendable {
         let graphEdges = [GraphEdge](unsafeUninitializedCapacity: starts[slices]) { buffer, initialized in
             let slots = EdgeSlots(buffer.baseAddress)
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                var snippetTexts: [Int64: String] = [:]
+                let numbers = order[bounds[slice]..<bounds[slice + 1]]
+                // The snippets of the evidence kept, in the order the loop below takes them.
+                var references: [SnippetStore.Reference] = []
+                for number in numbers where isKept(pairs.tallies[number]) {
+                    var position = pairs.tallies[number].evidenceHead
+                    while position >= 0 {
+                        references.append(evidence[Int(position)].snippet)
+                        position = evidence[Int(position)].next
+                    }
+                }
+                let snippetTexts = snippets.texts(at: references)
+                var nextSnippet = 0
                 var next = starts[slice]
-                for number in order[bounds[slice]..<bounds[slice + 1]] {
+                for number in numbers {
                     let key = keys[number]
                     let tally = pairs.tallies[number]
                     guard isKept(tally) else { continue }
@@ -478,11 +512,8 @@ public struct GraphBuilder: Sendable {
                     while position >= 0 {
                         let record = evidence[Int(position)]
                         let (id, date) = documents[Int(record.document)]
-                        let snippet = snippetTexts[record.snippet.offset] ?? {
-                            let text = snippets.text(at: record.snippet)
-                            snippetTexts[record.snippet.offset] = text
-                            return text
-                        }()
+                        let snippet = snippetTexts[nextSnippet]
+                        nextSnippet += 1
                         kept.append(Evidence(document: id, date: date, sentence: Int(record.sentence),
                                              source: TextSpan(start: Int(record.sourceStart), end: Int(record.sourceEnd)),
                                              target: TextSpan(start: Int(record.targetStart), end: Int(record.targetEnd)),

@@ -70,18 +70,60 @@ final class SnippetStore: @unchecked Sendable {
         if start >= 0 {
             return String(decoding: buffer[Int(start)..<Int(start) + Int(reference.length)], as: UTF8.self)
         }
-        return String(unsafeUninitializedCapacity: Int(reference.length)) { bytes in
-            var done = 0
-            while done < bytes.count {
-                let count = pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(reference.offset) + off_t(done))
-                if count < 0, errno == EINTR { continue }
-                // The file was written by this process and is never truncated; should the system
-                // fail to read it back, the snippet comes out shorter rather than wrong.
-                guard count > 0 else { break }
-                done += count
+        return String(unsafeUninitializedCapacity: Int(reference.length)) { readFile(into: $0, at: reference.offset) }
+    }
+
+    /// The snippets at `references`, in their order. Those in the file are read in its order, a
+    /// megabyte at a time, rather than with a read each, and each is made once however many
+    /// references it has.
+    func texts(at references: [Reference]) -> [String] {
+        var texts = [String](repeating: "", count: references.count)
+        let order = references.indices.sorted { (references[$0].offset, $0) < (references[$1].offset, $1) }
+        var window: [UInt8] = []
+        var windowStart: Int64 = 0
+        var previous: Int?
+        for position in order {
+            let reference = references[position]
+            if let previous, references[previous] == reference {
+                texts[position] = texts[previous]
+                continue
             }
-            return done
+            previous = position
+            let end = reference.offset + Int64(reference.length)
+            guard end <= flushed else {
+                texts[position] = text(at: reference)
+                continue
+            }
+            if reference.offset < windowStart || end > windowStart + Int64(window.count) {
+                windowStart = reference.offset
+                window = read(from: windowStart, count: Int(min(flushed - windowStart, max(Int64(Self.bufferSize), end - windowStart))))
+            }
+            // A short read (see text(at:)) gives a shorter snippet, never a wrong one.
+            let lower = min(Int(reference.offset - windowStart), window.count)
+            texts[position] = String(decoding: window[lower..<min(lower + Int(reference.length), window.count)], as: UTF8.self)
         }
+        return texts
+    }
+
+    /// Up to `count` bytes of the file from `offset`.
+    private func read(from offset: Int64, count: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { bytes, initialized in
+            initialized = readFile(into: bytes, at: offset)
+        }
+    }
+
+    /// Fills `bytes` from the file at `offset`; returns how many were read.
+    private func readFile(into bytes: UnsafeMutableBufferPointer<UInt8>, at offset: Int64) -> Int {
+        var done = 0
+        while done < bytes.count {
+            let count = pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset) + off_t(done))
+            if count < 0, errno == EINTR { continue }
+            // The file was written by this process and is never truncated; should the system
+            // fail to read it back, the snippet comes out shorter rather than wrong.
+            guard count > 0 else { break }
+            done += count
+        }
+        return done
     }
 
     /// Writes the buffer to the file; keeps the store in memory from then on if that fails.

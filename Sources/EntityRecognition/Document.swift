@@ -45,6 +45,9 @@ public struct EntityMention: Sendable, Hashable {
     /// The text of the mention, exactly as in the document.
     public var surface: String
     public var entity: Entity
+    /// The entity's place in ``Gazetteer/entities`` of the gazetteer that found it, or -1: a
+    /// number to keep tallies by without hashing the entity's id.
+    public var entityIndex: Int
     public var match: MatchKind
     /// The 0-based sentence the mention is in.
     public var sentence: Int
@@ -55,12 +58,13 @@ public struct EntityMention: Sendable, Hashable {
     /// The range of token indices the mention covers, for distances in tokens.
     public var tokens: Range<Int>
 
-    public init(start: Int, end: Int, surface: String, entity: Entity, match: MatchKind,
+    public init(start: Int, end: Int, surface: String, entity: Entity, entityIndex: Int = -1, match: MatchKind,
                 sentence: Int, isNested: Bool = false, inBoilerplate: Bool = false, tokens: Range<Int> = 0..<0) {
         self.start = start
         self.end = end
         self.surface = surface
         self.entity = entity
+        self.entityIndex = entityIndex
         self.match = match
         self.sentence = sentence
         self.isNested = isNested

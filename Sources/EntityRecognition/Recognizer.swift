@@ -414,7 +414,8 @@ public final class Recognizer {
             }
             let sentence = Int(sentenceOfToken[candidate.start])
             result.mentions.append(EntityMention(
-                start: start, end: end, surface: String(decoding: surfaceBytes, as: UTF8.self), entity: entity, match: match,
+                start: start, end: end, surface: String(decoding: surfaceBytes, as: UTF8.self), entity: entity,
+                entityIndex: Int(record.entity), match: match,
                 sentence: base.sentences + sentence, isNested: isNested,
                 inBoilerplate: boilerplateSentences.contains(sentence),
                 tokens: base.tokens + candidate.start..<base.tokens + candidate.end))

@@ -145,6 +145,30 @@ struct GraphBuilderTests {
             #expect(store.text(at: references[position]) == texts[position])
         }
         #expect(store.text(at: store.append("")) == "")
+        // Read together, in any order and repeated, from the file and from the buffer alike.
+        var random = SeededGenerator(seed: 7)
+        let picked = (0..<5_000).map { _ in Int.random(in: 0..<texts.count, using: &random) } + [texts.count - 1, 0, 0]
+        let read = store.texts(at: picked.map { references[$0] })
+        #expect(read.count == picked.count)
+        #expect(zip(read, picked).filter { $0 != texts[$1] }.count == 0)
+        #expect(store.texts(at: []).isEmpty)
+    }
+
+    @Test func entityIndexesOfAnotherGazetteerNeverMergeEntities() throws {
+        // Both gazetteers number their first entity 0: the builder must not take one for the other.
+        var first = Gazetteer()
+        try first.parseEntityFile("x\tperson\tXavier Person\n\t*\tXavier\ny\tperson\tYvonne Person\n\t*\tYvonne\n", file: "first.gaz")
+        var second = Gazetteer()
+        try second.parseEntityFile("z\tperson\tZora Person\n\t*\tZora\nx\tperson\tXavier Person\n\t*\tXavier\n", file: "second.gaz")
+        var builder = GraphBuilder()
+        for (gazetteer, text) in [(first, "Xavier met Yvonne."), (second, "Zora met Xavier."), (first, "Xavier and Yvonne.")] {
+            let recognizer = Recognizer(index: AliasIndex(gazetteer: gazetteer), options: RecognitionOptions(language: "en"))
+            builder.addDocument(recognizer.recognize(Document(id: text, text: text)))
+        }
+        let graph = builder.build()
+        #expect(graph.nodes.map(\.id) == ["x", "y", "z"])
+        #expect(graph.nodes.map(\.mentions) == [3, 2, 1])
+        #expect(graph.edges.map { "\($0.source)-\($0.target):\($0.count)" } == ["x-y:2", "x-z:1"])
     }
 
     @Test func pairsInOneSentenceShareTheirSnippet() throws {
