@@ -13,6 +13,11 @@ extension Morphology {
         "owie>", "ow>", "om>", "ami>", "ach>",
         // fleeting e: Marek → Marka, Niemiec → Niemca
         "ka>ek", "ku>ek", "kiem>ek", "kowi>ek", "ca>ec", "cu>ec", "cem>ec", "cowi>ec",
+        // South Slavic surnames in -ić, folded to -ic, soften: Milanović → Milanovicia,
+        // Milanoviciowi (not -cia at large: Lucia would read as Luc)
+        "icia>ic", "iciowi>ic", "iciem>ic", "iciu>ic",
+        // (not the locative of nouns in -ał, folded to -al, as in w Trybunale: on the bench it
+        // read Mare Australe and Terminale, nothing right)
         // soft stems: Łódź → Łodzi, Bydgoszcz → Bydgoszczy; foreign names: Perry → Perry'ego, Mike → Mikiem
         "i>", "y>", "ego>", "emu>", "iem>e", "em>e",
         // feminine in -a after d, t, st: Kanada → Kanadzie, Rada → Radzie, Malta → Malcie
@@ -124,6 +129,18 @@ extension Morphology {
         // feminine nouns in -ь: Беларусь → Беларуси, Беларусью; Минская область → Минской области
         "и>ь", "ью>ь",
         "ои>ая", "ую>ая", "ои>ыи", "ие>ии", "их>ии", "ых>ыи",
+        // adjectives in a stressed -ой, before their noun: Кривой Рог → Кривого Рога, Большой
+        // театр → в Большом театре. Alone they found 26 places on the bench and one was right
+        // (Мирского замка read as a village Мирской, Войска Донского as Донской). Neither are
+        // neuter nouns in -ие read (Народного собрания): the bench's ten were all Возрождения
+        // (the Renaissance) read as a village
+        "ого>ои+", "ому>ои+", "ым>ои+", "ом>ои+",
+        // feminine and masculine names in -а after a hushing consonant or ц take -ей: Янез Янша
+        // → Яншей, Маша → Машей
+        "шеи>ша", "жеи>жа", "чеи>ча", "щеи>ща", "цеи>ца",
+        // plurals in -а: Британские острова → Британских островов, на Канарских островах (not
+        // -ов at large: Петров would read as Петра)
+        "овов>ова", "овах>ова", "овам>ова", "овами>ова",
         // plural-only names: Соединённые Штаты → Соединённых Штатов, Соединёнными Штатами;
         // Объединённые Арабские Эмираты → Объединёнными Арабскими Эмиратами, Афины → Афинами.
         // Not the genitive without an ending (Афин): on the bench it found 4 places right and
@@ -170,6 +187,11 @@ extension Morphology {
         "а>о", "у>о", "ом>о", "і>о", "ові>о",
         // soft and hushing stems take -еві: Протасевич → Протасевичеві
         "еві>",
+        // nouns in -ість: Солідарність → Солідарності; names in -а after a hushing consonant
+        // take -ею: Янез Янша → Яншею
+        "ості>ість", "шею>ша", "жею>жа", "чею>ча", "щею>ща",
+        // soft adjectives in -ній: Нижній Новгород → Нижнього Новгорода, Нижньому Новгороді
+        "нього>ніи", "ньому>ніи",
         // feminine nouns in -ь double the consonant before -ю: Білорусь → Білоруссю
         "ссю>сь", "ллю>ль", "нню>нь", "ццю>ць", "ттю>ть", "ддю>дь", "ззю>зь",
         // neuter in -ре: Балтійське море → Балтійського моря, на Балтійському морі
@@ -215,6 +237,8 @@ extension Morphology {
         "omu>um", "ome>um", "omem>um",
         // Russian surnames in -yj, -ij decline as adjectives: Navalnyj → Navalného, Navalnému
         "eho>yj", "emu>yj", "ym>yj", "em>yj", "eho>ij", "emu>ij", "im>ij", "em>ij",
+        // and soft ones: Nižnij Novgorod → Nižního Novgorodu, Nižnímu Novgorodu
+        "iho>ij", "imu>ij",
         // Polish surnames in -ski, -cki decline as hard adjectives: Kaczyński → Kaczyńského
         "skeho>ski", "ckeho>cki", "skemu>ski", "ckemu>cki", "skym>ski", "ckym>cki", "skem>ski", "ckem>cki",
         // feminine plural-only names: Atény → Atén, v Aténách, Aténám, Aténami
@@ -275,6 +299,8 @@ extension Morphology {
         "ega>o+", "emu>o+", "em>o+", "im>o+",
         // country names in -ska, whose locative is adjectival: Kitajska → na Kitajskem
         "skem>ska",
+        // a fleeting a in South Slavic names: Aleksandar Vučić → Aleksandra Vučića, Aleksandrom
+        "ra>ar", "ru>ar", "rom>ar",
         // abbreviations take their endings after a hyphen: SDS-a, SDS-u, NLB-ja
         "-a>", "-u>", "-om>", "-ja>", "-ju>", "-jem>",
     ])
@@ -338,7 +364,7 @@ extension Morphology {
         "я>и", "ят>и",
         // adjectives in a consonant take -ия, -ият before their noun, and я turns to е before
         // и: Стар град → Стария град, Бял дом → Белия дом, Белият дом
-        "ия>+", "ият>+", "елия>ял+", "елият>ял+",
+        "ия>+", "ият>+", "елия>ял+", "елият>ял+", "емия>ям+", "емият>ям+",
         // adjectives in -ен lose its е: Върховен съд → Върховния съд, Върховният съд
         "ния>ен+", "ният>ен+",
         // and -ък, -ър their ъ: Близък изток → Близкия изток, Добър → Добрия
