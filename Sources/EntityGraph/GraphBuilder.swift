@@ -422,17 +422,25 @@ public struct GraphBuilder: Sendable {
         let cut = lower == 0 && upper == end ? text.indices : RecognizedDocument.utf8Range(ofScalars: lower, upper, in: text)
         let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
         if lower > 0 { bytes += ellipsis }
-        var wrote = false
-        var pendingSpace = false
-        for byte in text[cut] {
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                pendingSpace = wrote
-                continue
+        // Made in a buffer as long as the cut, which collapsing only shortens: no capacity check
+        // a byte.
+        bytes += [UInt8](unsafeUninitializedCapacity: cut.count) { out, initialized in
+            var wrote = 0
+            var pendingSpace = false
+            for byte in text[cut] {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = wrote > 0
+                    continue
+                }
+                if pendingSpace {
+                    out[wrote] = 0x20
+                    wrote += 1
+                    pendingSpace = false
+                }
+                out[wrote] = byte
+                wrote += 1
             }
-            if pendingSpace { bytes.append(0x20) }
-            pendingSpace = false
-            bytes.append(byte)
-            wrote = true
+            initialized = wrote
         }
         if upper < end { bytes += ellipsis }
     }
