@@ -106,7 +106,7 @@ extension Morphology {
     ])
 
     /// Russian (folded: ё is е, й is и).
-    public static let russian = Morphology(language: "ru", rules: [
+    public static let russian = Morphology(language: "ru", acronymEndings: ["а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах"], rules: [
         // masculine nouns and surnames in a consonant: Путин → Путина, Путиным, Песков → Пескову
         "а>", "у>", "ом>", "е>", "ым>", "ым>", "ов>", "ы>", "ами>", "ах>", "ам>",
         // soft masculine: Кремль → Кремля; names in -й: Сергей → Сергея
@@ -146,6 +146,13 @@ extension Morphology {
         // Not the genitive without an ending (Афин): on the bench it found 4 places right and
         // 11 wrong (Чан Кайши as Чаны, the Vedas as Веды)
         "ых>ые", "ым>ые", "ыми>ые", "их>ие", "им>ие", "ими>ие", "ов>ы", "ах>ы", "ам>ы", "ами>ы",
+        // and those in -и after к, г, х and a hushing consonant: Великие Луки → в Великих Луках,
+        // Химки → в Химках, Мытищи → Мытищам (not -ах at large: Аллах, Карабах)
+        "ках>ки", "гах>ги", "хах>хи", "жах>жи", "шах>ши", "чах>чи", "щах>щи",
+        "кам>ки", "гам>ги", "хам>хи", "жам>жи", "шам>ши", "чам>чи", "щам>щи",
+        "ками>ки", "гами>ги", "хами>хи", "жами>жи", "шами>ши", "чами>чи", "щами>щи",
+        // a fleeting е in -ец: Кравец → Кравца, Кравцом; Елец → Ельца, в Ельце
+        "ца>ец", "це>ец", "цу>ец", "цом>ец", "цем>ец", "ьца>ец", "ьце>ец", "ьцу>ец", "ьцом>ец",
         // neuter in -ство, in -ево/-ово (in the locative) and озеро: Министерство → Министерства,
         // Сараево → в Сараеве, озеро → озера. Not -о at large: Russian surnames in -о (Петро,
         // Франко) do not inflect, and Петра would read as Петро.
@@ -177,6 +184,8 @@ extension Morphology {
         "ого>ии", "ому>ии", "им>ии", "ім>ии", "оі>а", "ою>а", "у>а", "их>ии", "і>ии",
         // і in a closed last syllable, from о: Білий дім → Білого дому, у Білому домі
         "ому>ім", "омі>ім", "омом>ім", "ома>ім",
+        // and к, х after it turn to ц, с: Північний потік → у Північному потоці
+        "оці>ік", "осі>іх",
         // (і from о before other consonants: ``ukrainianClosedI``)
         // soft feminine adjectives: Всесвітня → Всесвітньої, Всесвітній, Всесвітньою
         "ьоі>я", "ьою>я", "іи>я",
@@ -190,6 +199,10 @@ extension Morphology {
         // nouns in -ість: Солідарність → Солідарності; names in -а after a hushing consonant
         // take -ею: Янез Янша → Яншею
         "ості>ість", "шею>ша", "жею>жа", "чею>ча", "щею>ща",
+        // a fleeting е in -ець: Кременець → Кременця, у Кременці; Кравець → Кравцем, Кравцеві
+        "ця>ець", "ці>ець", "цю>ець", "цем>ець", "цеві>ець",
+        // neuter in -ле: Гуляйполе → у Гуляйполі, Куликове поле → на Куликовому полі
+        "ля>ле", "лю>ле", "лем>ле", "лі>ле",
         // soft adjectives in -ній: Нижній Новгород → Нижнього Новгорода, Нижньому Новгороді
         "нього>ніи", "ньому>ніи",
         // feminine nouns in -ь double the consonant before -ю: Білорусь → Білоруссю
@@ -225,8 +238,8 @@ extension Morphology {
         // masculine names in -o and -a: Fico → Ficovi, Petr Fiala → Petru Fialovi
         "a>e", "ovi>e", "u>e", "ovi>o", "ovi>a",
         // plural-only names: Spojené státy → Spojených států, Spojeným státům, Spojenými státy;
-        // Krkonoše → v Krkonoších, Krkonoším
-        "ych>e", "ym>e", "ymi>e", "u>y", "um>y", "ech>y", "ich>e", "im>e",
+        // Krkonoše → v Krkonoších, Krkonoším; Karlovy Vary → Karlovými Vary
+        "ych>e", "ym>e", "ymi>e", "ymi>y", "u>y", "um>y", "ech>y", "ich>e", "im>e",
         // fleeting e: Karel → Karla, Marek → Markem, Němec → Němce
         "la>el", "lu>el", "lovi>el", "lem>el", "ka>ek", "ku>ek", "kovi>ek", "kem>ek",
         "ce>ec", "ci>ec", "cem>ec", "covi>ec",
@@ -253,8 +266,9 @@ extension Morphology {
         "ova>", "ovej>", "ovou>", "ovu>",
         "y>a", "e>a", "u>a", "ou>a", "i>a", "ie>ia", "ii>ia", "iu>ia", "iou>ia",
         // masculine and neuter in -o: Fico → Fica, Ficovi, Ficom; Nemecko → Nemecka; masculine
-        // names in -a: Kuba → Kubovi
-        "a>o", "u>o", "om>o", "ovi>o", "ovi>a",
+        // names in -a: Kuba → Kubovi, Šimečka → Šimečkom, Fiala → Fialom (not -om at large:
+        // Irakom would propose Iraka)
+        "a>o", "u>o", "om>o", "ovi>o", "ovi>a", "kom>ka", "bom>ba", "lom>la",
         "eho>y", "emu>y", "om>y", "ych>y", "ej>a", "u>a",
         // the locative of masculine nouns in -i and of neuter nouns in -e: v Bruseli, v Spojenom
         // kráľovstve
@@ -330,10 +344,14 @@ extension Morphology {
         "ra>ar", "ru>ar", "rom>ar", "ca>ac", "cu>ac", "cem>ac",
         // k, g, h turn to c, z, s before -i: Rijeka → Rijeci, Amerika → Americi
         "ci>ka", "zi>ga", "si>ha",
+        // soft adjectives in -nji before their noun: Donji Miholjac → Donjem Miholjcu, Gornjeg
+        // Vakufa (not -em at large: Petrovićem would read as a village Petrovići)
+        "njem>nji+", "njeg>nji+", "njega>nji+", "njemu>nji+",
         // names listed in their English spelling in -ia: Pennsylvania → Pennsylvaniji
         "iji>ia", "ije>ia", "iju>ia", "ijom>ia",
-        // abbreviations take their endings after a hyphen: HDZ-a, HDZ-u, HDZ-om
-        "-a>", "-u>", "-om>", "-e>",
+        // abbreviations take their endings after a hyphen: HDZ-a, HDZ-u, HDZ-om, EU-a; those
+        // read with a vowel at the end a j: BBC-ja, BBC-ju
+        "-a>", "-u>", "-om>", "-e>", "-ja>", "-ju>", "-jem>",
     ])
 
     /// Serbian, in Latin and Cyrillic letters.
@@ -342,6 +360,13 @@ extension Morphology {
         "iju>ija", "ijom>ija", "og>i", "om>i", "oj>a",
         "а>", "у>", "ом>", "ем>", "е>", "и>", "е>а", "и>а", "у>а", "ом>а", "ије>ија", "ији>ија",
         "ију>ија", "ијом>ија", "ог>и", "ом>и", "ој>а",
+        // names in a vowel put j before the ending: Modi → Modija, Модија, Modijem
+        "ja>", "ju>", "jem>", "ја>", "ју>", "јем>",
+        // neuter in -e: Užice → u Užicu, Велико Градиште → Великом Градишту
+        "a>e", "u>e", "em>e", "а>е", "у>е", "ем>е",
+        // soft adjectives in -nji before their noun: Gornji Milanovac → Gornjem Milanovcu,
+        // Горњег Милановца
+        "njem>nji+", "njeg>nji+", "njega>nji+", "njemu>nji+", "њем>њи+", "њег>њи+", "њега>њи+", "њему>њи+",
         // neuter in -o and its adjectives: Ujedinjeno Kraljevstvo → Ujedinjenog Kraljevstva
         "a>o", "u>o", "om>o", "og>o+", "а>о", "у>о", "ом>о", "ог>о+",
         // plural-only names: Ujedinjene nacije → Ujedinjenim nacijama, Уједињеним нацијама
@@ -353,8 +378,9 @@ extension Morphology {
         "ci>ka", "zi>ga", "si>ha", "ци>ка", "зи>га", "си>ха",
         // names listed in their English spelling in -ia: Pennsylvania → Pennsylvaniji
         "iji>ia", "ije>ia", "iju>ia", "ijom>ia",
-        // abbreviations take their endings after a hyphen: SNS-a, СНС-а
-        "-a>", "-u>", "-om>", "-а>", "-у>", "-ом>",
+        // abbreviations take their endings after a hyphen: SNS-a, СНС-а, and those read with a
+        // vowel at the end a j: BBC-ja
+        "-a>", "-u>", "-om>", "-а>", "-у>", "-ом>", "-ja>", "-ju>", "-jem>", "-ја>", "-ју>", "-јем>",
     ])
 
     /// Bulgarian: no cases, but definite articles suffixed to nouns and adjectives.

@@ -55,6 +55,11 @@ public struct Morphology: Sendable {
     /// included. A name written together with one of these is read as one word (see
     /// ``Tokenizer/joinMarkedEndings(_:endings:)``).
     public private(set) var markedEndings: Set<String> = []
+    /// The endings an acronym takes written straight onto it in lower case (Russian *МИДа*,
+    /// *МИДом* for *МИД*): a word of two capitals or more and one of these is read as the
+    /// acronym with a marked ending (see ``Tokenizer/markAcronymEndings(_:in:endings:)``). Each
+    /// needs a rule that strips it.
+    public private(set) var acronymEndings: Set<String> = []
 
     private struct ByteRule {
         var ending: Int32
@@ -65,6 +70,9 @@ public struct Morphology: Sendable {
         /// The fewest scalars the stem keeps.
         var stemNeeded: Int32
         var attributive: Bool
+        /// The ending follows an apostrophe or a hyphen: the stem is a whole word, as short as an
+        /// acronym may be (EU-a).
+        var isMarked: Bool
     }
 
     /// Whether a rule changes the stem's last vowel (Czech *domě* → *dům*, Ukrainian *домі* →
@@ -77,9 +85,10 @@ public struct Morphology: Sendable {
         return ending != base && vowels.contains(ending) && vowels.contains(base) && !vowels.contains(baseEnd)
     }
 
-    public init(language: String, minimumStem: Int = 2, rules: [String]) {
+    public init(language: String, minimumStem: Int = 2, acronymEndings: [String] = [], rules: [String]) {
         self.language = language
         self.minimumStem = minimumStem
+        self.acronymEndings = Set(acronymEndings)
         self.rules = []
         for notation in rules {
             let rule = InflectionRule(notation)
@@ -99,7 +108,8 @@ public struct Morphology: Sendable {
                                       baseCount: Int32(ruleBytes.count) - base,
                                       baseScalars: Int32(rule.base.unicodeScalars.count),
                                       stemNeeded: Int32(Self.changesVowel(rule) ? min(minimumStem, 1) : minimumStem),
-                                      attributive: rule.attributive))
+                                      attributive: rule.attributive,
+                                      isMarked: rule.ending.hasPrefix("'") || rule.ending.hasPrefix("-")))
             longestBase = max(longestBase, rule.base.utf8.count)
         }
         for byte in 0..<256 {
@@ -159,7 +169,8 @@ public struct Morphology: Sendable {
                             // The stem keeps at least `minimumStem` scalars (one after a vowel change).
                             var stemScalars = 0
                             for index in 0..<offset where word[index] & 0xC0 != 0x80 { stemScalars += 1 }
-                            guard stemScalars >= Int(rule.stemNeeded), stemScalars + Int(rule.baseScalars) >= 3 else { continue }
+                            guard stemScalars >= Int(rule.stemNeeded), stemScalars + Int(rule.baseScalars) >= (rule.isMarked ? 2 : 3)
+                            else { continue }
                             let baseCount = Int(rule.baseCount)
                             // Stripping an ending and adding it back gives the word itself.
                             if baseCount == endingCount,

@@ -342,6 +342,9 @@ public final class Recognizer {
         if let endings = morphology?.markedEndings, !endings.isEmpty {
             Tokenizer.joinMarkedEndings(&tokens, endings: endings)
         }
+        if let endings = morphology?.acronymEndings, !endings.isEmpty {
+            Tokenizer.markAcronymEndings(&tokens, in: text, endings: endings)
+        }
         let sentences = SentenceSegmenter.sentences(of: tokens)
 
         // The buffers are taken out of the instance for the part: no exclusivity checks per

@@ -26,7 +26,8 @@ public struct Token: Sendable, Hashable {
     public var kind: Kind
     /// The first letter is upper case (or title case).
     public var startsUppercase: Bool
-    /// Every letter is upper case and there is at least one.
+    /// Every letter is upper case and there is at least one; in a word with a marked ending,
+    /// every letter before it.
     public var isAllUppercase: Bool
     /// White space separates this token from the one before.
     public var spaceBefore: Bool
@@ -164,6 +165,45 @@ public enum Tokenizer {
             kept += 1
         }
         tokens.removeLast(tokens.count - kept)
+    }
+
+    /// Marks each word of two capitals or more followed by one of `endings` in lower case (the
+    /// Russian *МИДа*, *ОМОНом*) as an acronym with a marked ending: ``Token/hasMarkedEnding``,
+    /// and ``Token/isAllUppercase`` for its capitals. A word that goes on in lower case past
+    /// its ending (*ВКонтакте*) or has one capital (*Путина*) is left alone.
+    ///
+    /// - Parameter text: the UTF-8 the tokens' offsets point into.
+    static func markAcronymEndings(_ tokens: inout [Token], in text: UnsafeBufferPointer<UInt8>, endings: Set<String>) {
+        let longest = endings.map(\.unicodeScalars.count).max() ?? 0
+        for position in tokens.indices
+        where tokens[position].kind == .word && tokens[position].startsUppercase && !tokens[position].isAllUppercase
+            && !tokens[position].hasMarkedEnding {
+            var scalars = String.UnicodeScalarView()
+            var decoder = UTF8()
+            var bytes = text[tokens[position].utf8Start..<tokens[position].utf8End].makeIterator()
+            var capitals = 0
+            // The capitals, then the ending: no more scalars are decoded than those can be.
+            decoding: while true {
+                switch decoder.decode(&bytes) {
+                case .scalarValue(let scalar):
+                    if scalars.isEmpty, scalar.properties.isUppercase {
+                        capitals += 1
+                        if capitals > 8 { break decoding }
+                        continue
+                    }
+                    guard capitals >= 2, scalar.properties.isLowercase, scalars.count < longest else { break decoding }
+                    scalars.append(scalar)
+                case .emptyInput:
+                    if capitals >= 2, endings.contains(String(scalars)) {
+                        tokens[position].hasMarkedEnding = true
+                        tokens[position].isAllUppercase = true
+                    }
+                    break decoding
+                case .error:
+                    break decoding
+                }
+            }
+        }
     }
 
     /// The tokens of `text`.

@@ -63,6 +63,22 @@ struct TokenizerTests {
         #expect(tokens[5].utf8End - tokens[5].utf8Start == "Leary'ego".utf8.count)
     }
 
+    /// A Russian acronym with its case ending written onto it in lower case is one word with a
+    /// marked ending; a word with one capital, one that goes on past an ending, or one in
+    /// capitals throughout is left as it was.
+    @Test func acronymEndingsAreMarked() throws {
+        let text = "МИДа, ОМОНом и ЦУМе; Путина, ВКонтакте, МИДовский, США, ООН, НАТОвцы, ТАССа"
+        var tokens = Tokenizer.tokens(in: text)
+        #expect(tokens.filter { $0.kind == .word }.map(\.isAllUppercase)
+            == [false, false, false, false, false, false, false, true, true, false, false])
+        try Array(text.utf8).withUnsafeBufferPointer { bytes in
+            Tokenizer.markAcronymEndings(&tokens, in: bytes, endings: try #require(Morphology.forLanguage("ru")).acronymEndings)
+        }
+        let marked = tokens.filter(\.hasMarkedEnding).map { Fixtures.slice(text, $0.start, $0.end) }
+        #expect(marked == ["МИДа", "ОМОНом", "ЦУМе", "ТАССа"])
+        #expect(tokens.filter(\.hasMarkedEnding).allSatisfy { $0.isAllUppercase })
+    }
+
     @Test func offsetsCountUnicodeScalars() {
         let text = "🇺🇦 Zełenski 👍🏽 i Kirijenką"
         let tokens = Tokenizer.tokens(in: text).filter { $0.kind == .word }
