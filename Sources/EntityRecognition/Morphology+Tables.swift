@@ -42,6 +42,10 @@ extension Morphology {
         ">y", "ach>y", "om>y", "ami>y", "ow>y", "ii>ie", "ach>e", "ami>e", "om>e", "iec>cy", "czech>cy", "rzech>ry", "ier>ry", "szech>chy",
         // peoples: Rosjanie → Rosjan, Rosjanami
         ">ie", "ami>ie", "om>ie", "ach>ie",
+        // (Not -ie to a silent -e, YouTube → na YouTubie: on the bench it read Ukrainie as the
+        // English Ukraine, another entity's alias, and kopie as Kobe. Nor a genitive plural
+        // without an ending, Wojsk Obrony Terytorialnej, even before the name's next word: it
+        // read "był były" as a place)
         // foreign names whose last letter is not pronounced take their ending after an
         // apostrophe: Mike'a Pence'a, Jeremy'ego Corbyna, Harry'emu, O'Leary'm
         "'a>", "'ego>", "'emu>", "'em>", "'owi>", "'u>", "'ie>", "'y>", "'go>", "'m>", "'iem>", "'i>",
@@ -194,8 +198,9 @@ extension Morphology {
         // neuter in -о, and surnames in -ко: Міністерство → Міністерства, Міністерству,
         // Міністерством; Лукашенко → Лукашенкові
         "а>о", "у>о", "ом>о", "і>о", "ові>о",
-        // soft and hushing stems take -еві: Протасевич → Протасевичеві
-        "еві>",
+        // soft and hushing stems take -еві: Протасевич → Протасевичеві; names in -ар, -ор take
+        // soft endings: Ігор → Ігоря, Ігорю, Шахтар → Шахтаря
+        "еві>", "я>", "ю>",
         // nouns in -ість: Солідарність → Солідарності; names in -а after a hushing consonant
         // take -ею: Янез Янша → Яншею
         "ості>ість", "шею>ша", "жею>жа", "чею>ча", "щею>ща",
@@ -223,11 +228,13 @@ extension Morphology {
 
     /// Czech: seven cases; Praha → Praze, Amerika → Americe.
     public static let czech = Morphology(language: "cs", rules: [
-        "a>", "u>", "ovi>", "em>", "e>", "ove>", "u>", "y>", "ech>", "um>", "ami>",
-        // a foreign woman's surname takes -ová: Angela Merkel → Angela Merkelová, Angely
-        // Merkelové, s Angelou Merkelovou
-        "ova>", "ovou>",
-        "y>a", "e>a", "u>a", "ou>a", "ze>ha", "ce>ka", "re>ra", "i>a", "ie>ia", "ii>ia", "ji>ja",
+        "a>", "u>", "ovi>", "em>", "e>", "u>", "y>", "ech>", "um>", "ami>",
+        // (not -ová, -ové, -ovou to a foreign woman's surname as the world writes it, Merkelová
+        // to Merkel: folded, they are also the possessive adjectives of every man's name,
+        // Johnsonova vláda, v Putinově Rusku, as Johnson and Putin)
+        "y>a", "e>a", "u>a", "ou>a", "ze>ha", "ze>ga", "ce>ka", "re>ra", "i>a", "ie>ia", "ii>ia", "ji>ja",
+        // animate plurals in -i: Piráti → Pirátů, Pirátům, Piráty, o Pirátech
+        "u>i", "um>i", "y>i", "ech>i",
         // feminine in -ie and -e: Velká Británie → Velké Británii, Evropská komise → Evropskou komisí
         "ii>ie", "i>ie", "i>e",
         // soft masculine names: Andrej → Andreji; names in -y as adjectives: O'Leary → O'Learyho
@@ -261,9 +268,8 @@ extension Morphology {
     /// Slovak: close to Czech.
     public static let slovak = Morphology(language: "sk", rules: [
         "a>", "u>", "ovi>", "om>", "e>", "ov>", "och>", "ami>",
-        // a foreign woman's surname takes -ová: Angela Merkel → Angela Merkelová, Angely
-        // Merkelovej, s Angelou Merkelovou
-        "ova>", "ovej>", "ovou>", "ovu>",
+        // (not -ová, -ovej, -ovou to a foreign woman's surname as the world writes it: folded,
+        // they are also the possessive adjectives of every man's name, Johnsonova vláda)
         "y>a", "e>a", "u>a", "ou>a", "i>a", "ie>ia", "ii>ia", "iu>ia", "iou>ia",
         // masculine and neuter in -o: Fico → Fica, Ficovi, Ficom; Nemecko → Nemecka; masculine
         // names in -a: Kuba → Kubovi, Šimečka → Šimečkom, Fiala → Fialom (not -om at large:
@@ -279,8 +285,8 @@ extension Morphology {
         "a>e", "u>e", "i>e", "om>e",
         // soft adjectives in -í: Najvyšší súd → Najvyššieho súdu
         "ieho>i", "iemu>i", "im>i", "om>i",
-        // a fleeting e or o: Peter → Petra, Petrovi; Pavol → Pavla, Pavlom
-        "ra>er", "ru>er", "rovi>er", "rom>er", "la>ol", "lu>ol", "lovi>ol", "lom>ol",
+        // a fleeting e or o: Peter → Petra, Petrovi; Pavol → Pavla, Pavlom; Kremeľ → Kremľa
+        "ra>er", "ru>er", "rovi>er", "rom>er", "la>ol", "lu>ol", "lovi>ol", "lom>ol", "la>el", "lu>el", "li>el", "lom>el",
         // Russian surnames in -yj, -ij decline as adjectives: Navaľnyj → Navaľného
         "eho>yj", "emu>yj", "ym>yj", "om>yj", "eho>ij", "emu>ij", "im>ij", "om>ij",
         // plural-only names: Spojené štáty → Spojených štátov, v Spojených štátoch; Košice →
@@ -391,6 +397,8 @@ extension Morphology {
         // adjectives in a consonant take -ия, -ият before their noun, and я turns to е before
         // и: Стар град → Стария град, Бял дом → Белия дом, Белият дом
         "ия>+", "ият>+", "елия>ял+", "елият>ял+", "емия>ям+", "емият>ям+",
+        // the full article for the short one a name is listed with: Белия дом → Белият дом
+        "ият>ия+",
         // adjectives in -ен lose its е: Върховен съд → Върховния съд, Върховният съд
         "ния>ен+", "ният>ен+",
         // and -ък, -ър their ъ: Близък изток → Близкия изток, Добър → Добрия

@@ -288,6 +288,10 @@ struct InflectedNameTests {
         ("ru", "ВК", "Представитель ВКонтакте и ВКонтактом молчал, а ВК ответил.", ["ВК"]),
         ("ru", "МИД", "Глава МИДа заявил, что с МИДом МИДовские дипломаты согласны.", ["МИДа", "МИДом"]),
         ("hr", "EU", "Dužnosnici EU-a i EU-u bliski krugovi.", ["EU-a", "EU-u"]),
+        // A man's possessive adjective is not his name: Johnsonova vláda, v Johnsonově vládě.
+        ("cs", "Boris Johnson", "Johnsonova vláda padla a v Johnsonově vládě i s Johnsonovou stranou mlčeli; "
+            + "Borisi Johnsonovi to nevadí.", ["Borisi Johnsonovi"]),
+        ("sk", "Boris Johnson", "Johnsonova vláda padla a Johnsonovej strane to nevadí.", []),
     ]
 
     /// An adjective's ending read back to the one a name is listed with only counts before the
