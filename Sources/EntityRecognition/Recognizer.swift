@@ -381,7 +381,7 @@ public final class Recognizer {
         for sentence in sentences {
             for token in sentence.tokens { sentenceOfToken[token] = Int32(sentence.index) }
         }
-        var resolver = DocumentResolver(index: index, tokens: tokens, candidates: candidates, accepted: scratch.accepted,
+        var resolver = DocumentResolver(index: index, tokens: tokens, text: text, candidates: candidates, accepted: scratch.accepted,
                                         language: language)
         let boilerplateSentences = Self.boilerplateSentences(sentences, tokens: tokens, rules: options.boilerplate)
         let firstMention = result.mentions.count
@@ -801,6 +801,8 @@ public final class Recognizer {
 struct DocumentResolver {
     let index: AliasIndex
     let tokens: [Token]
+    /// The document's UTF-8, which the tokens' offsets point into.
+    let text: UnsafeBufferPointer<UInt8>
     let language: String
     /// The entries that accepted each candidate (see ``Recognizer/Candidate/entries``).
     let accepted: [(entry: Int32, inflected: UInt32)]
@@ -813,10 +815,11 @@ struct DocumentResolver {
     private var contextAnswers: [Int: Bool] = [:]
     private var wordBeginningsMade: Set<String>?
 
-    init(index: AliasIndex, tokens: [Token], candidates: [Recognizer.Candidate],
+    init(index: AliasIndex, tokens: [Token], text: UnsafeBufferPointer<UInt8>, candidates: [Recognizer.Candidate],
          accepted: [(entry: Int32, inflected: UInt32)], language: String) {
         self.index = index
         self.tokens = tokens
+        self.text = text
         self.language = language
         self.accepted = accepted
         var anchors = Set<Int32>()
@@ -852,6 +855,7 @@ struct DocumentResolver {
             let anchored = anchors.contains(entry.entity)
             if entry.needsContext, !contextHolds(for: Int(entry.entity)) { continue }
             if entry.uppercaseMask != 0, isWordInCapitalsLine(candidate) { continue }
+            if inflected != 0, isAdjectiveOfNeuterName(candidate, alias: entry.alias) { continue }
             var score = 0
             switch entry.source {
             case .listed: score = 4
@@ -881,6 +885,21 @@ struct DocumentResolver {
         if lowercaseWords!.contains(token.key) { return false }
         let functionWords = LanguageDetector.functionWords.first { $0.language == language }?.words ?? []
         return !functionWords.contains(token.key)
+    }
+
+    /// Whether a Czech or Slovak word read as a one-word name in -o is the adjective made from
+    /// it (Německá kancléřka, Ruskou politikou, Nemecká vláda for Německo, Rusko, Nemecko):
+    /// folded, Německá is Německa, a case of the noun, but the noun's endings after its stem are
+    /// short (Německa, Německu, Německem) and the adjective's are long or -ou.
+    private func isAdjectiveOfNeuterName(_ candidate: Recognizer.Candidate, alias: Int32) -> Bool {
+        guard candidate.end - candidate.start == 1, language == "cs" || language == "sk" else { return false }
+        let name = index.gazetteer.aliases[Int(alias)].text.unicodeScalars
+        guard name.count > 2, name.last == "o" || name.last == "O", !name.contains(" ") else { return false }
+        let token = tokens[candidate.start]
+        let surface = String(decoding: text[token.utf8Start..<token.utf8End], as: UTF8.self).unicodeScalars
+        let ending = surface.dropFirst(name.count - 1)
+        let long: Set<Unicode.Scalar> = ["á", "é", "í", "ý", "ó", "ú", "ů", "Á", "É", "Í", "Ý", "Ó", "Ú", "Ů"]
+        return ending.contains { long.contains($0) } || String(ending).lowercased() == "ou"
     }
 
     /// Whether a one-word match is a function word of the document's language inside a line

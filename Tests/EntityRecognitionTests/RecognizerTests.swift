@@ -292,6 +292,10 @@ struct InflectedNameTests {
         ("cs", "Boris Johnson", "Johnsonova vláda padla a v Johnsonově vládě i s Johnsonovou stranou mlčeli; "
             + "Borisi Johnsonovi to nevadí.", ["Borisi Johnsonovi"]),
         ("sk", "Boris Johnson", "Johnsonova vláda padla a Johnsonovej strane to nevadí.", []),
+        // Nor is a country's adjective at a sentence's start the country: Německá kancléřka.
+        ("cs", "Německo", "Německá kancléřka přijela. Do Německa jedeme, v Německu jsme. Německou politiku "
+            + "a Německého kancléře s Německem nesrovnávejte.", ["Německa", "Německu", "Německem"]),
+        ("sk", "Nemecko", "Nemecká kancelárka prišla do Nemecka. Nemeckej vláde v Nemecku nevadí.", ["Nemecka", "Nemecku"]),
     ]
 
     /// An adjective's ending read back to the one a name is listed with only counts before the
