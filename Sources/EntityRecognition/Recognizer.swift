@@ -855,7 +855,7 @@ struct DocumentResolver {
             let anchored = anchors.contains(entry.entity)
             if entry.needsContext, !contextHolds(for: Int(entry.entity)) { continue }
             if entry.uppercaseMask != 0, isWordInCapitalsLine(candidate) { continue }
-            if inflected != 0, isAdjectiveOfNeuterName(candidate, alias: entry.alias) { continue }
+            if inflected != 0, isAdjectiveOfName(candidate, alias: entry.alias) { continue }
             var score = 0
             switch entry.source {
             case .listed: score = 4
@@ -887,19 +887,28 @@ struct DocumentResolver {
         return !functionWords.contains(token.key)
     }
 
-    /// Whether a Czech or Slovak word read as a one-word name in -o is the adjective made from
-    /// it (Německá kancléřka, Ruskou politikou, Nemecká vláda for Německo, Rusko, Nemecko):
-    /// folded, Německá is Německa, a case of the noun, but the noun's endings after its stem are
-    /// short (Německa, Německu, Německem) and the adjective's are long or -ou.
-    private func isAdjectiveOfNeuterName(_ candidate: Recognizer.Candidate, alias: Int32) -> Bool {
-        guard candidate.end - candidate.start == 1, language == "cs" || language == "sk" else { return false }
-        let name = index.gazetteer.aliases[Int(alias)].text.unicodeScalars
-        guard name.count > 2, name.last == "o" || name.last == "O", !name.contains(" ") else { return false }
+    /// Whether a word read as a one-word country name is the adjective made from it, which a
+    /// sentence's first word writes with a capital too:
+    /// - Czech and Slovak names in -o (Německo, Rusko, Nemecko): folded, Německá is Německa, a
+    ///   case of the noun, but the noun's endings after its stem are short (Německa, Německu,
+    ///   Německem) and the adjective's long or -ou (Německá kancléřka, Ruskou politikou);
+    /// - Croatian and Serbian names in -ska, -čka, -ška (Hrvatska, Njemačka, Хрватска), which
+    ///   no case ends in -i: Hrvatski ministar is the adjective.
+    private func isAdjectiveOfName(_ candidate: Recognizer.Candidate, alias: Int32) -> Bool {
+        guard candidate.end - candidate.start == 1, ["cs", "sk", "hr", "sr"].contains(language) else { return false }
+        let name = Array(index.gazetteer.aliases[Int(alias)].text.lowercased().unicodeScalars)
+        guard name.count > 3, !name.contains(" ") else { return false }
         let token = tokens[candidate.start]
-        let surface = String(decoding: text[token.utf8Start..<token.utf8End], as: UTF8.self).unicodeScalars
-        let ending = surface.dropFirst(name.count - 1)
-        let long: Set<Unicode.Scalar> = ["á", "é", "í", "ý", "ó", "ú", "ů", "Á", "É", "Í", "Ý", "Ó", "Ú", "Ů"]
-        return ending.contains { long.contains($0) } || String(ending).lowercased() == "ou"
+        let surface = Array(String(decoding: text[token.utf8Start..<token.utf8End], as: UTF8.self).lowercased().unicodeScalars)
+        if language == "cs" || language == "sk" {
+            guard name.last == "o" else { return false }
+            let ending = surface.dropFirst(name.count - 1)
+            let long: Set<Unicode.Scalar> = ["á", "é", "í", "ý", "ó", "ú", "ů"]
+            return ending.contains { long.contains($0) } || ending.elementsEqual("ou".unicodeScalars)
+        }
+        let suffix = String(String.UnicodeScalarView(name.suffix(3)))
+        guard ["ska", "čka", "ška", "cka", "ска", "чка", "шка"].contains(suffix) else { return false }
+        return surface.last == "i" || surface.last == "и"
     }
 
     /// Whether a one-word match is a function word of the document's language inside a line

@@ -296,6 +296,8 @@ struct InflectedNameTests {
         ("cs", "Německo", "Německá kancléřka přijela. Do Německa jedeme, v Německu jsme. Německou politiku "
             + "a Německého kancléře s Německem nesrovnávejte.", ["Německa", "Německu", "Německem"]),
         ("sk", "Nemecko", "Nemecká kancelárka prišla do Nemecka. Nemeckej vláde v Nemecku nevadí.", ["Nemecka", "Nemecku"]),
+        ("hr", "Hrvatska", "Hrvatski ministar otputovao je iz Hrvatske. U Hrvatskoj je mirno.", ["Hrvatske", "Hrvatskoj"]),
+        ("sr", "Хрватска", "Хрватски министар је отпутовао из Хрватске.", ["Хрватске"]),
     ]
 
     /// An adjective's ending read back to the one a name is listed with only counts before the
