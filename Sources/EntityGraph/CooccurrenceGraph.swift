@@ -288,6 +288,12 @@ public struct CooccurrenceGraph: Sendable {
         self.edgeEnds = ends
     }
 
+    /// The positions in ``nodes`` of the ends of the edge at `position` in ``edges``: writers
+    /// that prepare something per node look it up for each edge without hashing ids.
+    public func endPositions(ofEdgeAt position: Int) -> (source: Int, target: Int) {
+        (Int(edgeEnds[position].source), Int(edgeEnds[position].target))
+    }
+
     /// The node with an entity id.
     public func node(withID id: String) -> GraphNode? {
         nodeIndexByID[id].map { nodes[$0] }

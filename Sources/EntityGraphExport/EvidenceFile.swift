@@ -14,7 +14,7 @@ public enum EvidenceFile {
     /// One evidence object as JSON.
     static func json(_ item: Evidence, edge: GraphEdge) -> String {
         var bytes: [UInt8] = []
-        append(item, ends: ends(of: edge), to: &bytes)
+        append(item, ends: Array(ends(of: edge).utf8), to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -25,8 +25,8 @@ public enum EvidenceFile {
     }
 
     /// Appends one evidence object, made straight into bytes, after its edge's `ends`.
-    private static func append(_ item: borrowing Evidence, ends: String, to bytes: inout [UInt8]) {
-        bytes += ends.utf8
+    private static func append(_ item: borrowing Evidence, ends: [UInt8], to bytes: inout [UInt8]) {
+        bytes += ends
         JSONText.appendQuoted(item.document, sanitizing: true, to: &bytes)
         bytes += ",\"date\":".utf8
         if let date = item.date { JSONText.appendQuoted(date, to: &bytes) } else { bytes += "null".utf8 }
@@ -52,15 +52,27 @@ public enum EvidenceFile {
     }
 
     /// Writes the sidecar into `sink`, one edge's evidence at a time, the edge's ends quoted
-    /// once for all its evidence.
+    /// once for all its evidence, each node's id once for all its edges.
     static func write(_ graph: CooccurrenceGraph, to sink: ByteSink) {
         var lines: [UInt8] = []
+        let ids = graph.nodes.map { node in
+            var quoted: [UInt8] = []
+            JSONText.appendQuoted(node.id.exportID, to: &quoted)
+            return quoted
+        }
+        var ends: [UInt8] = []
         // Through the buffers, not edges and evidence copied out whole: each copy would retain
         // and release every string it holds.
         graph.edges.withUnsafeBufferPointer { edges in
             for number in edges.indices where !edges[number].evidence.isEmpty {
                 lines.removeAll(keepingCapacity: true)
-                let ends = ends(of: edges[number])
+                let (source, target) = graph.endPositions(ofEdgeAt: number)
+                ends.removeAll(keepingCapacity: true)
+                ends += "{\"source\":".utf8
+                ends += ids[source]
+                ends += ",\"target\":".utf8
+                ends += ids[target]
+                ends += ",\"document\":".utf8
                 edges[number].evidence.withUnsafeBufferPointer { evidence in
                     for item in evidence.indices {
                         append(evidence[item], ends: ends, to: &lines)

@@ -134,13 +134,15 @@ public enum GraphML {
             try writer.end()
         }
         // Fields read through the buffer, not an edge copied out whole: a copy retains and
-        // releases its two ids, its dates and its evidence.
+        // releases its two ids, its dates and its evidence. Ids are made once a node.
+        let ids = graph.nodes.map(\.id.exportID)
         try graph.edges.withUnsafeBufferPointer { edges in
             for number in edges.indices {
+                let (source, target) = graph.endPositions(ofEdgeAt: number)
                 try writer.start("edge")
                 try writer.plainAttribute("id", "e\(number)")
-                try writer.plainAttribute("source", edges[number].source.exportID)
-                try writer.plainAttribute("target", edges[number].target.exportID)
+                try writer.plainAttribute("source", ids[source])
+                try writer.plainAttribute("target", ids[target])
                 writer.numberData("weight", edges[number].weight)
                 writer.numberData("count", edges[number].count)
                 writer.numberData("edge_documents", edges[number].documents)
