@@ -172,11 +172,11 @@ extension Morphology {
     ])
 
     /// Ukrainian (folded: ї is і, й is и).
-    public static let ukrainian = Morphology(language: "uk", rules: ukrainianClosedI + [
+    public static let ukrainian = Morphology(language: "uk", acronymEndings: ["у", "ом", "і", "а", "ові", "ів"], rules: ukrainianClosedI + [
         // masculine nouns and surnames in a consonant; surnames in -ін, -ов take -им: Путіним
         "а>", "у>", "ом>", "і>", "ові>", "ем>", "ів>", "ам>", "ах>", "ами>", "им>",
         "я>ь", "ю>ь", "ем>ь", "і>ь", "я>и", "ю>и", "єм>и", "і>и",
-        "и>а", "і>а", "у>а", "ою>а", "і>я", "ю>я", "ею>я",
+        "и>а", "і>а", "у>а", "ою>а", "і>я", "ю>я", "ею>я", "єю>я",
         "іі>ія", "ію>ія", "ією>ія",
         // feminine adjectives in the dative and locative: Велика Британія → Великій Британії
         "іи>а",
@@ -292,8 +292,8 @@ extension Morphology {
         // plural-only names: Spojené štáty → Spojených štátov, v Spojených štátoch; Košice →
         // v Košiciach
         "ych>e", "ym>e", "ymi>e", "ov>y", "om>y", "och>y", "ami>y", "iach>e", "iam>e", "ami>e",
-        // feminine plural-only names: Tatry → v Tatrách, Tatrám; Atény → Atén
-        "ach>y", "am>y", ">y",
+        // feminine plural-only names: Tatry → v Tatrách, Tatrám, Vysokých Tatier; Atény → Atén
+        "ach>y", "am>y", ">y", "ier>ry",
         // Polish surnames in -ski, -cki decline as hard adjectives: Kaczyński → Kaczyńského
         "skeho>ski", "ckeho>cki", "skemu>ski", "ckemu>cki", "skym>ski", "ckym>cki",
         // neuter adjectives: Spojené kráľovstvo → Spojeného kráľovstva
@@ -346,8 +346,8 @@ extension Morphology {
         // plural-only names: Ujedinjeni narodi → Ujedinjenim narodima, Sjedinjene Američke
         // Države → Sjedinjenih Američkih Država, Sjedinjenim Američkim Državama
         "im>i", "ih>i", "ima>i", "a>i", "e>i", "im>e", "ih>e", "ama>e",
-        // a fleeting a: Aleksandar → Aleksandra, Aleksandrom; Slovenac → Slovenca
-        "ra>ar", "ru>ar", "rom>ar", "ca>ac", "cu>ac", "cem>ac",
+        // a fleeting a: Aleksandar → Aleksandra, Aleksandrom; Slovenac → Slovenca; Egipat → Egipta
+        "ra>ar", "ru>ar", "rom>ar", "ca>ac", "cu>ac", "cem>ac", "ta>at", "tu>at", "tom>at",
         // k, g, h turn to c, z, s before -i: Rijeka → Rijeci, Amerika → Americi
         "ci>ka", "zi>ga", "si>ha",
         // soft adjectives in -nji before their noun: Donji Miholjac → Donjem Miholjcu, Gornjeg
@@ -380,6 +380,7 @@ extension Morphology {
         "им>и", "их>и", "има>и", "а>и", "е>и", "им>е", "их>е", "ама>е",
         // a fleeting a: Aleksandar → Aleksandra, Александром
         "ra>ar", "ru>ar", "rom>ar", "ca>ac", "cu>ac", "cem>ac", "ра>ар", "ру>ар", "ром>ар", "ца>ац", "цу>ац", "цем>ац",
+        "ta>at", "tu>at", "tom>at", "та>ат", "ту>ат", "том>ат",
         // k, g, h turn to c, z, s before -i: Amerika → Americi, Америка → Америци
         "ci>ka", "zi>ga", "si>ha", "ци>ка", "зи>га", "си>ха",
         // names listed in their English spelling in -ia: Pennsylvania → Pennsylvaniji
