@@ -42,10 +42,12 @@ extension Morphology {
         ">y", "ach>y", "om>y", "ami>y", "ow>y", "ii>ie", "ach>e", "ami>e", "om>e", "iec>cy", "czech>cy", "rzech>ry", "ier>ry", "szech>chy",
         // peoples: Rosjanie → Rosjan, Rosjanami
         ">ie", "ami>ie", "om>ie", "ach>ie",
-        // (Not -ie to a silent -e, YouTube → na YouTubie: on the bench it read Ukrainie as the
-        // English Ukraine, another entity's alias, and kopie as Kobe. Nor a genitive plural
-        // without an ending, Wojsk Obrony Terytorialnej, even before the name's next word: it
-        // read "był były" as a place)
+        // a genitive plural in -sk without an ending, before the name's next word: Wojska Obrony
+        // Terytorialnej → Wojsk Obrony Terytorialnej, Łaziska Górne → Łazisk Górnych. (Not -ie
+        // to a silent -e, YouTube → na YouTubie: on the bench it read Ukrainie as the English
+        // Ukraine, another entity's alias, and kopie as Kobe. Nor the genitive plural without
+        // an ending at large, even before the name's next word: it read "był były" as a place)
+        "sk>ska+",
         // foreign names whose last letter is not pronounced take their ending after an
         // apostrophe: Mike'a Pence'a, Jeremy'ego Corbyna, Harry'emu, O'Leary'm
         "'a>", "'ego>", "'emu>", "'em>", "'owi>", "'u>", "'ie>", "'y>", "'go>", "'m>", "'iem>", "'i>",
@@ -347,7 +349,8 @@ extension Morphology {
         // Države → Sjedinjenih Američkih Država, Sjedinjenim Američkim Državama
         "im>i", "ih>i", "ima>i", "a>i", "e>i", "im>e", "ih>e", "ama>e",
         // a fleeting a: Aleksandar → Aleksandra, Aleksandrom; Slovenac → Slovenca; Egipat → Egipta
-        "ra>ar", "ru>ar", "rom>ar", "ca>ac", "cu>ac", "cem>ac", "ta>at", "tu>at", "tom>at",
+        // (after p only: Herta would read as Herat, Berta as Berat)
+        "ra>ar", "ru>ar", "rom>ar", "ca>ac", "cu>ac", "cem>ac", "pta>pat", "ptu>pat", "ptom>pat",
         // k, g, h turn to c, z, s before -i: Rijeka → Rijeci, Amerika → Americi
         "ci>ka", "zi>ga", "si>ha",
         // soft adjectives in -nji before their noun: Donji Miholjac → Donjem Miholjcu, Gornjeg
@@ -380,7 +383,7 @@ extension Morphology {
         "им>и", "их>и", "има>и", "а>и", "е>и", "им>е", "их>е", "ама>е",
         // a fleeting a: Aleksandar → Aleksandra, Александром
         "ra>ar", "ru>ar", "rom>ar", "ca>ac", "cu>ac", "cem>ac", "ра>ар", "ру>ар", "ром>ар", "ца>ац", "цу>ац", "цем>ац",
-        "ta>at", "tu>at", "tom>at", "та>ат", "ту>ат", "том>ат",
+        "pta>pat", "ptu>pat", "ptom>pat", "пта>пат", "пту>пат", "птом>пат",
         // k, g, h turn to c, z, s before -i: Amerika → Americi, Америка → Америци
         "ci>ka", "zi>ga", "si>ha", "ци>ка", "зи>га", "си>ха",
         // names listed in their English spelling in -ia: Pennsylvania → Pennsylvaniji
