@@ -14,14 +14,27 @@ public enum EvidenceFile {
     /// One evidence object as JSON.
     static func json(_ item: Evidence, edge: GraphEdge) -> String {
         var bytes: [UInt8] = []
-        append(item, ends: Array(ends(of: edge).utf8), to: &bytes)
+        var ends: [UInt8] = []
+        appendEnds(quotedID(edge.source), quotedID(edge.target), to: &ends)
+        append(item, ends: ends, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The start of every evidence object of `edge`: its two ends, up to the document's key.
-    private static func ends(of edge: borrowing GraphEdge) -> String {
-        "{\"source\":\(JSONText.quote(edge.source.exportID)),\"target\":\(JSONText.quote(edge.target.exportID))"
-            + ",\"document\":"
+    /// A node id as the sidecar writes it: ``Swift/String/exportID``, quoted.
+    private static func quotedID(_ id: String) -> [UInt8] {
+        var quoted: [UInt8] = []
+        JSONText.appendQuoted(id.exportID, to: &quoted)
+        return quoted
+    }
+
+    /// Appends the start of every evidence object of an edge: its two ends (as ``quotedID(_:)``
+    /// makes them), up to the document's key.
+    private static func appendEnds(_ source: [UInt8], _ target: [UInt8], to bytes: inout [UInt8]) {
+        bytes += "{\"source\":".utf8
+        bytes += source
+        bytes += ",\"target\":".utf8
+        bytes += target
+        bytes += ",\"document\":".utf8
     }
 
     /// Appends one evidence object, made straight into bytes, after its edge's `ends`.
@@ -55,11 +68,7 @@ public enum EvidenceFile {
     /// once for all its evidence, each node's id once for all its edges.
     static func write(_ graph: CooccurrenceGraph, to sink: ByteSink) {
         var lines: [UInt8] = []
-        let ids = graph.nodes.map { node in
-            var quoted: [UInt8] = []
-            JSONText.appendQuoted(node.id.exportID, to: &quoted)
-            return quoted
-        }
+        let ids = graph.nodes.map { quotedID($0.id) }
         var ends: [UInt8] = []
         // Through the buffers, not edges and evidence copied out whole: each copy would retain
         // and release every string it holds.
@@ -68,11 +77,7 @@ public enum EvidenceFile {
                 lines.removeAll(keepingCapacity: true)
                 let (source, target) = graph.endPositions(ofEdgeAt: number)
                 ends.removeAll(keepingCapacity: true)
-                ends += "{\"source\":".utf8
-                ends += ids[source]
-                ends += ",\"target\":".utf8
-                ends += ids[target]
-                ends += ",\"document\":".utf8
+                appendEnds(ids[source], ids[target], to: &ends)
                 edges[number].evidence.withUnsafeBufferPointer { evidence in
                     for item in evidence.indices {
                         append(evidence[item], ends: ends, to: &lines)

@@ -22,6 +22,10 @@ public struct InflectionRule: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(ending)>\(base)\(attributive ? "+" : "")" }
+
+    /// The ending follows an apostrophe or a hyphen (*Mike'a*, *UOKiK-u*): the stem before it is
+    /// a whole word, as short as an acronym may be (*EU-a*).
+    var isMarked: Bool { ending.count > 1 && (ending.hasPrefix("'") || ending.hasPrefix("-")) }
 }
 
 /// The inflection of one language, declared as suffix rules, used to find the base forms that a
@@ -70,8 +74,7 @@ public struct Morphology: Sendable {
         /// The fewest scalars the stem keeps.
         var stemNeeded: Int32
         var attributive: Bool
-        /// The ending follows an apostrophe or a hyphen: the stem is a whole word, as short as an
-        /// acronym may be (EU-a).
+        /// See ``InflectionRule/isMarked``.
         var isMarked: Bool
     }
 
@@ -94,7 +97,7 @@ public struct Morphology: Sendable {
             let rule = InflectionRule(notation)
             guard !self.rules.contains(rule) else { continue }
             self.rules.append(rule)
-            if rule.ending.count > 1, rule.ending.hasPrefix("'") || rule.ending.hasPrefix("-") { markedEndings.insert(rule.ending) }
+            if rule.isMarked { markedEndings.insert(rule.ending) }
         }
         let ordered = self.rules.enumerated()
             .sorted { ($1.element.ending.unicodeScalars.count, $0.offset) < ($0.element.ending.unicodeScalars.count, $1.offset) }
@@ -109,7 +112,7 @@ public struct Morphology: Sendable {
                                       baseScalars: Int32(rule.base.unicodeScalars.count),
                                       stemNeeded: Int32(Self.changesVowel(rule) ? min(minimumStem, 1) : minimumStem),
                                       attributive: rule.attributive,
-                                      isMarked: rule.ending.hasPrefix("'") || rule.ending.hasPrefix("-")))
+                                      isMarked: rule.isMarked))
             longestBase = max(longestBase, rule.base.utf8.count)
         }
         for byte in 0..<256 {

@@ -895,7 +895,7 @@ struct DocumentResolver {
     /// - Croatian and Serbian names in -ska, -čka, -ška (Hrvatska, Njemačka, Хрватска), which
     ///   no case ends in -i: Hrvatski ministar is the adjective.
     private func isAdjectiveOfName(_ candidate: Recognizer.Candidate, alias: Int32) -> Bool {
-        guard candidate.end - candidate.start == 1, ["cs", "sk", "hr", "sr"].contains(language) else { return false }
+        guard candidate.end - candidate.start == 1, Self.adjectiveLanguages.contains(language) else { return false }
         let name = Array(index.gazetteer.aliases[Int(alias)].text.lowercased().unicodeScalars)
         guard name.count > 3, !name.contains(" ") else { return false }
         let token = tokens[candidate.start]
@@ -903,13 +903,15 @@ struct DocumentResolver {
         if language == "cs" || language == "sk" {
             guard name.last == "o" else { return false }
             let ending = surface.dropFirst(name.count - 1)
-            let long: Set<Unicode.Scalar> = ["á", "é", "í", "ý", "ó", "ú", "ů"]
-            return ending.contains { long.contains($0) } || ending.elementsEqual("ou".unicodeScalars)
+            return ending.contains { Self.longVowels.contains($0) } || ending.elementsEqual("ou".unicodeScalars)
         }
-        let suffix = String(String.UnicodeScalarView(name.suffix(3)))
-        guard ["ska", "čka", "ška", "cka", "ска", "чка", "шка"].contains(suffix) else { return false }
+        guard Self.adjectivalNameEndings.contains(String(String.UnicodeScalarView(name.suffix(3)))) else { return false }
         return surface.last == "i" || surface.last == "и"
     }
+
+    private static let adjectiveLanguages: Set<String> = ["cs", "sk", "hr", "sr"]
+    private static let longVowels: Set<Unicode.Scalar> = ["á", "é", "í", "ý", "ó", "ú", "ů"]
+    private static let adjectivalNameEndings: Set<String> = ["ska", "čka", "ška", "cka", "ска", "чка", "шка"]
 
     /// Whether a one-word match is a function word of the document's language inside a line
     /// written in capitals (Romanian "UN" in a headline), where capitals say nothing.
