@@ -72,6 +72,10 @@ public final class AliasIndex: @unchecked Sendable {
     /// first word (*Die*, *Denn*) starts many aliases, and the next word seldom goes on with one.
     let startPairs: FlatArray<UInt64>
 
+    /// Per entity, how many aliases its lists give it: how widely it is named, the tie-break
+    /// between entities that share an alias (see ``DocumentResolver/resolve(_:)``).
+    let aliasCounts: [Int32]
+
     /// Maximum number of tokens in an alias; longer aliases are not indexed.
     public static let maximumAliasTokens = 32
 
@@ -83,15 +87,47 @@ public final class AliasIndex: @unchecked Sendable {
         var explicitSingleKeys: [Int32: Set<String>] = [:]
         var personNames: [(alias: Int, tokens: [Token])] = []
 
+        // One-word names in lower case wait until every alias is seen: one whose entity also
+        // lists it with a capital (a place list's *mayo* beside *Mayo*, *nome* beside *Nome*) is
+        // left out. The capitalised one is the name; the other would only match the common word
+        // (Spanish *mayo*, Italian *nome*) everywhere. A lower-case alias without such a twin
+        // (*dpa*) stays, and matches only as written (see ``accepts(_:tokens:start:inflected:)``).
+        var lowercaseWords: [(alias: Int32, word: UInt64)] = []
+        var capitalizedWords: [UInt64] = []
         for (aliasIndex, alias) in gazetteer.aliases.enumerated() {
             let aliasTokens = Tokenizer.tokens(in: alias.text)
             guard !aliasTokens.isEmpty, aliasTokens.count <= Self.maximumAliasTokens else { continue }
             let source: Source = alias.kind == .demonym ? .demonym : .listed
+            if aliasTokens.count == 1, aliasTokens[0].kind == .word, source == .listed, !alias.isCaseSensitive {
+                let word = Self.entityWord(alias.entity, aliasTokens[0])
+                if aliasTokens[0].startsUppercase {
+                    capitalizedWords.append(word)
+                } else if alias.text.startsWithLowercaseLetter {
+                    lowercaseWords.append((Int32(aliasIndex), word))
+                    continue
+                }
+            }
             compiler.insert(tokens: aliasTokens, alias: aliasIndex, entity: Int32(alias.entity), source: source,
                             caseSensitive: alias.isCaseSensitive, needsContext: alias.needsContext)
             guard gazetteer.entities[alias.entity].type == .person, alias.kind == .name else { continue }
             if aliasTokens.count == 1 { explicitSingleKeys[Int32(alias.entity), default: []].insert(aliasTokens[0].key) }
             if aliasTokens.filter({ $0.kind == .word }).count >= 2 { personNames.append((aliasIndex, aliasTokens)) }
+        }
+
+        capitalizedWords.sort()
+        for (aliasIndex, word) in lowercaseWords {
+            var (low, high) = (0, capitalizedWords.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if capitalizedWords[middle] < word { low = middle + 1 } else { high = middle }
+            }
+            guard low == capitalizedWords.count || capitalizedWords[low] != word else { continue }
+            let alias = gazetteer.aliases[Int(aliasIndex)]
+            let aliasTokens = Tokenizer.tokens(in: alias.text)
+            compiler.insert(tokens: aliasTokens, alias: Int(aliasIndex), entity: Int32(alias.entity), source: .listed,
+                            caseSensitive: false, needsContext: alias.needsContext)
+            guard gazetteer.entities[alias.entity].type == .person, alias.kind == .name else { continue }
+            explicitSingleKeys[Int32(alias.entity), default: []].insert(aliasTokens[0].key)
         }
 
         // Short forms: the last word of a person's multi-word name (Musk for Elon Musk).
@@ -126,6 +162,11 @@ public final class AliasIndex: @unchecked Sendable {
                   startPairs: FlatArray(startPairs))
     }
 
+    /// An entity and the folded word one of its aliases is, as one hash.
+    private static func entityWord(_ entity: Int, _ token: Token) -> UInt64 {
+        (token.keyHash ^ UInt64(entity) &* 0x9E37_79B9_7F4A_7C15).murmurMixed
+    }
+
     /// An index from its parts (see ``IndexCache``).
     init(gazetteer: Gazetteer, tokens: TokenTable, transitions: TransitionTable, terminalHead: FlatArray<Int32>,
          entries: FlatArray<Entry>, startingTokens: FlatArray<UInt64>, continuingTokens: FlatArray<UInt64>,
@@ -140,6 +181,7 @@ public final class AliasIndex: @unchecked Sendable {
         self.lowercaseStartingTokens = lowercaseStartingTokens
         self.lowercaseStartPairs = lowercaseStartPairs
         self.startPairs = startPairs
+        aliasCounts = gazetteer.aliases.countsByEntity(gazetteer.entities.count)
     }
 
     /// The second token of a one-token alias in ``lowercaseStartPairs`` and ``startPairs``.
@@ -303,6 +345,12 @@ public final class AliasIndex: @unchecked Sendable {
                 if tokens[start + position].hasMarkedEnding { continue }
                 if entry.isCaseSensitive || entry.uppercaseMask & (1 << UInt32(position)) != 0 { return false }
             }
+        }
+        // A name of one word in lower case (dpa, or a place list's lower-case spelling of Paro)
+        // is taken only as written: read through an ending, it would make common words (para,
+        // come) names. A demonym (rosyjski, russo) is an adjective, which inflects.
+        if inflected != 0, entry.tokenCount == 1, entry.capitalMask == 0, entry.uppercaseMask == 0, entry.source == .listed {
+            return false
         }
         // Most aliases ask for nothing but capitals where they have them.
         if entry.uppercaseMask == 0, entry.capitalMask == 0, !entry.isCaseSensitive { return true }

@@ -66,6 +66,19 @@ public struct AliasList: RandomAccessCollection, Sendable, Equatable {
         return body(stored.bytes(of: stored.records[position]))
     }
 
+    /// How many aliases each of `entityCount` entities has.
+    func countsByEntity(_ entityCount: Int) -> [Int32] {
+        var counts = [Int32](repeating: 0, count: entityCount)
+        if let stored {
+            for record in stored.records.buffer { counts[Int(record.entity)] += 1 }
+        } else {
+            made.withUnsafeBufferPointer { made in
+                for alias in made { counts[alias.entity] += 1 }
+            }
+        }
+        return counts
+    }
+
     /// Starts loading the text of the alias at `position` of a restored list, whose record
     /// should be in the processor's cache by now (see ``prefetch(_:)``).
     @inline(__always)

@@ -329,7 +329,7 @@ public struct Gazetteer: Sendable {
             } else if label.isEmpty, known == nil {
                 labelFromAlias.insert(entity)
             } else if label.isEmpty, labelFromAlias.contains(entity),
-                      Self.labelPreference(alias) > Self.labelPreference(entities[entity].label) {
+                      Self.isBetterLabel(alias, than: entities[entity].label, type: type) {
                 entities[entity].label = alias.nfcIfNeeded
             }
             try addAlias(alias, entity: entity, language: nil, kind: .name, at: location)
@@ -385,6 +385,20 @@ public struct Gazetteer: Sendable {
                                           "alias '\(alias)' left out: a common word (\(codes)) would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)"))
             return
         }
+        // A phrase in lower case made of function words alone (a la, de sa, che la: place names
+        // in a large list's romanizations) would match everywhere just as one would.
+        if !caseSensitive, !needsContext, kind == .name, alias.utf8.count <= 3 * 9, alias.startsWithLowercaseLetter,
+           alias.utf8.contains(0x20) {
+            let words = alias.split(separator: " ")
+            let languages = words.count <= 3 && words.allSatisfy({ $0.utf8.count <= 8 })
+                ? words.map { LanguageDetector.guardedWords[String($0).foldedForMatching] ?? [] } : [[]]
+            if languages.allSatisfy({ !$0.isEmpty }), alias.lowercased() == alias {
+                let codes = Set(languages.joined()).sorted().map { LanguageDetector.functionWords[$0].language }
+                refused.append(GazetteerError(.unguardedAlias, at: location,
+                                              "alias '\(alias)' left out: common words (\(codes.joined(separator: ", "))) would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)"))
+                return
+            }
+        }
         if isOneScalar, !caseSensitive, !needsContext {
             refused.append(GazetteerError(.unguardedAlias, at: location,
                                           "alias '\(alias)' left out: one letter would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)"))
@@ -403,10 +417,24 @@ public struct Gazetteer: Sendable {
                              line: location.line, fileIndex: fileIndex))
     }
 
-    /// How good an alias is as a label when a list gives none: full names over initials and
-    /// abbreviations, then more words, then longer, then alphabetical for a fixed choice.
-    static func labelPreference(_ alias: String) -> (Int, Int, Int, String) {
-        var words = 1
+    /// Whether a later alias of an entity makes a better label than the one it has, when a
+    /// list gives none and the first alias stands: a name over initials, an abbreviation or a
+    /// word in lower case (Vladimir Putin over V. Putin, PUTIN or putin), and the same name with
+    /// given names before it, for a person (Vladimir Putin over Putin). Nothing else displaces the first: a
+    /// place list names Germany in 200 languages, and its first name is the one to show, not
+    /// the longest (Cộng hoà Liên bang Đức) or one that adds words (Federal Republic of Germany).
+    static func isBetterLabel(_ alias: String, than label: String, type: EntityType) -> Bool {
+        let (quality, current) = (labelQuality(alias), labelQuality(label))
+        guard quality == current else { return quality > current }
+        // Words before a place's name are another language's (Republik Chile, Stad Israel).
+        guard type == .person, alias.hasSuffix(" " + label) else { return false }
+        let givenNames = alias.dropLast(label.count + 1).split(separator: " ")
+        return !givenNames.isEmpty && givenNames.allSatisfy { $0.first?.isUppercase == true }
+    }
+
+    /// How good an alias is as a label: 0 to 3, less for initials, abbreviations and capitals
+    /// (a dot, or every letter a capital) and for a first letter in lower case.
+    static func labelQuality(_ alias: String) -> Int {
         var hasDot = false
         var letters = 0
         var capitals = 0
@@ -414,7 +442,6 @@ public struct Gazetteer: Sendable {
         var first = true
         let classes = ScalarTable.flat.classes
         for scalar in alias.unicodeScalars {
-            if scalar == " " { words += 1 }
             if scalar == "." { hasDot = true }
             guard scalar.value < UInt32(ScalarTable.tableSize) else { continue }
             let flags = classes[Int(scalar.value)]
@@ -426,8 +453,7 @@ public struct Gazetteer: Sendable {
             }
         }
         let isCapitals = letters > 1 && capitals == letters
-        let quality = (hasDot || isCapitals ? 0 : 2) + (startsLower ? 0 : 1)
-        return (quality, words, alias.utf8.count, alias)
+        return (hasDot || isCapitals ? 0 : 2) + (startsLower ? 0 : 1)
     }
 
     static func parseType(_ field: String, at location: SourceLocation) throws -> (EntityType, String?) {

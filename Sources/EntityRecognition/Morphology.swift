@@ -32,9 +32,10 @@ public struct InflectionRule: Hashable, Sendable, CustomStringConvertible {
 /// gazetteer lists behind the inflected forms a text uses.
 ///
 /// A rule only proposes a base form; a match needs that base form to be a word of some alias,
-/// and capitalised aliases only match capitalised text. So a rule can never turn an ordinary
-/// word into a name unless the word, once stripped of its ending, *is* one: that is the
-/// precision guarantee, and why the tables can be generous.
+/// capitalised aliases only match capitalised text, a one-word alias in lower case matches
+/// only as written, and a function word has no base form. So a rule can never turn an
+/// ordinary word into a name unless the word, once stripped of its ending, *is* one: that is
+/// the precision guarantee, and why the tables can be generous.
 public struct Morphology: Sendable {
     /// ISO 639-1 code of the language.
     public var language: String
@@ -64,6 +65,10 @@ public struct Morphology: Sendable {
     /// acronym with a marked ending (see ``Tokenizer/markAcronymEndings(_:in:endings:)``). Each
     /// needs a rule that strips it.
     public private(set) var acronymEndings: Set<String> = []
+    /// The language's function words (``LanguageDetector/functionWords``), folded: no rule reads
+    /// one as a base form. *para*, *come*, *dla* inflect no name, but a large gazetteer has a
+    /// place whose name differs from one by the ending (Paro, Coma, Dl).
+    private var functionWords: Set<String> = []
 
     private struct ByteRule {
         var ending: Int32
@@ -92,6 +97,7 @@ public struct Morphology: Sendable {
         self.language = language
         self.minimumStem = minimumStem
         self.acronymEndings = Set(acronymEndings)
+        functionWords = LanguageDetector.functionWords.first { $0.language == language }?.words ?? []
         self.rules = []
         for notation in rules {
             let rule = InflectionRule(notation)
@@ -131,6 +137,7 @@ public struct Morphology: Sendable {
     /// - Complexity: O(*r*) in the number of rules.
     public func baseForms(of word: String) -> [String] {
         var forms: [String] = []
+        guard !isFunctionWord(word) else { return [] }
         var word = word
         word.withUTF8 { utf8 in
             forEachBaseForm(of: utf8) { bytes, _ in
@@ -140,6 +147,9 @@ public struct Morphology: Sendable {
         }
         return forms
     }
+
+    /// Whether a folded word is one of the language's function words, which have no base forms.
+    func isFunctionWord(_ word: String) -> Bool { functionWords.contains(word) }
 
     /// Calls `body` with the UTF-8 bytes of each base form of a folded word (possibly more than
     /// once for the same form), and whether the rule that gave it is attributive, without

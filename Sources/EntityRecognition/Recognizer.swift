@@ -115,7 +115,7 @@ public final class Recognizer {
 
         static let none: Reading = .max
         static let inPool: Reading = .max - 1
-        private static let capacity = 1 << 19
+        private static let capacity = 1 << 20
         /// The words seen last, direct-mapped: small enough to stay in the processor's cache,
         /// where the frequent words of a language are found without touching ``slots``.
         private static let hotCapacity = 1 << 17
@@ -503,7 +503,8 @@ public final class Recognizer {
                         if !cache.appendReadings(of: hash, to: &values) {
                             let token = tokens[position]
                             if let id = tables.tokenID(of: token) { values.append(reading(id, inflected: false, tables: tables)) }
-                            if let morphology, token.kind == .word, token.utf8End - token.utf8Start >= 3 {
+                            if let morphology, token.kind == .word, token.utf8End - token.utf8Start >= 3,
+                               !morphology.isFunctionWord(token.key) {
                                 var key = token.key
                                 key.withUTF8 { word in
                                     morphology.forEachBaseForm(of: word) { base, attributive in
@@ -847,9 +848,11 @@ struct DocumentResolver {
             if shortFormEntity < 0 { shortFormEntity = entry.entity } else if shortFormEntity != entry.entity { shortFormsAgree = false }
         }
         let hasListed = shortFormCount < candidate.entries.count
-        // Highest score; then fewer inflected words; then the entity listed first, through its
-        // alias listed first (short forms, derived, after every listed alias).
-        var best: (entry: Int32, inflected: UInt32, key: (Int, Int, Int32, Int, Int32))?
+        // Highest score; then fewer inflected words; then the entity its lists name most
+        // (Germany, with its name in 200 languages, before a village of that name in one); then
+        // the entity listed first, through its alias listed first (short forms, derived, after
+        // every listed alias).
+        var best: (entry: Int32, inflected: UInt32, key: (Int, Int, Int32, Int32, Int, Int32))?
         for (entryIndex, inflected) in accepted[candidate.entries] {
             let entry = index.entries[Int(entryIndex)]
             let anchored = anchors.contains(entry.entity)
@@ -866,7 +869,8 @@ struct DocumentResolver {
             }
             if anchored { score += 8 }
             if inflected == 0 { score += 1 }
-            let key = (-score, inflected.nonzeroBitCount, entry.entity, entry.source == .shortForm ? 1 : 0, entry.alias)
+            let key = (-score, inflected.nonzeroBitCount, -index.aliasCounts[Int(entry.entity)], entry.entity,
+                       entry.source == .shortForm ? 1 : 0, entry.alias)
             if best == nil || key < best!.key { best = (entryIndex, inflected, key) }
         }
         return best.map { ($0.entry, $0.inflected) }

@@ -155,6 +155,14 @@ enum ScalarTable {
 }
 
 extension String {
+    /// Whether the first scalar is a lower-case letter: a test of a table, no string made.
+    var startsWithLowercaseLetter: Bool {
+        guard let first = unicodeScalars.first else { return false }
+        if first.value < 0x80 { return first.value >= 0x61 && first.value <= 0x7A }
+        guard first.value < UInt32(ScalarTable.tableSize) else { return first.properties.isLowercase }
+        return ScalarTable.flat.classes[Int(first.value)] & ScalarTable.lowercaseFlag != 0
+    }
+
     /// This string with case and diacritics folded the way the matcher folds them:
     /// `"Łódź"` → `"lodz"`, `"Kremlinului"` → `"kremlinului"`, `"Ştefan"` → `"stefan"`.
     public var foldedForMatching: String {

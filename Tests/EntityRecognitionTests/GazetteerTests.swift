@@ -74,6 +74,32 @@ struct GazetteerTests {
         #expect(gazetteer.aliases.map(\.text) == ["X", "THE"])
     }
 
+    @Test func refusesPhrasesOfFunctionWordsInLowerCase() throws {
+        var gazetteer = Gazetteer()
+        try gazetteer.parsePlainList("a la\tp1\tLOC\n=a la\tp1\tLOC\nA La\tp2\tLOC\nla Paz\tp3\tLOC\nde sa\tp4\tLOC\n", file: "a.tsv")
+        #expect(gazetteer.refused.map(\.description) == [
+            "a.tsv:1: alias 'a la' left out: common words (ro, it, en, fr, es) would match everywhere; write '=a la' (case-sensitive) or '?a la' (needs context)",
+            "a.tsv:5: alias 'de sa' left out: common words (ro, fr, es) would match everywhere; write '=de sa' (case-sensitive) or '?de sa' (needs context)",
+        ])
+        #expect(gazetteer.aliases.map(\.text) == ["a la", "A La", "la Paz"])
+    }
+
+    @Test(arguments: [
+        // A place list's first name stands: not the longest, not one with more words.
+        ("Germany\tde\tLOC\nCộng hoà Liên bang Đức\tde\tLOC\nFederal Republic of Germany\tde\tLOC\n", "Germany"),
+        ("Brazil\tbr\tLOC\nRepublik Kevreel Brazil\tbr\tLOC\n", "Brazil"),
+        // A person's name with the given names before it, and a name over initials or capitals.
+        ("Putin\tq\tPER\nVladimir Putin\tq\tPER\nWładimir Putin\tq\tPER\n", "Vladimir Putin"),
+        ("V. Putin\tq\tPER\nPUTIN\tq\tPER\nVladimir Putin\tq\tPER\n", "Vladimir Putin"),
+        ("NATO\tnato\tORG\nNorth Atlantic Treaty Organization\tnato\tORG\n", "North Atlantic Treaty Organization"),
+        ("the Pope\tpope\tPER\nPope Francis\tpope\tPER\n", "Pope Francis"),
+    ])
+    func choosesALabelFromTheAliases(list: String, label: String) throws {
+        var gazetteer = Gazetteer()
+        try gazetteer.parsePlainList(list, file: "a.tsv")
+        #expect(gazetteer.entities.map(\.label) == [label])
+    }
+
     @Test func reportsAliasesThatNameSeveralEntities() throws {
         var gazetteer = Gazetteer()
         try gazetteer.parsePlainList("Georgia\tQ230\tLOC\nGeorgia\tQ1428\tLOC\nTbilisi\tQ994\tLOC\n", file: "a.tsv")

@@ -347,3 +347,52 @@ struct InflectedNameListTests {
         #expect(missed.isEmpty, "\(missed.joined(separator: "\n"))")
     }
 }
+
+/// What a place list of a million aliases (GeoNames, with its names in many languages) must not
+/// do to running text: make common words places, or send a country's name to a village.
+struct LargeListPrecisionTests {
+    static func found(_ list: String, _ text: String, language: String) throws -> [String] {
+        var gazetteer = Gazetteer()
+        try gazetteer.parsePlainList(list, file: "places.tsv")
+        let recognizer = Recognizer(index: AliasIndex(gazetteer: gazetteer), options: RecognitionOptions(language: language))
+        return recognizer.recognize(Document(id: "d", text: text)).mentions.map { "\($0.surface)=\($0.entity.id)" }
+    }
+
+    @Test func functionWordsAreNoInflectedForms() throws {
+        // Spanish para and Italian come end like an inflected Paro or Coma; Elle at a French
+        // sentence's start like a case of Ell.
+        #expect(Morphology.forLanguage("es")!.baseForms(of: "para").isEmpty)
+        #expect(Morphology.forLanguage("it")!.baseForms(of: "come").isEmpty)
+        #expect(!Morphology.forLanguage("it")!.baseForms(of: "Rome".lowercased()).isEmpty)
+        let list = "Paro\tparo\tLOC\nEll\tell\tLOC\nRoma\troma\tLOC\n"
+        #expect(try Self.found(list, "Para Paro, para Roma.", language: "es") == ["Paro=paro", "Roma=roma"])
+        #expect(try Self.found(list, "Elle vit à Ell.", language: "fr") == ["Ell=ell"])
+        // A name that is not a function word still inflects.
+        #expect(try Self.found(list, "Da Rome a Roma.", language: "it") == ["Rome=roma", "Roma=roma"])
+    }
+
+    @Test func aOneWordAliasInLowerCaseMatchesOnlyAsWritten() throws {
+        // A list's lower-case coma (no capitalised twin) is not read behind the Italian come;
+        // written as listed, it is found; a lower-case name of two words still inflects.
+        let list = "coma\tchoma\tLOC\ndpa\tdpa\tORG\npakistański rząd\tgov\tORG\n"
+        #expect(try Self.found(list, "come la coma", language: "it") == ["coma=choma"])
+        #expect(try Self.found(list, "Według dpa, Dpa i dpy pakistańskiego rządu", language: "pl")
+            == ["dpa=dpa", "Dpa=dpa", "pakistańskiego rządu=gov"])
+    }
+
+    @Test func aLowerCaseTwinOfACapitalisedNameIsLeftOut() throws {
+        // Mayo and mayo, Nome and nome: the capitalised one is the name.
+        let list = "Mayo\tmayo-county\tLOC\nmayo\tmayo-county\tLOC\nnome\tnome-ak\tLOC\nNome\tnome-ak\tLOC\nebola\tebola\tORG\n"
+        #expect(try Self.found(list, "En mayo fue a Mayo; il nome di Nome; ebola.", language: "es")
+            == ["Mayo=mayo-county", "Nome=nome-ak", "ebola=ebola"])
+    }
+
+    @Test func anAliasOfSeveralEntitiesGoesToTheOneItsListsNameMost() throws {
+        // A village listed first, then the country with its names in other languages.
+        let list = "China\tchina-village\tLOC\nChina\tcn\tLOC\nChine\tcn\tLOC\nCina\tcn\tLOC\n"
+        #expect(try Self.found(list, "Viaja a China.", language: "es") == ["China=cn"])
+        // With as many names each, the one listed first.
+        let even = "Georgia\tgeorgia-state\tLOC\nGeorgia\tgeorgia-country\tLOC\n"
+        #expect(try Self.found(even, "Georgia.", language: "en") == ["Georgia=georgia-state"])
+    }
+}
