@@ -853,8 +853,10 @@ struct DocumentResolver {
         // the entity listed first, through its alias listed first (short forms, derived, after
         // every listed alias).
         var best: (entry: Int32, inflected: UInt32, key: (Int, Int, Int32, Int32, Int, Int32))?
+        let isMonth = candidate.end - candidate.start == 1 && MonthNames.contains(tokens[candidate.start].key, language: language)
         for (entryIndex, inflected) in accepted[candidate.entries] {
             let entry = index.entries[Int(entryIndex)]
+            if isMonth, !isMonthNamedOnPurpose(entry, token: tokens[candidate.start]) { continue }
             let anchored = anchors.contains(entry.entity)
             if entry.needsContext, !contextHolds(for: Int(entry.entity)) { continue }
             if entry.uppercaseMask != 0, isWordInCapitalsLine(candidate) { continue }
@@ -874,6 +876,14 @@ struct DocumentResolver {
             if best == nil || key < best!.key { best = (entryIndex, inflected, key) }
         }
         return best.map { ($0.entry, $0.inflected) }
+    }
+
+    /// Whether a word that is a month of the document's language (see ``MonthNames``) still
+    /// names the entity of `entry`: a person's (Theresa May), a case-sensitive alias, or an
+    /// acronym written in capitals (MAI); never a place or an organization otherwise.
+    private func isMonthNamedOnPurpose(_ entry: AliasIndex.Entry, token: Token) -> Bool {
+        entry.isCaseSensitive || (entry.uppercaseMask != 0 && token.isAllUppercase)
+            || index.gazetteer.entities[Int(entry.entity)].type == .person
     }
 
     /// Whether a surname no full name supports may still stand for its only bearer: not when

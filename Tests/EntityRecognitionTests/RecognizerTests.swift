@@ -381,10 +381,22 @@ struct LargeListPrecisionTests {
     }
 
     @Test func aLowerCaseTwinOfACapitalisedNameIsLeftOut() throws {
-        // Mayo and mayo, Nome and nome: the capitalised one is the name.
-        let list = "Mayo\tmayo-county\tLOC\nmayo\tmayo-county\tLOC\nnome\tnome-ak\tLOC\nNome\tnome-ak\tLOC\nebola\tebola\tORG\n"
-        #expect(try Self.found(list, "En mayo fue a Mayo; il nome di Nome; ebola.", language: "es")
-            == ["Mayo=mayo-county", "Nome=nome-ak", "ebola=ebola"])
+        // Komen and komen, Nome and nome: the capitalised one is the name.
+        let list = "Komen\tkomen-si\tLOC\nkomen\tkomen-si\tLOC\nnome\tnome-ak\tLOC\nNome\tnome-ak\tLOC\nebola\tebola\tORG\n"
+        #expect(try Self.found(list, "Ze komen naar Komen; il nome di Nome; ebola.", language: "nl")
+            == ["Komen=komen-si", "Nome=nome-ak", "ebola=ebola"])
+    }
+
+    @Test func aMonthIsNoPlace() throws {
+        let list = "March\tmarch-town\tLOC\nAugust\taugust-town\tLOC\nBerlin\tberlin\tLOC\nTheresa May\tmay\tPER\nMAI\tmai\tORG\n"
+        #expect(try Self.found(list, "Im August war er in Berlin.", language: "de") == ["Berlin=berlin"])
+        // A person's short form that is a month in another language stays, and in English
+        // *may* is no month at all.
+        #expect(try Self.found(list, "Theresa May left in March. May said so in August.", language: "en")
+            == ["Theresa May=may", "May=may"])
+        // The Romanian ministry in capitals is not the month mai.
+        #expect(try Self.found(list, "MAI a anunțat în mai.", language: "ro") == ["MAI=mai"])
+        #expect(try Self.found(list, "Marzo en Berlin, August in Berlin.", language: "es") == ["Berlin=berlin", "August=august-town", "Berlin=berlin"])
     }
 
     @Test func anAliasOfSeveralEntitiesGoesToTheOneItsListsNameMost() throws {
