@@ -854,9 +854,10 @@ struct DocumentResolver {
         // every listed alias).
         var best: (entry: Int32, inflected: UInt32, key: (Int, Int, Int32, Int32, Int, Int32))?
         let isMonth = candidate.end - candidate.start == 1 && MonthNames.contains(tokens[candidate.start].key, language: language)
+        let isFirstName = isGivenNameBeforeName(candidate)
         for (entryIndex, inflected) in accepted[candidate.entries] {
             let entry = index.entries[Int(entryIndex)]
-            if isMonth, !isMonthNamedOnPurpose(entry, token: tokens[candidate.start]) { continue }
+            if isMonth || isFirstName, !isNamedOnPurpose(entry, token: tokens[candidate.start]) { continue }
             let anchored = anchors.contains(entry.entity)
             if entry.needsContext, !contextHolds(for: Int(entry.entity)) { continue }
             if entry.uppercaseMask != 0, isWordInCapitalsLine(candidate) { continue }
@@ -878,10 +879,20 @@ struct DocumentResolver {
         return best.map { ($0.entry, $0.inflected) }
     }
 
-    /// Whether a word that is a month of the document's language (see ``MonthNames``) still
-    /// names the entity of `entry`: a person's (Theresa May), a case-sensitive alias, or an
-    /// acronym written in capitals (MAI); never a place or an organization otherwise.
-    private func isMonthNamedOnPurpose(_ entry: AliasIndex.Entry, token: Token) -> Bool {
+    /// Whether a one-word span is a common given name (see ``GivenNames``) that a capitalised
+    /// word follows on its line: a person's first name (Michael Jackson, Jean Dupont).
+    private func isGivenNameBeforeName(_ candidate: Recognizer.Candidate) -> Bool {
+        guard candidate.end - candidate.start == 1, candidate.end < tokens.count else { return false }
+        let next = tokens[candidate.end]
+        return next.kind == .word && next.startsUppercase && next.spaceBefore && next.lineBreaksBefore == 0
+            && !tokens[candidate.start].isAllUppercase && GivenNames.contains(tokens[candidate.start].key)
+    }
+
+    /// Whether a word that is a month of the document's language (see ``MonthNames``), or a
+    /// given name before a name, still names the entity of `entry`: a person's (Theresa May),
+    /// a case-sensitive alias, or an acronym written in capitals (MAI); never a place or an
+    /// organization otherwise.
+    private func isNamedOnPurpose(_ entry: AliasIndex.Entry, token: Token) -> Bool {
         entry.isCaseSensitive || (entry.uppercaseMask != 0 && token.isAllUppercase)
             || index.gazetteer.entities[Int(entry.entity)].type == .person
     }
