@@ -7,10 +7,13 @@
 /// (Michael Jackson, Jean Dupont) is no one-word place or organization (see
 /// ``DocumentResolver/resolve(_:)``). Alone (*in Jan*, *David's*), it is left to the lists.
 enum GivenNames {
-    /// Whether a folded word (``Token/key``) is one of the names.
-    static func contains(_ key: String) -> Bool { folded.contains(key) }
+    /// Whether a token is one of the names, by its key hash (see ``Token/keyHash``): no string
+    /// is hashed for the look-up, which every one-word match makes.
+    static func contains(_ token: Token) -> Bool { hashes.contains(token.keyHash) }
 
-    private static let folded: Set<String> = Set(written.split(whereSeparator: \.isWhitespace).map { String($0).foldedForMatching })
+    private static let hashes: Set<UInt64> = Set(written.split(whereSeparator: \.isWhitespace).map {
+        Tokenizer.hash(String($0).foldedForMatching.utf8)
+    })
 
     private static let written = """
         Aaron Abraham Adam Adolf Adrian Agnes Alain Alan Albert Alberto Albrecht Alejandro Aleksander \

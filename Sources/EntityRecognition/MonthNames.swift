@@ -9,13 +9,12 @@
 /// an acronym written in capitals (the Romanian MAI). English *may* is left out: a verb, and a
 /// surname.
 enum MonthNames {
-    /// Whether a folded word (``Token/key``) is a month of `language`.
-    static func contains(_ key: String, language: String) -> Bool {
-        folded[language]?.contains(key) ?? false
-    }
+    /// The key hashes (see ``Token/keyHash``) of the months of `language`, none for a language
+    /// without a list.
+    static func hashes(of language: String) -> Set<UInt64> { byLanguage[language] ?? [] }
 
-    private static let folded: [String: Set<String>] = written.mapValues { words in
-        Set(words.split(separator: " ").map { String($0).foldedForMatching })
+    private static let byLanguage: [String: Set<UInt64>] = written.mapValues { words in
+        Set(words.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0).foldedForMatching.utf8) })
     }
 
     private static let written: [String: String] = [

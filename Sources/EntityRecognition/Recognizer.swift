@@ -809,6 +809,8 @@ struct DocumentResolver {
     let accepted: [(entry: Int32, inflected: UInt32)]
     /// Entities the document names without doubt: spans whose only reading is one listed alias.
     let anchors: Set<Int32>
+    /// The key hashes of the months of the document's language (see ``MonthNames``).
+    let months: Set<UInt64>
 
     /// Keys of the words the document writes in lower case somewhere, made on first use.
     private var lowercaseWords: Set<String>?
@@ -833,6 +835,7 @@ struct DocumentResolver {
             if plain { anchors.insert(entity) }
         }
         self.anchors = anchors
+        months = MonthNames.hashes(of: language)
     }
 
     /// The entry a span links through, with its inflection bits, or `nil` to drop the span.
@@ -853,7 +856,7 @@ struct DocumentResolver {
         // the entity listed first, through its alias listed first (short forms, derived, after
         // every listed alias).
         var best: (entry: Int32, inflected: UInt32, key: (Int, Int, Int32, Int32, Int, Int32))?
-        let isMonth = candidate.end - candidate.start == 1 && MonthNames.contains(tokens[candidate.start].key, language: language)
+        let isMonth = candidate.end - candidate.start == 1 && !months.isEmpty && months.contains(tokens[candidate.start].keyHash)
         let isFirstName = isGivenNameBeforeName(candidate)
         for (entryIndex, inflected) in accepted[candidate.entries] {
             let entry = index.entries[Int(entryIndex)]
@@ -885,7 +888,7 @@ struct DocumentResolver {
         guard candidate.end - candidate.start == 1, candidate.end < tokens.count else { return false }
         let next = tokens[candidate.end]
         return next.kind == .word && next.startsUppercase && next.spaceBefore && next.lineBreaksBefore == 0
-            && !tokens[candidate.start].isAllUppercase && GivenNames.contains(tokens[candidate.start].key)
+            && !tokens[candidate.start].isAllUppercase && GivenNames.contains(tokens[candidate.start])
     }
 
     /// Whether a word that is a month of the document's language (see ``MonthNames``), or a
