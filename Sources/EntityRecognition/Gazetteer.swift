@@ -419,10 +419,11 @@ public struct Gazetteer: Sendable {
 
     /// Whether a later alias of an entity makes a better label than the one it has, when a
     /// list gives none and the first alias stands: a name over initials, an abbreviation or a
-    /// word in lower case (Vladimir Putin over V. Putin, PUTIN or putin), and the same name with
-    /// given names before it, for a person (Vladimir Putin over Putin). Nothing else displaces the first: a
-    /// place list names Germany in 200 languages, and its first name is the one to show, not
-    /// the longest (Cộng hoà Liên bang Đức) or one that adds words (Federal Republic of Germany).
+    /// word in lower case (Vladimir Putin over V. Putin, PUTIN or putin), and, for a person, the
+    /// same name with given names before it (Vladimir Putin over Putin). Nothing else displaces
+    /// the first: a place list names Germany in 200 languages, and its first name is the one to
+    /// show, not the longest (Cộng hoà Liên bang Đức) or one that adds words (Federal Republic
+    /// of Germany).
     static func isBetterLabel(_ alias: String, than label: String, type: EntityType) -> Bool {
         let (quality, current) = (labelQuality(alias), labelQuality(label))
         guard quality == current else { return quality > current }
