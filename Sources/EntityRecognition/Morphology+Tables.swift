@@ -40,6 +40,8 @@ extension Morphology {
         // plural-only names: Chiny → Chin, Niemcy → Niemczech, Węgry → Węgrzech, Włochy → Włoszech
         // (not Katowice → Katowic: an e put back found places in Boy, Sun and Eric)
         ">y", "ach>y", "om>y", "ami>y", "ow>y", "ii>ie", "ach>e", "ami>e", "om>e", "iec>cy", "czech>cy", "rzech>ry", "ier>ry", "szech>chy",
+        // and those in -je: Himalaje → Himalajów, Pireneje → Pirenejów
+        "jow>je",
         // peoples: Rosjanie → Rosjan, Rosjanami
         ">ie", "ami>ie", "om>ie", "ach>ie",
         // a genitive plural in -sk without an ending, before the name's next word: Wojska Obrony
