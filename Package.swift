@@ -11,7 +11,7 @@ let package = Package(
         .library(name: "EntityGraphExport", targets: ["EntityGraphExport"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // One C builtin that Swift does not offer: a prefetch hint for the hot loops.

@@ -12,8 +12,9 @@ extension CooccurrenceGraph {
         if let alpha = settings.disparityAlpha {
             kept = disparityEdges(alpha, among: kept)
         }
-        return CooccurrenceGraph(nodes: nodes, edges: kept, windowCount: windowCount,
-                                 documentCount: documentCount, settings: settings)
+        return CooccurrenceGraph(
+            nodes: nodes, edges: kept, windowCount: windowCount,
+            documentCount: documentCount, settings: settings)
     }
 
     /// Edges among each node's `k` strongest (by weight, ties by the other end's id); an edge

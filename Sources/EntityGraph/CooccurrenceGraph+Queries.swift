@@ -35,7 +35,9 @@ public struct GraphStatistics: Sendable {
 
 /// The node attributes `neighbors` and `stats` can rank by.
 public enum NodeMeasure: String, CaseIterable, Sendable {
-    case mentions, documents, degree, weightedDegree = "weighted-degree", pagerank, betweenness
+    case mentions, documents, degree
+    case weightedDegree = "weighted-degree"
+    case pagerank, betweenness
 
     public func value(of node: GraphNode) -> Double {
         switch self {
@@ -61,8 +63,10 @@ extension CooccurrenceGraph {
     ///   - limit: at most this many neighbours, or all with `nil`.
     ///   - type: only neighbours of this type.
     ///   - depth: hops to go out, 1 for direct neighbours.
-    public func neighbors(of id: String, by measure: EdgeMeasure? = nil, limit: Int? = nil,
-                          type: EntityType? = nil, depth: Int = 1) -> [Neighbor] {
+    public func neighbors(
+        of id: String, by measure: EdgeMeasure? = nil, limit: Int? = nil,
+        type: EntityType? = nil, depth: Int = 1
+    ) -> [Neighbor] {
         let rankBy = measure ?? settings.weight
         var found: [String: Neighbor] = [:]
         var frontier = [id]
@@ -72,9 +76,13 @@ extension CooccurrenceGraph {
             for from in frontier {
                 for edge in edges(of: from) {
                     let other = edge.other(than: from)
-                    guard !seen.contains(other) || (found[other]?.hops == hop && found[other].map {
-                        edge.value(of: rankBy) > $0.edge.value(of: rankBy)
-                    } == true) else { continue }
+                    guard
+                        !seen.contains(other)
+                            || (found[other]?.hops == hop
+                                && found[other].map {
+                                    edge.value(of: rankBy) > $0.edge.value(of: rankBy)
+                                } == true)
+                    else { continue }
                     if seen.insert(other).inserted { next.append(other) }
                     found[other] = Neighbor(node: node(withID: other)!, hops: hop, via: from, edge: edge)
                 }
@@ -128,8 +136,10 @@ extension CooccurrenceGraph {
         var previous: [String: (String, GraphEdge)] = [:]
         var done = Set<String>()
         while true {
-            guard let (current, currentCost) = cost.filter({ !done.contains($0.key) })
-                .min(by: { ($0.value, $0.key) < ($1.value, $1.key) }) else { break }
+            guard
+                let (current, currentCost) = cost.filter({ !done.contains($0.key) })
+                    .min(by: { ($0.value, $0.key) < ($1.value, $1.key) })
+            else { break }
             if current == end { break }
             done.insert(current)
             for edge in edges(of: current) where edge.weight > 0 {
@@ -199,8 +209,9 @@ extension CooccurrenceGraph {
 
     /// Edges ranked by an edge measure, ties by count and endpoints.
     public func topEdges(by measure: EdgeMeasure, limit: Int) -> [GraphEdge] {
-        Array(edges.sorted {
-            (-$0.value(of: measure), -$0.count, $0.source, $0.target) < (-$1.value(of: measure), -$1.count, $1.source, $1.target)
-        }.prefix(limit))
+        Array(
+            edges.sorted {
+                (-$0.value(of: measure), -$0.count, $0.source, $0.target) < (-$1.value(of: measure), -$1.count, $1.source, $1.target)
+            }.prefix(limit))
     }
 }

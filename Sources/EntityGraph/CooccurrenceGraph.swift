@@ -118,9 +118,11 @@ public struct GraphNode: Hashable, Sendable {
     /// Community number from Louvain, 0 for the largest community.
     public var community: Int = 0
 
-    public init(id: String, label: String, type: EntityType, subtype: String? = nil, mentions: Int = 0,
-                documents: Int = 0, windows: Int = 0, languages: [String] = [], surfaces: [String] = [],
-                firstDate: String? = nil, lastDate: String? = nil) {
+    public init(
+        id: String, label: String, type: EntityType, subtype: String? = nil, mentions: Int = 0,
+        documents: Int = 0, windows: Int = 0, languages: [String] = [], surfaces: [String] = [],
+        firstDate: String? = nil, lastDate: String? = nil
+    ) {
         self.id = id
         self.label = label
         self.type = type
@@ -157,9 +159,11 @@ public struct GraphEdge: Hashable, Sendable {
     public var firstDate: String?
     public var lastDate: String?
 
-    public init(source: String, target: String, count: Int, documents: Int, decayed: Double = 0, pmi: Double = 0,
-                npmi: Double = 0, dice: Double = 0, jaccard: Double = 0, llr: Double = 0, weight: Double = 0,
-                evidence: [Evidence] = [], firstDate: String? = nil, lastDate: String? = nil) {
+    public init(
+        source: String, target: String, count: Int, documents: Int, decayed: Double = 0, pmi: Double = 0,
+        npmi: Double = 0, dice: Double = 0, jaccard: Double = 0, llr: Double = 0, weight: Double = 0,
+        evidence: [Evidence] = [], firstDate: String? = nil, lastDate: String? = nil
+    ) {
         self.firstDate = firstDate
         self.lastDate = lastDate
         self.source = source
@@ -233,10 +237,13 @@ public struct CooccurrenceGraph: Sendable {
     private(set) var edgeEnds: [(source: Int32, target: Int32)]
 
     /// Makes a graph from its parts, sorting them; edges whose endpoints are missing are dropped.
-    public init(nodes: [GraphNode], edges: consuming [GraphEdge], windowCount: Int, documentCount: Int,
-                settings: GraphSettings) {
+    public init(
+        nodes: [GraphNode], edges: consuming [GraphEdge], windowCount: Int, documentCount: Int,
+        settings: GraphSettings
+    ) {
         // What comes sorted (a builder's graph, a graph read back) is taken as it is.
-        self.nodes = nodes.indices.dropFirst().allSatisfy { nodes[$0 - 1].id <= nodes[$0].id }
+        self.nodes =
+            nodes.indices.dropFirst().allSatisfy { nodes[$0 - 1].id <= nodes[$0].id }
             ? nodes : nodes.sorted { $0.id < $1.id }
         var index: [String: Int] = [:]
         for position in self.nodes.indices { index[self.nodes[position].id] = position }
@@ -249,7 +256,8 @@ public struct CooccurrenceGraph: Sendable {
         for position in kept.indices {
             if kept[position].source > kept[position].target { kept[position] = kept[position].reversed() }
             if kept[position].source != kept[position].target, let source = index[kept[position].source],
-               let target = index[kept[position].target] {
+                let target = index[kept[position].target]
+            {
                 ends.append((Int32(source), Int32(target)))
             } else {
                 ends.append((-1, -1))
@@ -322,9 +330,10 @@ public struct CooccurrenceGraph: Sendable {
 
     /// The subgraph on the given node ids and the edges among them.
     public func subgraph(nodeIDs: Set<String>) -> CooccurrenceGraph {
-        CooccurrenceGraph(nodes: nodes.filter { nodeIDs.contains($0.id) },
-                          edges: edges.filter { nodeIDs.contains($0.source) && nodeIDs.contains($0.target) },
-                          windowCount: windowCount, documentCount: documentCount, settings: settings)
+        CooccurrenceGraph(
+            nodes: nodes.filter { nodeIDs.contains($0.id) },
+            edges: edges.filter { nodeIDs.contains($0.source) && nodeIDs.contains($0.target) },
+            windowCount: windowCount, documentCount: documentCount, settings: settings)
     }
 }
 

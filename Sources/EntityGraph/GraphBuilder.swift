@@ -166,8 +166,9 @@ public struct GraphBuilder: Sendable {
             numbers.append(number)
             let firstInDocument = lastDocument[Int(number)] != documentCount
             lastDocument[Int(number)] = documentCount
-            Self.count(mention, firstInDocument: firstInDocument, language: result.language, date: document.date,
-                       in: &nodes[Int(number)])
+            Self.count(
+                mention, firstInDocument: firstInDocument, language: result.language, date: document.date,
+                in: &nodes[Int(number)])
         }
 
         let evidenceLimit = settings.evidenceLimit
@@ -201,9 +202,10 @@ public struct GraphBuilder: Sendable {
                     let number = pairs.number(of: key)
                     let firstInDocument = pairs.tallies[number].lastDocument != Int32(documentCount)
                     pairs.tallies[number].lastDocument = Int32(documentCount)
-                    Self.count(pairOf: mentions[a], mentions[b], distance: distance, firstInDocument: firstInDocument,
-                               in: &context, evidenceLimit: evidenceLimit, into: &pairs.tallies[number],
-                               evidence: &evidence, free: &freeEvidence)
+                    Self.count(
+                        pairOf: mentions[a], mentions[b], distance: distance, firstInDocument: firstInDocument,
+                        in: &context, evidenceLimit: evidenceLimit, into: &pairs.tallies[number],
+                        evidence: &evidence, free: &freeEvidence)
                 }
             }
         }
@@ -240,8 +242,10 @@ public struct GraphBuilder: Sendable {
         return number
     }
 
-    private static func count(_ mention: EntityMention, firstInDocument: Bool, language: String, date: String?,
-                              in tally: inout NodeTally) {
+    private static func count(
+        _ mention: EntityMention, firstInDocument: Bool, language: String, date: String?,
+        in tally: inout NodeTally
+    ) {
         tally.mentions += 1
         tally.surfaces[mention.surface, default: 0] += 1
         guard firstInDocument else { return }
@@ -281,9 +285,11 @@ public struct GraphBuilder: Sendable {
         var upper: Int
     }
 
-    private static func count(pairOf a: EntityMention, _ b: EntityMention, distance: Double, firstInDocument: Bool,
-                              in context: inout EvidenceContext, evidenceLimit: Int, into tally: inout EdgeTally,
-                              evidence: inout ChunkedArray<EvidenceRecord>, free: inout Int32) {
+    private static func count(
+        pairOf a: EntityMention, _ b: EntityMention, distance: Double, firstInDocument: Bool,
+        in context: inout EvidenceContext, evidenceLimit: Int, into tally: inout EdgeTally,
+        evidence: inout ChunkedArray<EvidenceRecord>, free: inout Int32
+    ) {
         tally.count += 1
         tally.decayed += 1 / (1 + distance)
         if firstInDocument {
@@ -295,9 +301,10 @@ public struct GraphBuilder: Sendable {
             }
         }
         guard evidenceLimit > 0 else { return }
-        var record = EvidenceRecord(document: context.document, sentence: Int32(min(a.sentence, b.sentence)),
-                                    sourceStart: Int32(a.start), sourceEnd: Int32(a.end),
-                                    targetStart: Int32(b.start), targetEnd: Int32(b.end))
+        var record = EvidenceRecord(
+            document: context.document, sentence: Int32(min(a.sentence, b.sentence)),
+            sourceStart: Int32(a.start), sourceEnd: Int32(a.end),
+            targetStart: Int32(b.start), targetEnd: Int32(b.end))
         // The record goes before the first it precedes, after those that are equal.
         var previous: Int32 = -1
         var following = tally.evidenceHead
@@ -361,8 +368,10 @@ public struct GraphBuilder: Sendable {
 
     /// The two mentions, one of each entity, closest to each other, and their distance: in
     /// sentences, or for token windows in windows of k tokens.
-    private func closestPair(_ first: ArraySlice<Int>, _ second: ArraySlice<Int>,
-                             in mentions: [EntityMention]) -> (Int, Int, Double) {
+    private func closestPair(
+        _ first: ArraySlice<Int>, _ second: ArraySlice<Int>,
+        in mentions: [EntityMention]
+    ) -> (Int, Int, Double) {
         var best = (first.first!, second.first!, Double.infinity)
         for a in first {
             for b in second {
@@ -379,8 +388,10 @@ public struct GraphBuilder: Sendable {
         return best
     }
 
-    private static func snippet(for a: EntityMention, and b: EntityMention,
-                                in context: inout EvidenceContext) -> SnippetStore.Reference {
+    private static func snippet(
+        for a: EntityMention, and b: EntityMention,
+        in context: inout EvidenceContext
+    ) -> SnippetStore.Reference {
         let result = context.result
         let firstSentence = result.sentences[min(a.sentence, b.sentence)]
         let lastSentence = result.sentences[max(a.sentence, b.sentence)]
@@ -395,8 +406,9 @@ public struct GraphBuilder: Sendable {
         var text = result.document.text
         let reference = text.withUTF8 { bytes in
             context.snippets.append { stored in
-                appendSnippet(of: UnsafeBufferPointer(rebasing: bytes[firstSentence.utf8Start..<lastSentence.utf8End]),
-                              to: end, lower: lower, upper: upper, into: &stored)
+                appendSnippet(
+                    of: UnsafeBufferPointer(rebasing: bytes[firstSentence.utf8Start..<lastSentence.utf8End]),
+                    to: end, lower: lower, upper: upper, into: &stored)
             }
         }
         context.stored[key] = reference
@@ -416,8 +428,10 @@ public struct GraphBuilder: Sendable {
     /// Appends the UTF-8 of `text[lower..<upper]` (in scalars), each run of white space one
     /// space and none at the ends, with an ellipsis where it is cut short of its start or of
     /// `end`.
-    static func appendSnippet(of text: UnsafeBufferPointer<UInt8>, to end: Int, lower: Int, upper: Int,
-                              into bytes: inout [UInt8]) {
+    static func appendSnippet(
+        of text: UnsafeBufferPointer<UInt8>, to end: Int, lower: Int, upper: Int,
+        into bytes: inout [UInt8]
+    ) {
         // Sentences short enough to show whole (most) need no walk to find the cut.
         let cut = lower == 0 && upper == end ? text.indices : RecognizedDocument.utf8Range(ofScalars: lower, upper, in: text)
         let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
@@ -455,10 +469,11 @@ public struct GraphBuilder: Sendable {
     consuming func build(parts: Int) -> CooccurrenceGraph {
         var graphNodes: [GraphNode] = nodes.map { tally in
             let surfaces = tally.surfaces.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
-            return GraphNode(id: tally.entity.id, label: tally.entity.label, type: tally.entity.type,
-                             subtype: tally.entity.subtype, mentions: tally.mentions, documents: tally.documents,
-                             windows: tally.windows, languages: tally.languages.sorted(), surfaces: surfaces,
-                             firstDate: tally.firstDate, lastDate: tally.lastDate)
+            return GraphNode(
+                id: tally.entity.id, label: tally.entity.label, type: tally.entity.type,
+                subtype: tally.entity.subtype, mentions: tally.mentions, documents: tally.documents,
+                windows: tally.windows, languages: tally.languages.sorted(), surfaces: surfaces,
+                firstDate: tally.firstDate, lastDate: tally.lastDate)
         }
         graphNodes.sort { $0.id < $1.id }
         // The tallies go as their edges are made: the builder is consumed.
@@ -522,22 +537,26 @@ public struct GraphBuilder: Sendable {
                         let (id, date) = documents[Int(record.document)]
                         let snippet = snippetTexts[nextSnippet]
                         nextSnippet += 1
-                        kept.append(Evidence(document: id, date: date, sentence: Int(record.sentence),
-                                             source: TextSpan(start: Int(record.sourceStart), end: Int(record.sourceEnd)),
-                                             target: TextSpan(start: Int(record.targetStart), end: Int(record.targetEnd)),
-                                             snippet: snippet))
+                        kept.append(
+                            Evidence(
+                                document: id, date: date, sentence: Int(record.sentence),
+                                source: TextSpan(start: Int(record.sourceStart), end: Int(record.sourceEnd)),
+                                target: TextSpan(start: Int(record.targetStart), end: Int(record.targetEnd)),
+                                snippet: snippet))
                         position = record.next
                     }
                     let source = Int(key >> 32)
                     let target = Int(key & 0xFFFF_FFFF)
-                    let measures = AssociationMeasures(joint: tally.count, first: windows[source], second: windows[target],
-                                                       total: windowCount)
-                    var edge = GraphEdge(source: ids[source], target: ids[target], count: tally.count,
-                                         documents: Int(tally.documents), decayed: tally.decayed, pmi: measures.pmi,
-                                         npmi: measures.npmi, dice: measures.dice, jaccard: measures.jaccard,
-                                         llr: measures.logLikelihood, evidence: kept,
-                                         firstDate: tally.firstDated < 0 ? nil : documents[Int(tally.firstDated)].date,
-                                         lastDate: tally.lastDated < 0 ? nil : documents[Int(tally.lastDated)].date)
+                    let measures = AssociationMeasures(
+                        joint: tally.count, first: windows[source], second: windows[target],
+                        total: windowCount)
+                    var edge = GraphEdge(
+                        source: ids[source], target: ids[target], count: tally.count,
+                        documents: Int(tally.documents), decayed: tally.decayed, pmi: measures.pmi,
+                        npmi: measures.npmi, dice: measures.dice, jaccard: measures.jaccard,
+                        llr: measures.logLikelihood, evidence: kept,
+                        firstDate: tally.firstDated < 0 ? nil : documents[Int(tally.firstDated)].date,
+                        lastDate: tally.lastDated < 0 ? nil : documents[Int(tally.lastDated)].date)
                     edge.weight = edge.value(of: settings.weight)
                     slots.initialize(next, to: edge)
                     next += 1
@@ -545,8 +564,9 @@ public struct GraphBuilder: Sendable {
             }
             initialized = starts[slices]
         }
-        let graph = CooccurrenceGraph(nodes: graphNodes, edges: graphEdges, windowCount: windowCount,
-                                      documentCount: documentCount, settings: settings)
+        let graph = CooccurrenceGraph(
+            nodes: graphNodes, edges: graphEdges, windowCount: windowCount,
+            documentCount: documentCount, settings: settings)
         return graph.filtered().withAnalytics()
     }
 }

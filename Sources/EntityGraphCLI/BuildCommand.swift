@@ -64,7 +64,8 @@ public struct BuildCommand: ParsableCommand {
         let written = try export.exporter(defaultFormats: "graphml").write(built, to: folder)
         // The counts only: the full statistics (communities ranked, modularity) cost a pass
         // over the graph that the summary line does not need.
-        let summary = "\(built.nodes.count) entities, \(built.edges.count) edges from \(built.documentCount) documents "
+        let summary =
+            "\(built.nodes.count) entities, \(built.edges.count) edges from \(built.documentCount) documents "
             + "(\(built.windowCount) \(built.settings.window) windows) → "
             + written.map(\.relativePath).joined(separator: ", ") + "\n"
         return (summary, built)

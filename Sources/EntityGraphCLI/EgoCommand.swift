@@ -68,7 +68,10 @@ public struct EgoCommand: ParsableCommand {
             text += out.map { " → \($0)" } ?? ""
             text += "\n"
             let rows = ego.topNodes(by: .weightedDegree, limit: ego.nodes.count).map { node in
-                [node.label, node.type.code, "\(node.degree)", QueryOutput.cell(node.weightedDegree), String(format: "%.4f", node.pageRank)]
+                [
+                    node.label, node.type.code, "\(node.degree)", QueryOutput.cell(node.weightedDegree),
+                    String(format: "%.4f", node.pageRank),
+                ]
             }
             text += TextTable.render(header: ["entity", "type", "degree", "weighted degree", "pagerank"], rows: rows, indent: 2)
             return text

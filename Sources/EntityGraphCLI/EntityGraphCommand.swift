@@ -14,8 +14,10 @@ public struct EntityGraphCommand: ParsableCommand {
               entity-graph extract examples/corpus --format table
             """,
         version: "0.1.0",
-        subcommands: [ExtractCommand.self, BuildCommand.self, NeighborsCommand.self, PathCommand.self, EgoCommand.self,
-                      StatsCommand.self, ExportCommand.self, RenderCommand.self]
+        subcommands: [
+            ExtractCommand.self, BuildCommand.self, NeighborsCommand.self, PathCommand.self, EgoCommand.self,
+            StatsCommand.self, ExportCommand.self, RenderCommand.self,
+        ]
     )
 
     public init() {}

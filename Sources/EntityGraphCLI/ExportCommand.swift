@@ -39,7 +39,10 @@ public struct ExportCommand: ParsableCommand {
 
 /// The export choices `build` and `export` share.
 struct ExportOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Formats to write, comma-separated: graphml, dot, gexf, csv, json, or all (build: graphml, export: all). GraphML with its evidence sidecar is what the query commands read back.", valueName: "list"))
+    @Option(
+        help: ArgumentHelp(
+            "Formats to write, comma-separated: graphml, dot, gexf, csv, json, or all (build: graphml, export: all). GraphML with its evidence sidecar is what the query commands read back.",
+            valueName: "list"))
     var format: String?
 
     @Flag(help: "Also write each edge's evidence into the GraphML, as a JSON array in an 'evidence' attribute.")
@@ -55,7 +58,8 @@ struct ExportOptions: ParsableArguments {
     }
 
     func exporter(defaultFormats: String) -> GraphExporter {
-        GraphExporter(formats: ExportFormat.list(format ?? defaultFormats) ?? [.graphml],
-                      evidenceInGraphML: evidence, clusters: clusters)
+        GraphExporter(
+            formats: ExportFormat.list(format ?? defaultFormats) ?? [.graphml],
+            evidenceInGraphML: evidence, clusters: clusters)
     }
 }

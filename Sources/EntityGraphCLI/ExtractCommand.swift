@@ -33,7 +33,10 @@ public struct ExtractCommand: ParsableCommand {
     @OptionGroup var gazetteer: GazetteerOptions
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("The documents' language (ISO 639-1 code such as pl, ro, it, en), or 'auto' to use the input's own or detect it.", valueName: "code"))
+    @Option(
+        help: ArgumentHelp(
+            "The documents' language (ISO 639-1 code such as pl, ro, it, en), or 'auto' to use the input's own or detect it.",
+            valueName: "code"))
     var lang: String = "auto"
 
     @Option(help: "Output format: jsonl, tsv or table.")
@@ -85,8 +88,9 @@ public struct ExtractCommand: ParsableCommand {
         let loading = IndexLoading(gazetteer)
         // What the reader reports waits for what the gazetteers report, which comes first.
         let readerWarnings = HeldLines(warn)
-        let options = RecognitionOptions(language: lang == "auto" ? nil : lang,
-                                         includeDemonyms: demonyms, includeNested: nested)
+        let options = RecognitionOptions(
+            language: lang == "auto" ? nil : lang,
+            includeDemonyms: demonyms, includeNested: nested)
         let formatter = MentionFormatter(format: format)
         var pool: RecognitionPool?
         func startedPool() throws -> RecognitionPool {
@@ -241,18 +245,24 @@ struct MentionFormatter {
         case .tsv:
             var output = ""
             for mention in result.mentions {
-                let fields = [result.document.id, "\(mention.start)", "\(mention.end)", mention.surface,
-                              mention.entity.id, mention.entity.label, mention.entity.type.code, result.language,
-                              mention.match.rawValue, "\(mention.sentence)"]
+                let fields = [
+                    result.document.id, "\(mention.start)", "\(mention.end)", mention.surface,
+                    mention.entity.id, mention.entity.label, mention.entity.type.code, result.language,
+                    mention.match.rawValue, "\(mention.sentence)",
+                ]
                 output.write(fields.map(Self.tsvField).joined(separator: "\t") + "\n")
             }
             return Array(output.utf8)
         case .table:
             var output = ""
-            output.write("\(result.document.id) [\(result.language)]: \(result.mentions.count) mentions, \(Set(result.mentions.map(\.entity.id)).count) entities\n")
+            output.write(
+                "\(result.document.id) [\(result.language)]: \(result.mentions.count) mentions, \(Set(result.mentions.map(\.entity.id)).count) entities\n"
+            )
             let rows = result.mentions.map { mention in
-                ["\(mention.start)-\(mention.end)", Self.tsvField(mention.surface), mention.entity.label,
-                 mention.entity.type.code, mention.match.rawValue + (mention.isNested ? " (nested)" : "")]
+                [
+                    "\(mention.start)-\(mention.end)", Self.tsvField(mention.surface), mention.entity.label,
+                    mention.entity.type.code, mention.match.rawValue + (mention.isNested ? " (nested)" : ""),
+                ]
             }
             output.write(TextTable.render(header: ["span", "surface", "entity", "type", "match"], rows: rows, indent: 2))
             output.write("\n")

@@ -4,15 +4,18 @@ import Foundation
 
 /// The `--gazetteer` option every command that recognizes entities shares.
 struct GazetteerOptions: ParsableArguments {
-    @Option(name: .customLong("gazetteer"),
-            help: ArgumentHelp(
-                "A gazetteer file or folder (.gaz entity files or alias<TAB>id<TAB>type TSV lists). Repeatable; 'default' names the bundled one. Without it, the bundled gazetteer is used.",
-                valueName: "path"))
+    @Option(
+        name: .customLong("gazetteer"),
+        help: ArgumentHelp(
+            "A gazetteer file or folder (.gaz entity files or alias<TAB>id<TAB>type TSV lists). Repeatable; 'default' names the bundled one. Without it, the bundled gazetteer is used.",
+            valueName: "path"))
     var paths: [String] = []
 
-    @Option(name: .customLong("cache"), help: ArgumentHelp(
-        "Where compiled gazetteer indexes are cached (default: $ENTITY_GRAPH_CACHE, else ~/.cache/entity-graph). A cache is used only while its source files keep their size, time and content.",
-        valueName: "dir"))
+    @Option(
+        name: .customLong("cache"),
+        help: ArgumentHelp(
+            "Where compiled gazetteer indexes are cached (default: $ENTITY_GRAPH_CACHE, else ~/.cache/entity-graph). A cache is used only while its source files keep their size, time and content.",
+            valueName: "dir"))
     var cacheFolder: String?
 
     @Flag(name: .customLong("no-cache"), help: "Compile the gazetteers afresh and neither read nor write the index cache.")
@@ -23,7 +26,8 @@ struct GazetteerOptions: ParsableArguments {
         try (paths.isEmpty ? ["default"] : paths).map { name in
             guard name == "default" else { return URL(fileURLWithPath: name) }
             guard let bundled = BundledGazetteer.location() else {
-                throw CommandError("the bundled gazetteer was not found; set ENTITY_GRAPH_GAZETTEERS to the gazetteers/default folder or pass --gazetteer")
+                throw CommandError(
+                    "the bundled gazetteer was not found; set ENTITY_GRAPH_GAZETTEERS to the gazetteers/default folder or pass --gazetteer")
             }
             return bundled
         }
@@ -39,7 +43,9 @@ struct GazetteerOptions: ParsableArguments {
         return gazetteer
     }
 
-    @Flag(name: .customLong("ambiguities"), help: "List every alias that names more than one entity, with its files and lines, on standard error.")
+    @Flag(
+        name: .customLong("ambiguities"),
+        help: "List every alias that names more than one entity, with its files and lines, on standard error.")
     var listAmbiguities = false
 
     /// The compiled index of the named gazetteers, from the cache when it is fresh. Aliases

@@ -22,7 +22,11 @@ struct RecognitionArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Threads to recognize with (default: one per core). The graph is the same for any number.", valueName: "n"))
     var jobs: Int?
 
-    @Flag(inversion: .prefixedNo, help: "Let demonyms and place adjectives (rosyjski, Russian) tie their place to the names around them. Off by default: 'the Russian president' would make Russia a hub of every graph.")
+    @Flag(
+        inversion: .prefixedNo,
+        help:
+            "Let demonyms and place adjectives (rosyjski, Russian) tie their place to the names around them. Off by default: 'the Russian president' would make Russia a hub of every graph."
+    )
     var demonyms = false
 
     func validate() throws {
@@ -41,7 +45,10 @@ struct GraphArguments: ParsableArguments {
     @Option(help: "The co-occurrence window: sentence, paragraph, document or tokens:K.")
     var window: CooccurrenceWindow = .sentence
 
-    @Option(help: "The measure that is each edge's weight: count, docs, npmi, dice, jaccard, llr, pmi or decayed (the others stay as attributes).")
+    @Option(
+        help:
+            "The measure that is each edge's weight: count, docs, npmi, dice, jaccard, llr, pmi or decayed (the others stay as attributes)."
+    )
     var weight: EdgeMeasure = .count
 
     @Option(name: .customLong("min-count"), help: "Keep edges seen in at least this many windows.")
@@ -53,13 +60,19 @@ struct GraphArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Keep only each entity's K strongest edges.", valueName: "K"))
     var backbone: Int?
 
-    @Option(help: ArgumentHelp("Keep only edges significant at this level under the disparity filter (Serrano et al. 2009), e.g. 0.05.", valueName: "alpha"))
+    @Option(
+        help: ArgumentHelp(
+            "Keep only edges significant at this level under the disparity filter (Serrano et al. 2009), e.g. 0.05.", valueName: "alpha"))
     var disparity: Double?
 
-    @Option(name: .customLong("keep-evidence"), help: ArgumentHelp("Evidence kept per edge (the counts always cover all of it).", valueName: "n"))
+    @Option(
+        name: .customLong("keep-evidence"),
+        help: ArgumentHelp("Evidence kept per edge (the counts always cover all of it).", valueName: "n"))
     var evidenceLimit = 5
 
-    @Flag(name: .customLong("keep-boilerplate"), help: "Let mentions on boilerplate lines (Reklama, CITEȘTE ȘI, Read also, donation appeals) make edges.")
+    @Flag(
+        name: .customLong("keep-boilerplate"),
+        help: "Let mentions on boilerplate lines (Reklama, CITEȘTE ȘI, Read also, donation appeals) make edges.")
     var includeBoilerplate = false
 
     @Option(help: ArgumentHelp("Only documents dated on or after this day (YYYY-MM-DD).", valueName: "date"))
@@ -168,7 +181,8 @@ final class Progress {
         lastShown = Date()
         let seconds = max(Date().timeIntervalSince(started), 0.001)
         let megabytes = Double(bytes) / 1_000_000
-        FileHandle.standardError.write(Data(String(format: "\r%d documents, %.1f MB, %.1f MB/s ", documents, megabytes, megabytes / seconds).utf8))
+        FileHandle.standardError.write(
+            Data(String(format: "\r%d documents, %.1f MB, %.1f MB/s ", documents, megabytes, megabytes / seconds).utf8))
     }
 
     func finish() {
@@ -178,13 +192,17 @@ final class Progress {
 
 /// Where a query command gets its graph: a saved GraphML file, or a corpus built on the spot.
 struct GraphSource: ParsableArguments {
-    @Option(name: .customLong("graph"), help: ArgumentHelp("A GraphML file saved by 'entity-graph build' (or by networkx, igraph, Gephi).", valueName: "file"))
+    @Option(
+        name: .customLong("graph"),
+        help: ArgumentHelp("A GraphML file saved by 'entity-graph build' (or by networkx, igraph, Gephi).", valueName: "file"))
     var graphFile: String?
 
     @OptionGroup var recognition: RecognitionArguments
     @OptionGroup var graph: GraphArguments
 
-    @Argument(help: ArgumentHelp("Files, folders, JSON lines files, or - for standard input, to build the graph from (instead of --graph).", valueName: "input"))
+    @Argument(
+        help: ArgumentHelp(
+            "Files, folders, JSON lines files, or - for standard input, to build the graph from (instead of --graph).", valueName: "input"))
     var inputs: [String] = []
 
     func validate() throws {

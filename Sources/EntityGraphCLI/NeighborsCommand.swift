@@ -56,30 +56,38 @@ public struct NeighborsCommand: ParsableCommand {
         let (graph, lookup) = try source.load(warn: warn)
         let node = try lookup.node(entity, in: graph)
         let measure = by ?? graph.settings.weight
-        let found = graph.neighbors(of: node.id, by: measure, limit: top,
-                                    type: type.flatMap(EntityType.init(spelling:)), depth: depth)
+        let found = graph.neighbors(
+            of: node.id, by: measure, limit: top,
+            type: type.flatMap(EntityType.init(spelling:)), depth: depth)
         switch format {
         case .json:
             let items = found.map { neighbor in
                 "{\"node\":\(QueryOutput.nodeJSON(neighbor.node)),\"hops\":\(neighbor.hops),\"via\":\(QueryOutput.quote(neighbor.via))"
                     + ",\"edge\":\(QueryOutput.edgeJSON(neighbor.edge, evidence: evidence))}"
             }
-            return "{\"entity\":\(QueryOutput.nodeJSON(node)),\"measure\":\"\(measure.rawValue)\",\"neighbors\":[\(items.joined(separator: ","))]}\n"
+            return
+                "{\"entity\":\(QueryOutput.nodeJSON(node)),\"measure\":\"\(measure.rawValue)\",\"neighbors\":[\(items.joined(separator: ","))]}\n"
         case .tsv:
             var text = "id\tlabel\ttype\thops\tvia\tweight\tcount\tdocuments\tnpmi\tevidence\n"
             for neighbor in found {
                 let snippet = neighbor.edge.evidence.first?.snippet ?? ""
-                text += [neighbor.node.id, neighbor.node.label, neighbor.node.type.code, "\(neighbor.hops)", neighbor.via,
-                         QueryOutput.cell(neighbor.edge.value(of: measure)), "\(neighbor.edge.count)",
-                         "\(neighbor.edge.documents)", QueryOutput.cell(neighbor.edge.npmi), snippet]
+                text +=
+                    [
+                        neighbor.node.id, neighbor.node.label, neighbor.node.type.code, "\(neighbor.hops)", neighbor.via,
+                        QueryOutput.cell(neighbor.edge.value(of: measure)), "\(neighbor.edge.count)",
+                        "\(neighbor.edge.documents)", QueryOutput.cell(neighbor.edge.npmi), snippet,
+                    ]
                     .map(MentionFormatter.tsvField).joined(separator: "\t") + "\n"
             }
             return text
         case .table:
-            var text = "Neighbours of \(node.label) (\(node.id), \(node.type.code)): \(found.count) shown, by \(measure.rawValue), \(graph.settings.window) windows\n"
+            var text =
+                "Neighbours of \(node.label) (\(node.id), \(node.type.code)): \(found.count) shown, by \(measure.rawValue), \(graph.settings.window) windows\n"
             for (position, neighbor) in found.enumerated() {
-                let hop = neighbor.hops > 1 ? "  [\(neighbor.hops) hops via \(graph.node(withID: neighbor.via)?.label ?? neighbor.via)]" : ""
-                text += String(format: "%3d. ", position + 1)
+                let hop =
+                    neighbor.hops > 1 ? "  [\(neighbor.hops) hops via \(graph.node(withID: neighbor.via)?.label ?? neighbor.via)]" : ""
+                text +=
+                    String(format: "%3d. ", position + 1)
                     + "\(neighbor.node.label) (\(neighbor.node.type.code))"
                     + (measure == .count ? "" : "  \(measure.rawValue) \(QueryOutput.cell(neighbor.edge.value(of: measure)))")
                     + "  count \(neighbor.edge.count)  docs \(neighbor.edge.documents)  npmi \(QueryOutput.cell(neighbor.edge.npmi))\(hop)\n"

@@ -40,8 +40,10 @@ public struct PathCommand: ParsableCommand {
         let (graph, lookup) = try source.load(warn: warn)
         let start = try lookup.node(from, in: graph)
         let end = try lookup.node(to, in: graph)
-        let paths = [("shortest", graph.shortestPath(from: start.id, to: end.id)),
-                     ("strongest", graph.strongestPath(from: start.id, to: end.id))]
+        let paths = [
+            ("shortest", graph.shortestPath(from: start.id, to: end.id)),
+            ("strongest", graph.strongestPath(from: start.id, to: end.id)),
+        ]
         guard paths.contains(where: { $0.1 != nil }) else {
             throw CommandError("\(start.label) and \(end.label) are not connected in this graph")
         }
@@ -54,15 +56,19 @@ public struct PathCommand: ParsableCommand {
                         + ",\"hops\":[\(path.edges.map { QueryOutput.edgeJSON($0, evidence: evidence) }.joined(separator: ","))]}"
                 }
             }
-            return "{\"from\":\(QueryOutput.nodeJSON(start)),\"to\":\(QueryOutput.nodeJSON(end)),\"paths\":[\(items.joined(separator: ","))]}\n"
+            return
+                "{\"from\":\(QueryOutput.nodeJSON(start)),\"to\":\(QueryOutput.nodeJSON(end)),\"paths\":[\(items.joined(separator: ","))]}\n"
         case .tsv:
             var text = "kind\thop\tsource\ttarget\tweight\tcount\tdocuments\tevidence\n"
             for (name, path) in paths {
                 guard let path else { continue }
                 for (number, edge) in path.edges.enumerated() {
                     let from = path.nodes[number]
-                    text += [name, "\(number + 1)", from, edge.other(than: from), QueryOutput.cell(edge.weight), "\(edge.count)",
-                             "\(edge.documents)", edge.evidence.first?.snippet ?? ""]
+                    text +=
+                        [
+                            name, "\(number + 1)", from, edge.other(than: from), QueryOutput.cell(edge.weight), "\(edge.count)",
+                            "\(edge.documents)", edge.evidence.first?.snippet ?? "",
+                        ]
                         .map(MentionFormatter.tsvField).joined(separator: "\t") + "\n"
                 }
             }
@@ -71,11 +77,13 @@ public struct PathCommand: ParsableCommand {
             var text = ""
             for (name, path) in paths {
                 guard let path else { continue }
-                text += "\(name.capitalized) path, \(path.edges.count) hop\(path.edges.count == 1 ? "" : "s"), strength \(QueryOutput.cell(path.strength)):\n"
+                text +=
+                    "\(name.capitalized) path, \(path.edges.count) hop\(path.edges.count == 1 ? "" : "s"), strength \(QueryOutput.cell(path.strength)):\n"
                 for (number, edge) in path.edges.enumerated() {
                     let from = graph.node(withID: path.nodes[number])!
                     let next = graph.node(withID: path.nodes[number + 1])!
-                    text += "  \(from.label) — \(next.label)  (\(graph.settings.weight == .count ? "" : "\(graph.settings.weight.rawValue) \(QueryOutput.cell(edge.weight)), ")count \(edge.count), docs \(edge.documents))\n"
+                    text +=
+                        "  \(from.label) — \(next.label)  (\(graph.settings.weight == .count ? "" : "\(graph.settings.weight.rawValue) \(QueryOutput.cell(edge.weight)), ")count \(edge.count), docs \(edge.documents))\n"
                     for item in edge.evidence.prefix(evidence) { text += QueryOutput.evidenceLine(item, indent: "      ") }
                 }
             }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes a set of files so that either all of them replace the previous ones or none does.
@@ -162,8 +162,9 @@ public struct AtomicFileSet {
             throw ExportError(.unwritable, "\(folder.path): cannot create the output folder (\(reason(folderFailure)))")
         }
         func fail(_ failure: Int32) -> ExportError {
-            ExportError(.unwritable,
-                        "\(destination.path): cannot be written (\(reason(failure))); the previous files are left as they were")
+            ExportError(
+                .unwritable,
+                "\(destination.path): cannot be written (\(reason(failure))); the previous files are left as they were")
         }
         let descriptor = try PendingFiles.shared.withFiles { files in
             files.temporaries.insert(temporary.path)
@@ -279,14 +280,15 @@ public struct AtomicFileSet {
         let failure = errno
         var isFolder: ObjCBool = false
         guard failure != ENOENT, FileManager.default.fileExists(atPath: file.destination.path, isDirectory: &isFolder),
-              !isFolder.boolValue
+            !isFolder.boolValue
         else { return false }
         do {
             try FileManager.default.copyItem(at: file.destination, to: file.backup)
             return true
         } catch {
             unlink(file.backup.path)
-            throw ExportError(.unwritable, "\(file.destination.path): cannot keep the previous version while replacing it (\(reason(failure)))")
+            throw ExportError(
+                .unwritable, "\(file.destination.path): cannot keep the previous version while replacing it (\(reason(failure)))")
         }
     }
 

@@ -9,7 +9,8 @@ import Foundation
 /// `Id`, `Label`, `Source` and `Target` match the other files.
 public enum CSV {
     public static func nodes(of graph: CooccurrenceGraph) -> String {
-        var text = "Id,Label,type,subtype,mentions,documents,languages,degree,weighted_degree,pagerank,betweenness,community,first_date,last_date\r\n"
+        var text =
+            "Id,Label,type,subtype,mentions,documents,languages,degree,weighted_degree,pagerank,betweenness,community,first_date,last_date\r\n"
         for node in graph.nodes {
             let fields = [
                 node.id.exportID, cell(node.label), cell(node.type.code), cell(node.subtype ?? ""), "\(node.mentions)",

@@ -111,7 +111,8 @@ public enum DOT {
             cells += "<TD BGCOLOR=\"\(colour(of: type).fill)\">\(name)</TD>"
         }
         let measure = graph.settings.weight.rawValue
-        var rows = "<TR>\(cells)</TR><TR><TD COLSPAN=\"3\">node size: degree · edge width: \(measure) in \(graph.settings.window) windows</TD></TR>"
+        var rows =
+            "<TR>\(cells)</TR><TR><TD COLSPAN=\"3\">node size: degree · edge width: \(measure) in \(graph.settings.window) windows</TD></TR>"
         if let note {
             rows += "<TR><TD COLSPAN=\"3\">\(htmlEscape(note))</TD></TR>"
         }

@@ -43,8 +43,9 @@ public struct DiagramRenderer {
             let strongest = Set(part.topEdges(by: part.settings.weight, limit: edgeLimit).map { $0.source + "\u{1F}" + $0.target })
             let edges = part.edges.filter { strongest.contains($0.source + "\u{1F}" + $0.target) }
             notes.append("the \(edgeLimit) strongest of \(part.edges.count) ties")
-            part = CooccurrenceGraph(nodes: part.nodes, edges: edges, windowCount: part.windowCount,
-                                     documentCount: part.documentCount, settings: part.settings)
+            part = CooccurrenceGraph(
+                nodes: part.nodes, edges: edges, windowCount: part.windowCount,
+                documentCount: part.documentCount, settings: part.settings)
         }
         return (part.withAnalytics(), notes.isEmpty ? nil : notes.joined(separator: ", ") + "; the full graph is in the exports")
     }
@@ -56,7 +57,10 @@ public struct DiagramRenderer {
     @discardableResult
     public func render(_ graph: CooccurrenceGraph, to url: URL) throws -> String? {
         guard let executable = Self.graphvizExecutable() else {
-            throw ExportError(.unwritable, "Graphviz is not installed: install it with 'sudo apt-get install graphviz' (Debian, Ubuntu) or 'brew install graphviz' (macOS)")
+            throw ExportError(
+                .unwritable,
+                "Graphviz is not installed: install it with 'sudo apt-get install graphviz' (Debian, Ubuntu) or 'brew install graphviz' (macOS)"
+            )
         }
         let format = url.pathExtension.lowercased()
         guard format == "svg" || format == "png" else {
@@ -89,7 +93,9 @@ public struct DiagramRenderer {
         let message = errorText.wait()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ExportError(.unwritable, "Graphviz (\(layout.rawValue)) failed: \(message.split(separator: "\n").first ?? "exit \(process.terminationStatus)")")
+            throw ExportError(
+                .unwritable,
+                "Graphviz (\(layout.rawValue)) failed: \(message.split(separator: "\n").first ?? "exit \(process.terminationStatus)")")
         }
         var files = AtomicFileSet()
         files.add(image, at: url)

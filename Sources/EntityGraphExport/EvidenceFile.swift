@@ -96,8 +96,8 @@ public enum EvidenceFile {
         var result: [String: [Evidence]] = [:]
         for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: true).enumerated() {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let item = evidence(object), let source = object["source"] as? String,
-                  let target = object["target"] as? String
+                let item = evidence(object), let source = object["source"] as? String,
+                let target = object["target"] as? String
             else {
                 throw ExportError(.malformed, "\(name):\(number + 1): not an evidence object")
             }
@@ -115,13 +115,14 @@ public enum EvidenceFile {
     private static func evidence(_ object: [String: Any]) -> Evidence? {
         func int(_ key: String) -> Int? { (object[key] as? NSNumber)?.intValue }
         guard let document = object["document"] as? String, let sentence = int("sentence"),
-              let sourceStart = int("source_start"), let sourceEnd = int("source_end"),
-              let targetStart = int("target_start"), let targetEnd = int("target_end"),
-              let snippet = object["snippet"] as? String
+            let sourceStart = int("source_start"), let sourceEnd = int("source_end"),
+            let targetStart = int("target_start"), let targetEnd = int("target_end"),
+            let snippet = object["snippet"] as? String
         else { return nil }
-        return Evidence(document: document, date: object["date"] as? String, sentence: sentence,
-                        source: TextSpan(start: sourceStart, end: sourceEnd),
-                        target: TextSpan(start: targetStart, end: targetEnd), snippet: snippet)
+        return Evidence(
+            document: document, date: object["date"] as? String, sentence: sentence,
+            source: TextSpan(start: sourceStart, end: sourceEnd),
+            target: TextSpan(start: targetStart, end: targetEnd), snippet: snippet)
     }
 }
 

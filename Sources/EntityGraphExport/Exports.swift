@@ -107,9 +107,10 @@ extension CooccurrenceGraph {
             let written = node.id.exportID
             if let other = seen.updateValue(node.id, forKey: written) {
                 let (first, second) = other < node.id ? (other, node.id) : (node.id, other)
-                throw ExportError(.conflictingIDs,
-                                  "the entity ids \(JSONText.quote(first)) and \(JSONText.quote(second)) "
-                                  + "would both be written as \(JSONText.quote(written)); give one of them another id in its gazetteer")
+                throw ExportError(
+                    .conflictingIDs,
+                    "the entity ids \(JSONText.quote(first)) and \(JSONText.quote(second)) "
+                        + "would both be written as \(JSONText.quote(written)); give one of them another id in its gazetteer")
             }
         }
     }

@@ -46,7 +46,9 @@ public enum GEXF {
         try writer.text("EntityGraph")
         try writer.end()
         try writer.start("description")
-        try writer.text("Entity co-occurrence graph: \(graph.settings.window) windows, weight = \(graph.settings.weight.rawValue), \(graph.documentCount) documents")
+        try writer.text(
+            "Entity co-occurrence graph: \(graph.settings.window) windows, weight = \(graph.settings.weight.rawValue), \(graph.documentCount) documents"
+        )
         try writer.end()
         try writer.end()
 
@@ -86,7 +88,7 @@ public enum GEXF {
                 ("pagerank", JSONText.number(node.pageRank)), ("betweenness", JSONText.number(node.betweenness)),
                 ("community", String(node.community)),
             ]
-            for case let (key, value?) in values { try attvalue(&writer, key, value) }
+            for case (let key, let value?) in values { try attvalue(&writer, key, value) }
             try writer.end()
             let colour = DOT.colour(of: node.type).line
             try writer.start("viz:color")

@@ -96,8 +96,9 @@ public enum GraphML {
         try writer.start("graphml")
         try writer.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns")
         try writer.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
-        try writer.attribute("xsi:schemaLocation",
-                             "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd")
+        try writer.attribute(
+            "xsi:schemaLocation",
+            "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd")
         let keys = nodeKeys + edgeKeys + (includeEvidence ? [evidenceKey] : [])
         for key in keys {
             try writer.start("key")
@@ -177,8 +178,9 @@ public enum GraphML {
         guard !data.isEmpty else { throw ExportError(.notGraphML, "\(name): empty file, not GraphML") }
         let document = data.withUnsafeBytes { buffer -> xmlDocPtr? in
             guard let base = buffer.baseAddress else { return nil }
-            return xmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), name, "UTF-8",
-                                 eg_xml_read_options())
+            return xmlReadMemory(
+                base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), name, "UTF-8",
+                eg_xml_read_options())
         }
         guard let document else {
             let detail = xmlGetLastError().map { String(cString: $0.pointee.message).trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -195,8 +197,9 @@ public enum GraphML {
             switch elementName(child) {
             case "key":
                 guard let id = property(child, "id") else { continue }
-                keys[id] = GraphMLKey(id: id, domain: property(child, "for") ?? "all",
-                                      name: property(child, "attr.name") ?? id, type: property(child, "attr.type") ?? "string")
+                keys[id] = GraphMLKey(
+                    id: id, domain: property(child, "for") ?? "all",
+                    name: property(child, "attr.name") ?? id, type: property(child, "attr.type") ?? "string")
             case "graph":
                 if graphElement == nil { graphElement = child }
             default: break
@@ -223,14 +226,14 @@ public enum GraphML {
                     }
                 }
                 for (attribute, value) in pairs {
-                switch attribute {
-                case "window": settings.window = CooccurrenceWindow(argument: value) ?? .sentence
-                case "weight_measure": settings.weight = EdgeMeasure(rawValue: value) ?? .count
-                case "windows_total": windowCount = Int(value) ?? 0
-                case "documents_total": documentCount = Int(value) ?? 0
-                case "evidence_limit": settings.evidenceLimit = Int(value) ?? settings.evidenceLimit
-                default: break
-                }
+                    switch attribute {
+                    case "window": settings.window = CooccurrenceWindow(argument: value) ?? .sentence
+                    case "weight_measure": settings.weight = EdgeMeasure(rawValue: value) ?? .count
+                    case "windows_total": windowCount = Int(value) ?? 0
+                    case "documents_total": documentCount = Int(value) ?? 0
+                    case "evidence_limit": settings.evidenceLimit = Int(value) ?? settings.evidenceLimit
+                    default: break
+                    }
                 }
             case "node":
                 guard let id = property(element, "id")?.importedID else {
@@ -247,7 +250,7 @@ public enum GraphML {
                 nodes.append(node(id: id, values))
             case "edge":
                 guard let source = property(element, "source")?.importedID,
-                      let target = property(element, "target")?.importedID
+                    let target = property(element, "target")?.importedID
                 else {
                     throw ExportError(.malformed, "\(name):\(xmlGetLineNo(element)): <edge> without source or target")
                 }
@@ -281,8 +284,9 @@ public enum GraphML {
             }
         }
         let hasAnalytics = nodes.contains { $0.pageRank > 0 }
-        let graph = CooccurrenceGraph(nodes: nodes, edges: Array(merged.values), windowCount: windowCount,
-                                      documentCount: documentCount, settings: settings)
+        let graph = CooccurrenceGraph(
+            nodes: nodes, edges: Array(merged.values), windowCount: windowCount,
+            documentCount: documentCount, settings: settings)
         return hasAnalytics ? graph : graph.withAnalytics()
     }
 
@@ -374,13 +378,14 @@ struct XMLWriter: ~Copyable {
     init(into sink: ByteSink) throws {
         self.sink = sink
         let context = Unmanaged.passUnretained(sink).toOpaque()
-        let output = xmlOutputBufferCreateIO({ context, bytes, count in
-            guard let context, let bytes, count > 0 else { return 0 }
-            let sink = Unmanaged<ByteSink>.fromOpaque(context).takeUnretainedValue()
-            sink.write(UnsafeRawBufferPointer(start: bytes, count: Int(count)))
-            // A failed write stops libxml2 at once; the sink's owner reports why.
-            return sink.failure == 0 ? count : -1
-        }, { _ in 0 }, context, nil)
+        let output = xmlOutputBufferCreateIO(
+            { context, bytes, count in
+                guard let context, let bytes, count > 0 else { return 0 }
+                let sink = Unmanaged<ByteSink>.fromOpaque(context).takeUnretainedValue()
+                sink.write(UnsafeRawBufferPointer(start: bytes, count: Int(count)))
+                // A failed write stops libxml2 at once; the sink's owner reports why.
+                return sink.failure == 0 ? count : -1
+            }, { _ in 0 }, context, nil)
         guard let output else { throw ExportError(.libxml2, "xmlOutputBufferCreateIO failed") }
         // The writer owns the output buffer from here on, and closes it when it is freed.
         guard let writer = xmlNewTextWriter(output) else {

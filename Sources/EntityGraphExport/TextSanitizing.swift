@@ -42,7 +42,10 @@ extension String {
             let byte = bytes[position]
             if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
             if byte == 0xEF, position + 2 < bytes.count, bytes[position + 1] == 0xBF,
-               bytes[position + 2] == 0xBE || bytes[position + 2] == 0xBF { return true }
+                bytes[position + 2] == 0xBE || bytes[position + 2] == 0xBF
+            {
+                return true
+            }
             position += 1
         }
         return String.mayChangeUnderNFC(utf8: bytes)
@@ -161,7 +164,8 @@ public enum JSONText {
             case 0x0A: escape = "\\n"
             case 0x0D: escape = "\\r"
             case 0x09: escape = "\\t"
-            case 0xE2 where position + 2 < text.count && text[position + 1] == 0x80
+            case 0xE2
+            where position + 2 < text.count && text[position + 1] == 0x80
                 && (text[position + 2] == 0xA8 || text[position + 2] == 0xA9):
                 escape = text[position + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                 width = 3
@@ -260,8 +264,9 @@ extension String {
         var position = 0
         while position < scalars.count {
             if let length = Self.escapeLength(in: scalars, at: position),
-               let value = UInt32(String(String.UnicodeScalarView(scalars[position + 2..<position + length - 1])), radix: 16),
-               let scalar = Unicode.Scalar(value) {
+                let value = UInt32(String(String.UnicodeScalarView(scalars[position + 2..<position + length - 1])), radix: 16),
+                let scalar = Unicode.Scalar(value)
+            {
                 result.append(scalar)
                 position += length
             } else {

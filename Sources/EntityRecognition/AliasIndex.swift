@@ -107,8 +107,9 @@ public final class AliasIndex: @unchecked Sendable {
                     continue
                 }
             }
-            compiler.insert(tokens: aliasTokens, alias: aliasIndex, entity: Int32(alias.entity), source: source,
-                            caseSensitive: alias.isCaseSensitive, needsContext: alias.needsContext)
+            compiler.insert(
+                tokens: aliasTokens, alias: aliasIndex, entity: Int32(alias.entity), source: source,
+                caseSensitive: alias.isCaseSensitive, needsContext: alias.needsContext)
             guard gazetteer.entities[alias.entity].type == .person, alias.kind == .name else { continue }
             if aliasTokens.count == 1 { explicitSingleKeys[Int32(alias.entity), default: []].insert(aliasTokens[0].key) }
             if aliasTokens.filter({ $0.kind == .word }).count >= 2 { personNames.append((aliasIndex, aliasTokens)) }
@@ -124,8 +125,9 @@ public final class AliasIndex: @unchecked Sendable {
             guard low == capitalizedWords.count || capitalizedWords[low] != word else { continue }
             let alias = gazetteer.aliases[Int(aliasIndex)]
             let aliasTokens = Tokenizer.tokens(in: alias.text)
-            compiler.insert(tokens: aliasTokens, alias: Int(aliasIndex), entity: Int32(alias.entity), source: .listed,
-                            caseSensitive: false, needsContext: alias.needsContext)
+            compiler.insert(
+                tokens: aliasTokens, alias: Int(aliasIndex), entity: Int32(alias.entity), source: .listed,
+                caseSensitive: false, needsContext: alias.needsContext)
             guard gazetteer.entities[alias.entity].type == .person, alias.kind == .name else { continue }
             explicitSingleKeys[Int32(alias.entity), default: []].insert(aliasTokens[0].key)
         }
@@ -135,16 +137,18 @@ public final class AliasIndex: @unchecked Sendable {
         for (aliasIndex, nameTokens) in personNames {
             let alias = gazetteer.aliases[aliasIndex]
             guard let surname = nameTokens.last, surname.kind == .word, surname.startsUppercase,
-                  !surname.isAllUppercase, surname.key.unicodeScalars.count >= 3,
-                  explicitSingleKeys[Int32(alias.entity)]?.contains(surname.key) != true,
-                  seen.insert("\(alias.entity)\u{1F}\(surname.key)").inserted
+                !surname.isAllUppercase, surname.key.unicodeScalars.count >= 3,
+                explicitSingleKeys[Int32(alias.entity)]?.contains(surname.key) != true,
+                seen.insert("\(alias.entity)\u{1F}\(surname.key)").inserted
             else { continue }
-            compiler.insert(tokens: [surname], alias: aliasIndex, entity: Int32(alias.entity), source: .shortForm,
-                            caseSensitive: false, needsContext: false)
+            compiler.insert(
+                tokens: [surname], alias: aliasIndex, entity: Int32(alias.entity), source: .shortForm,
+                caseSensitive: false, needsContext: false)
         }
         let tokens = compiler.tokens.build()
-        let (starting, continuing, branching) = Self.bits(tokens: tokens.count, nodes: compiler.terminalHead.count,
-                                                          transitions: compiler.transitions)
+        let (starting, continuing, branching) = Self.bits(
+            tokens: tokens.count, nodes: compiler.terminalHead.count,
+            transitions: compiler.transitions)
         compiler.layEntriesOutByNode()
         let transitions = compiler.transitions.build(terminalHead: compiler.terminalHead, branching: branching)
         // Each of the compiler's arrays goes as soon as it is copied.
@@ -156,10 +160,11 @@ public final class AliasIndex: @unchecked Sendable {
         for (word, bits) in compiler.lowercaseStarts.enumerated() where word < lowercaseStarting.count { lowercaseStarting[word] = bits }
         let lowercasePairs = TokenTable.filter(count: compiler.lowercasePairs.count, hashes: compiler.lowercasePairs)
         let startPairs = TokenTable.filter(count: compiler.startPairs.count, hashes: compiler.startPairs)
-        self.init(gazetteer: gazetteer, tokens: tokens, transitions: transitions, terminalHead: terminalHead,
-                  entries: entries, startingTokens: FlatArray(starting), continuingTokens: FlatArray(continuing),
-                  lowercaseStartingTokens: FlatArray(lowercaseStarting), lowercaseStartPairs: FlatArray(lowercasePairs),
-                  startPairs: FlatArray(startPairs))
+        self.init(
+            gazetteer: gazetteer, tokens: tokens, transitions: transitions, terminalHead: terminalHead,
+            entries: entries, startingTokens: FlatArray(starting), continuingTokens: FlatArray(continuing),
+            lowercaseStartingTokens: FlatArray(lowercaseStarting), lowercaseStartPairs: FlatArray(lowercasePairs),
+            startPairs: FlatArray(startPairs))
     }
 
     /// An entity and the folded word one of its aliases is, as one hash.
@@ -168,9 +173,11 @@ public final class AliasIndex: @unchecked Sendable {
     }
 
     /// An index from its parts (see ``IndexCache``).
-    init(gazetteer: Gazetteer, tokens: TokenTable, transitions: TransitionTable, terminalHead: FlatArray<Int32>,
-         entries: FlatArray<Entry>, startingTokens: FlatArray<UInt64>, continuingTokens: FlatArray<UInt64>,
-         lowercaseStartingTokens: FlatArray<UInt64>, lowercaseStartPairs: FlatArray<UInt64>, startPairs: FlatArray<UInt64>) {
+    init(
+        gazetteer: Gazetteer, tokens: TokenTable, transitions: TransitionTable, terminalHead: FlatArray<Int32>,
+        entries: FlatArray<Entry>, startingTokens: FlatArray<UInt64>, continuingTokens: FlatArray<UInt64>,
+        lowercaseStartingTokens: FlatArray<UInt64>, lowercaseStartPairs: FlatArray<UInt64>, startPairs: FlatArray<UInt64>
+    ) {
         self.gazetteer = gazetteer
         self.tokens = tokens
         self.transitions = transitions
@@ -195,8 +202,10 @@ public final class AliasIndex: @unchecked Sendable {
     /// The bit sets of ``startingTokens`` and ``continuingTokens`` (the tokens the root, and the
     /// other nodes, have transitions over) and of the nodes that have transitions at all, which
     /// the transitions carry (see ``TransitionTable/Slot``).
-    private static func bits(tokens: Int, nodes: Int,
-                             transitions: TransitionTableBuilder) -> ([UInt64], [UInt64], [UInt64]) {
+    private static func bits(
+        tokens: Int, nodes: Int,
+        transitions: TransitionTableBuilder
+    ) -> ([UInt64], [UInt64], [UInt64]) {
         var starting = [UInt64](repeating: 0, count: tokens / 64 + 1)
         var continuing = starting
         var branching = [UInt64](repeating: 0, count: nodes / 64 + 1)
@@ -254,8 +263,10 @@ public final class AliasIndex: @unchecked Sendable {
             entries.reserveCapacity(aliasCount)
         }
 
-        mutating func insert(tokens aliasTokens: [Token], alias: Int, entity: Int32, source: Source,
-                             caseSensitive: Bool, needsContext: Bool) {
+        mutating func insert(
+            tokens aliasTokens: [Token], alias: Int, entity: Int32, source: Source,
+            caseSensitive: Bool, needsContext: Bool
+        ) {
             var node: Int32 = 0
             var first: Int32 = 0
             var second = AliasIndex.noSecondToken
@@ -285,7 +296,8 @@ public final class AliasIndex: @unchecked Sendable {
                     if wordLetters != 1 { allSingleLetters = false }
                 }
             }
-            let isAbbreviation = source != .demonym && allLettersUpper && (2...6).contains(letters)
+            let isAbbreviation =
+                source != .demonym && allLettersUpper && (2...6).contains(letters)
                 && (wordCount == 1 || allSingleLetters)
             let flags: UInt8 = (caseSensitive ? 1 : 0) | (needsContext ? 2 : 0) | (isAbbreviation ? 4 : 0)
             startPairs.append(AliasIndex.pairHash(first, second))
@@ -297,9 +309,10 @@ public final class AliasIndex: @unchecked Sendable {
             }
             entryNext.append(terminalHead[Int(node)])
             terminalHead[Int(node)] = Int32(entries.count)
-            entries.append(Entry(
-                entity: entity, alias: Int32(alias), capitalMask: capitals, uppercaseMask: uppercase,
-                source: source, tokenCountByte: UInt8(aliasTokens.count), flags: flags))
+            entries.append(
+                Entry(
+                    entity: entity, alias: Int32(alias), capitalMask: capitals, uppercaseMask: uppercase,
+                    source: source, tokenCountByte: UInt8(aliasTokens.count), flags: flags))
         }
     }
 
@@ -428,7 +441,8 @@ struct IndexTables {
             let found = tokenSlots[slot]
             if found.id < 0 { return nil }
             if found.hash == hash, Int(found.end - found.start) == key.count,
-               UnsafeBufferPointer(rebasing: tokenBytes[Int(found.start)..<Int(found.end)]).elementsEqual(key) {
+                UnsafeBufferPointer(rebasing: tokenBytes[Int(found.start)..<Int(found.end)]).elementsEqual(key)
+            {
                 return found.id
             }
             slot = (slot + 1) & mask

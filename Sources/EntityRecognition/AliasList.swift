@@ -1,4 +1,5 @@
 import CPrefetch
+
 /// The aliases of a gazetteer, by index.
 ///
 /// A gazetteer read from its lists holds its aliases as values. One restored from the index
@@ -51,8 +52,9 @@ public struct AliasList: RandomAccessCollection, Sendable, Equatable {
     public subscript(position: Int) -> Alias {
         guard let stored else { return made[position] }
         let record = stored.records[position]
-        return Alias(text: stored.text(of: record), entity: record.entity, packedLanguage: record.packedLanguage,
-                     flags: record.flags, line: record.line, fileIndex: record.fileIndex)
+        return Alias(
+            text: stored.text(of: record), entity: record.entity, packedLanguage: record.packedLanguage,
+            flags: record.flags, line: record.line, fileIndex: record.fileIndex)
     }
 
     /// Calls `body` with the UTF-8 bytes of the text of the alias at `position`, read in place
@@ -116,8 +118,10 @@ public struct AliasList: RandomAccessCollection, Sendable, Equatable {
         var textStart: UInt32 = 0
         for alias in aliases {
             let length = UInt32(alias.text.utf8.count)
-            write(Record(textStart: textStart, textLength: length, entity: Int32(alias.entity), line: alias.line,
-                         packedLanguage: alias.packedLanguage, fileIndex: alias.fileIndex, flags: alias.flags))
+            write(
+                Record(
+                    textStart: textStart, textLength: length, entity: Int32(alias.entity), line: alias.line,
+                    packedLanguage: alias.packedLanguage, fileIndex: alias.fileIndex, flags: alias.flags))
             textStart += length
         }
     }

@@ -45,10 +45,11 @@ public struct BoilerplateRules: Sendable {
 
     /// Rules written as `(language, scope, pattern)` rows.
     init(_ rows: [(String, Scope, String)]) {
-        self.init(rules: rows.map { row in
-            let keys = Tokenizer.tokens(in: row.2).map(\.key)
-            return Rule(language: row.0, scope: row.1, pattern: keys.joined(separator: " "), keys: keys)
-        })
+        self.init(
+            rules: rows.map { row in
+                let keys = Tokenizer.tokens(in: row.2).map(\.key)
+                return Rule(language: row.0, scope: row.1, pattern: keys.joined(separator: " "), keys: keys)
+            })
     }
 
     /// The bundled rules for Polish, Romanian, Italian, English, German, French, Spanish,
@@ -192,7 +193,8 @@ public struct BoilerplateRules: Sendable {
         for position in line.lowerBound + 1..<line.upperBound - 1 where tokens[position].key == ":" {
             let (hours, minutes) = (tokens[position - 1], tokens[position + 1])
             if hours.kind == .number, minutes.kind == .number, minutes.key.count == 2,
-               !tokens[position].spaceBefore, !minutes.spaceBefore {
+                !tokens[position].spaceBefore, !minutes.spaceBefore
+            {
                 return true
             }
         }

@@ -72,8 +72,10 @@ public struct CorpusReader {
     public let tally = Tally()
     var readStandardInput: () -> Data
 
-    public init(inputs: [String], policy: Policy = Policy(), warn: @escaping (String) -> Void = { _ in },
-                readStandardInput: @escaping () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) {
+    public init(
+        inputs: [String], policy: Policy = Policy(), warn: @escaping (String) -> Void = { _ in },
+        readStandardInput: @escaping () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }
+    ) {
         self.inputs = inputs
         self.policy = policy
         self.warn = warn
@@ -118,8 +120,9 @@ public struct CorpusReader {
     /// to it, sorted.
     static func documentFiles(below folder: String) -> [(path: String, relative: String)] {
         let root = URL(fileURLWithPath: folder).standardizedFileURL
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else { return [] }
         var files: [(String, String)] = []
         let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
@@ -206,8 +209,9 @@ public struct CorpusReader {
             pending.append(contentsOf: chunk)
             guard let lastNewline = pending.lastIndex(of: 0x0A) else { continue }
             try pending.withUnsafeBufferPointer { buffer in
-                try readJSONLines(UnsafeBufferPointer(rebasing: buffer[0...lastNewline]), name: name,
-                                  firstLine: lineNumber + 1, body)
+                try readJSONLines(
+                    UnsafeBufferPointer(rebasing: buffer[0...lastNewline]), name: name,
+                    firstLine: lineNumber + 1, body)
             }
             lineNumber += pending[0...lastNewline].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             pending.removeFirst(lastNewline + 1)
@@ -223,8 +227,10 @@ public struct CorpusReader {
         }
     }
 
-    private func readJSONLines(_ bytes: UnsafeBufferPointer<UInt8>, name: String, firstLine: Int,
-                               _ body: (Document) throws -> Void) throws {
+    private func readJSONLines(
+        _ bytes: UnsafeBufferPointer<UInt8>, name: String, firstLine: Int,
+        _ body: (Document) throws -> Void
+    ) throws {
         var lineNumber = firstLine - 1
         var start = 0
         while start < bytes.count {
@@ -271,9 +277,10 @@ public struct CorpusReader {
             case .number(let value)?: id = value
             default: id = location
             }
-            try body(Document(id: id, text: text, language: string("lang"), date: string("date"),
-                              title: string("title"), url: string("url")))
+            try body(
+                Document(
+                    id: id, text: text, language: string("lang"), date: string("date"),
+                    title: string("title"), url: string("url")))
         }
     }
 }
-

@@ -10,8 +10,10 @@ public struct Document: Sendable, Hashable {
     public var title: String?
     public var url: String?
 
-    public init(id: String, text: String, language: String? = nil, date: String? = nil,
-                title: String? = nil, url: String? = nil) {
+    public init(
+        id: String, text: String, language: String? = nil, date: String? = nil,
+        title: String? = nil, url: String? = nil
+    ) {
         self.id = id
         self.text = text
         self.language = language
@@ -58,8 +60,10 @@ public struct EntityMention: Sendable, Hashable {
     /// The range of token indices the mention covers, for distances in tokens.
     public var tokens: Range<Int>
 
-    public init(start: Int, end: Int, surface: String, entity: Entity, entityIndex: Int = -1, match: MatchKind,
-                sentence: Int, isNested: Bool = false, inBoilerplate: Bool = false, tokens: Range<Int> = 0..<0) {
+    public init(
+        start: Int, end: Int, surface: String, entity: Entity, entityIndex: Int = -1, match: MatchKind,
+        sentence: Int, isNested: Bool = false, inBoilerplate: Bool = false, tokens: Range<Int> = 0..<0
+    ) {
         self.start = start
         self.end = end
         self.surface = surface

@@ -87,8 +87,10 @@ public struct Alias: Hashable, Sendable {
     private(set) var packedLanguage: UInt16
     private(set) var flags: UInt8
 
-    public init(text: String, entity: Int, language: String? = nil, kind: Kind = .name,
-                isCaseSensitive: Bool = false, needsContext: Bool = false, line: Int = 0, fileIndex: Int = 0) {
+    public init(
+        text: String, entity: Int, language: String? = nil, kind: Kind = .name,
+        isCaseSensitive: Bool = false, needsContext: Bool = false, line: Int = 0, fileIndex: Int = 0
+    ) {
         self.text = text
         self.entityIndex = Int32(entity)
         self.line = Int32(clamping: line)
@@ -120,7 +122,8 @@ public struct Alias: Hashable, Sendable {
     /// Two or three lower-case ASCII letters in 15 bits (5 bits a letter), 0 for none.
     static func pack(_ language: String?) -> UInt16 {
         guard let language, (2...3).contains(language.utf8.count),
-              language.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else { return 0 }
+            language.utf8.allSatisfy({ (0x61...0x7A).contains($0) })
+        else { return 0 }
         var value: UInt16 = 0
         for byte in language.utf8 { value = value << 5 | UInt16(byte - 0x60) }
         return value | (language.utf8.count == 3 ? 0x8000 : 0)

@@ -34,11 +34,14 @@ public struct EntityLookup: Sendable {
         var votes: [String: Int] = [:]
         let length = trimmed.unicodeScalars.count
         for language in ["und"] + Morphology.all.map(\.language) {
-            let recognizer = Recognizer(index: index, options: RecognitionOptions(
-                language: language, includeDemonyms: true, includeNested: false, boilerplate: nil))
+            let recognizer = Recognizer(
+                index: index,
+                options: RecognitionOptions(
+                    language: language, includeDemonyms: true, includeNested: false, boilerplate: nil))
             let mentions = recognizer.recognize(Document(id: "query", text: trimmed)).mentions
             if mentions.count == 1, let mention = mentions.first, mention.start == 0, mention.end == length,
-               allowed(mention.entity.id) {
+                allowed(mention.entity.id)
+            {
                 votes[mention.entity.id, default: 0] += mention.match == .demonym ? 0 : 1
             }
         }

@@ -113,14 +113,16 @@ public struct Gazetteer: Sendable {
     public mutating func load(contentsOf url: URL) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-            throw GazetteerError(.unreadable, at: SourceLocation(file: url.relativePath, line: 0),
-                                 "no such gazetteer file or folder")
+            throw GazetteerError(
+                .unreadable, at: SourceLocation(file: url.relativePath, line: 0),
+                "no such gazetteer file or folder")
         }
         if isFolder.boolValue {
             let files = Self.files(below: url)
             guard !files.isEmpty else {
-                throw GazetteerError(.emptyGazetteer, at: SourceLocation(file: url.relativePath, line: 0),
-                                     "folder holds no .gaz or .tsv gazetteer files")
+                throw GazetteerError(
+                    .emptyGazetteer, at: SourceLocation(file: url.relativePath, line: 0),
+                    "folder holds no .gaz or .tsv gazetteer files")
             }
             for file in files { try load(contentsOf: file) }
             return
@@ -135,8 +137,9 @@ public struct Gazetteer: Sendable {
         let isEntityFile = url.pathExtension.lowercased() == "gaz"
         guard let text = isEntityFile ? String(data: data, encoding: .utf8) : (Self.isValidUTF8(data) ? "" : nil) else {
             let line = Self.lineOfFirstInvalidUTF8(in: data)
-            throw GazetteerError(.invalidEncoding, at: SourceLocation(file: name, line: line),
-                                 "not valid UTF-8")
+            throw GazetteerError(
+                .invalidEncoding, at: SourceLocation(file: name, line: line),
+                "not valid UTF-8")
         }
         if url.pathExtension.lowercased() == "gaz" {
             try parseEntityFile(text, file: name)
@@ -149,8 +152,9 @@ public struct Gazetteer: Sendable {
 
     /// The `.gaz` and `.tsv` files below a folder, sorted by path.
     public static func files(below folder: URL) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else { return [] }
         var files: [URL] = []
         for case let file as URL in enumerator where ["gaz", "tsv"].contains(file.pathExtension.lowercased()) {
@@ -214,20 +218,23 @@ public struct Gazetteer: Sendable {
 
             if line.first == "\t" || line.first == " " {
                 guard let entity = current else {
-                    throw GazetteerError(.aliasWithoutEntity, at: location,
-                                         "alias line before any entity line (an entity line starts without a TAB)")
+                    throw GazetteerError(
+                        .aliasWithoutEntity, at: location,
+                        "alias line before any entity line (an entity line starts without a TAB)")
                 }
                 let fields = line.drop { $0 == "\t" || $0 == " " }.split(separator: "\t", omittingEmptySubsequences: false)
                 guard fields.count == 2 else {
-                    throw GazetteerError(.columns, at: location,
-                                         "expected 2 tab-separated fields after the indent (language, aliases), found \(fields.count)")
+                    throw GazetteerError(
+                        .columns, at: location,
+                        "expected 2 tab-separated fields after the indent (language, aliases), found \(fields.count)")
                 }
                 try addAliasLine(language: String(fields[0]), list: String(fields[1]), entity: entity, at: location)
             } else {
                 let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
                 guard fields.count == 3 else {
-                    throw GazetteerError(.columns, at: location,
-                                         "expected 3 tab-separated columns (id, type, label), found \(fields.count)")
+                    throw GazetteerError(
+                        .columns, at: location,
+                        "expected 3 tab-separated columns (id, type, label), found \(fields.count)")
                 }
                 let id = fields[0].trimmingCharacters(in: .whitespaces)
                 let label = fields[2].trimmingCharacters(in: .whitespaces)
@@ -253,10 +260,11 @@ public struct Gazetteer: Sendable {
             return
         }
         guard let code = words.first, words.count <= 2, Self.isLanguageCode(code),
-              words.count == 1 || words[1] == "demonym"
+            words.count == 1 || words[1] == "demonym"
         else {
-            throw GazetteerError(.unknownLanguage, at: location,
-                                 "'\(field)' is not a language ('en', 'pl', '*'), 'LANG demonym' or 'context'")
+            throw GazetteerError(
+                .unknownLanguage, at: location,
+                "'\(field)' is not a language ('en', 'pl', '*'), 'LANG demonym' or 'context'")
         }
         let kind: Alias.Kind = words.count == 2 ? .demonym : .name
         for item in list.split(separator: "|", omittingEmptySubsequences: false) {
@@ -309,27 +317,31 @@ public struct Gazetteer: Sendable {
             let location = SourceLocation(file: file, line: lineNumber)
             guard fields.count == 3 || fields.count == 4 else {
                 if fields.allSatisfy({ string($0).isEmpty }) { continue }
-                throw GazetteerError(.columns, at: location,
-                                     "expected 3 or 4 tab-separated columns (alias, id, type[, label]), found \(fields.count)")
+                throw GazetteerError(
+                    .columns, at: location,
+                    "expected 3 or 4 tab-separated columns (alias, id, type[, label]), found \(fields.count)")
             }
             let id = string(fields[1])
             guard !id.isEmpty else { throw GazetteerError(.columns, at: location, "empty entity id") }
             let typeField = string(fields[2])
             guard let type = EntityType(spelling: typeField) else {
-                throw GazetteerError(.unknownType, at: location,
-                                     "unknown type '\(typeField)' (expected PER, ORG, LOC or person, organization, location)")
+                throw GazetteerError(
+                    .unknownType, at: location,
+                    "unknown type '\(typeField)' (expected PER, ORG, LOC or person, organization, location)")
             }
             let alias = string(fields[0])
             let label = fields.count == 4 ? string(fields[3]) : ""
             let known = index(ofEntity: id)
-            let entity = try declare(Entity(id: id, type: type, label: (label.isEmpty ? alias : label).nfcIfNeeded),
-                                     at: location)
+            let entity = try declare(
+                Entity(id: id, type: type, label: (label.isEmpty ? alias : label).nfcIfNeeded),
+                at: location)
             if !label.isEmpty, labelFromAlias.remove(entity) != nil {
                 entities[entity].label = label.nfcIfNeeded
             } else if label.isEmpty, known == nil {
                 labelFromAlias.insert(entity)
             } else if label.isEmpty, labelFromAlias.contains(entity),
-                      Self.isBetterLabel(alias, than: entities[entity].label, type: type) {
+                Self.isBetterLabel(alias, than: entities[entity].label, type: type)
+            {
                 entities[entity].label = alias.nfcIfNeeded
             }
             try addAlias(alias, entity: entity, language: nil, kind: .name, at: location)
@@ -345,8 +357,9 @@ public struct Gazetteer: Sendable {
             let known = entities[existing]
             guard known.type == entity.type else {
                 let first = declaredAt[existing].map { " at \($0)" } ?? ""
-                throw GazetteerError(.conflictingType, at: location,
-                                     "'\(entity.id)' is declared as \(entity.type) here but as \(known.type)\(first)")
+                throw GazetteerError(
+                    .conflictingType, at: location,
+                    "'\(entity.id)' is declared as \(entity.type) here but as \(known.type)\(first)")
             }
             if known.subtype == nil, let subtype = entity.subtype { entities[existing].subtype = subtype }
             return existing
@@ -358,10 +371,13 @@ public struct Gazetteer: Sendable {
         return index
     }
 
-    private mutating func addAlias(_ raw: String, entity: Int, language: String?, kind: Alias.Kind,
-                                   at location: SourceLocation) throws {
-        var text = Substring(raw.utf8.first == 0x20 || raw.utf8.last == 0x20 || raw.utf8.last == 0x09
-                             ? raw.trimmingCharacters(in: .whitespaces) : raw)
+    private mutating func addAlias(
+        _ raw: String, entity: Int, language: String?, kind: Alias.Kind,
+        at location: SourceLocation
+    ) throws {
+        var text = Substring(
+            raw.utf8.first == 0x20 || raw.utf8.last == 0x20 || raw.utf8.last == 0x09
+                ? raw.trimmingCharacters(in: .whitespaces) : raw)
         var caseSensitive = false
         var needsContext = false
         while let marker = text.first, marker == "=" || marker == "?", text.count > 1 {
@@ -378,30 +394,42 @@ public struct Gazetteer: Sendable {
         }
         // (A byte test: `contains(" ")` would go through Foundation's string search.)
         if !caseSensitive, !needsContext, !alias.utf8.contains(0x20), alias.utf8.count <= 8,
-           alias.uppercased() != alias || alias.utf8.count == 1,
-           let languages = LanguageDetector.guardedWords[alias.foldedForMatching], !languages.isEmpty, kind == .name {
+            alias.uppercased() != alias || alias.utf8.count == 1,
+            let languages = LanguageDetector.guardedWords[alias.foldedForMatching], !languages.isEmpty, kind == .name
+        {
             let codes = languages.map { LanguageDetector.functionWords[$0].language }.joined(separator: ", ")
-            refused.append(GazetteerError(.unguardedAlias, at: location,
-                                          "alias '\(alias)' left out: a common word (\(codes)) would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)"))
+            refused.append(
+                GazetteerError(
+                    .unguardedAlias, at: location,
+                    "alias '\(alias)' left out: a common word (\(codes)) would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)"
+                ))
             return
         }
         // A phrase in lower case made of function words alone (a la, de sa, che la: place names
         // in a large list's romanizations) would match everywhere just as one would.
         if !caseSensitive, !needsContext, kind == .name, alias.utf8.count <= 3 * 9, alias.startsWithLowercaseLetter,
-           alias.utf8.contains(0x20) {
+            alias.utf8.contains(0x20)
+        {
             let words = alias.split(separator: " ")
-            let languages = words.count <= 3 && words.allSatisfy({ $0.utf8.count <= 8 })
+            let languages =
+                words.count <= 3 && words.allSatisfy({ $0.utf8.count <= 8 })
                 ? words.map { LanguageDetector.guardedWords[String($0).foldedForMatching] ?? [] } : [[]]
             if languages.allSatisfy({ !$0.isEmpty }), alias.lowercased() == alias {
                 let codes = Set(languages.joined()).sorted().map { LanguageDetector.functionWords[$0].language }
-                refused.append(GazetteerError(.unguardedAlias, at: location,
-                                              "alias '\(alias)' left out: common words (\(codes.joined(separator: ", "))) would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)"))
+                refused.append(
+                    GazetteerError(
+                        .unguardedAlias, at: location,
+                        "alias '\(alias)' left out: common words (\(codes.joined(separator: ", "))) would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)"
+                    ))
                 return
             }
         }
         if isOneScalar, !caseSensitive, !needsContext {
-            refused.append(GazetteerError(.unguardedAlias, at: location,
-                                          "alias '\(alias)' left out: one letter would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)"))
+            refused.append(
+                GazetteerError(
+                    .unguardedAlias, at: location,
+                    "alias '\(alias)' left out: one letter would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)"
+                ))
             return
         }
         let fileIndex: Int
@@ -412,9 +440,11 @@ public struct Gazetteer: Sendable {
             sourceFileIndex[location.file] = fileIndex
             sourceFiles.append(location.file)
         }
-        aliases.append(Alias(text: alias, entity: entity, language: language, kind: kind,
-                             isCaseSensitive: caseSensitive, needsContext: needsContext,
-                             line: location.line, fileIndex: fileIndex))
+        aliases.append(
+            Alias(
+                text: alias, entity: entity, language: language, kind: kind,
+                isCaseSensitive: caseSensitive, needsContext: needsContext,
+                line: location.line, fileIndex: fileIndex))
     }
 
     /// Whether a later alias of an entity makes a better label than the one it has, when a
@@ -460,8 +490,9 @@ public struct Gazetteer: Sendable {
     static func parseType(_ field: String, at location: SourceLocation) throws -> (EntityType, String?) {
         let parts = field.trimmingCharacters(in: .whitespaces).split(separator: "/", maxSplits: 1)
         guard let first = parts.first, let type = EntityType(spelling: String(first)) else {
-            throw GazetteerError(.unknownType, at: location,
-                                 "unknown type '\(field)' (expected person, organization or location, optionally /subtype)")
+            throw GazetteerError(
+                .unknownType, at: location,
+                "unknown type '\(field)' (expected person, organization or location, optionally /subtype)")
         }
         let subtype = parts.count == 2 ? parts[1].lowercased() : nil
         return (type, subtype?.isEmpty == true ? nil : subtype)

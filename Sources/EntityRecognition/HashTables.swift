@@ -145,7 +145,6 @@ struct TokenTableBuilder {
         return id
     }
 
-
     private mutating func place(_ entry: TokenTable.Slot) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: entry.hash) & mask

@@ -45,8 +45,9 @@ public struct IndexCache: Sendable {
         for source in sources {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder) else {
-                throw GazetteerError(.unreadable, at: SourceLocation(file: source.relativePath, line: 0),
-                                     "no such gazetteer file or folder")
+                throw GazetteerError(
+                    .unreadable, at: SourceLocation(file: source.relativePath, line: 0),
+                    "no such gazetteer file or folder")
             }
             files += isFolder.boolValue ? Gazetteer.files(below: source) : [source]
         }
@@ -71,7 +72,8 @@ public struct IndexCache: Sendable {
     /// The stamp of the running program, whose rules (tokenizer, refused words, short forms)
     /// shaped the index.
     static func compilerStamp() -> SourceStamp {
-        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let path =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let size = (attributes?[.size] as? NSNumber)?.uint64Value ?? 0
@@ -86,8 +88,10 @@ public struct IndexCache: Sendable {
             let mixed = (hash ^ word) &* 0xBF58_476D_1CE4_E5B9
             return mixed ^ (mixed >> 31)
         }
-        var lanes: (UInt64, UInt64, UInt64, UInt64) = (0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count), 0x6A09_E667_F3BC_C908,
-                                                       0xBB67_AE85_84CA_A73B, 0x3C6E_F372_FE94_F82B)
+        var lanes: (UInt64, UInt64, UInt64, UInt64) = (
+            0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count), 0x6A09_E667_F3BC_C908,
+            0xBB67_AE85_84CA_A73B, 0x3C6E_F372_FE94_F82B
+        )
         var offset = 0
         while offset + 32 <= raw.count {
             lanes.0 = mix(lanes.0, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
@@ -224,13 +228,15 @@ public struct IndexCache: Sendable {
         var tables: Tables?
     }
 
-    private static func decodeEntities(_ reader: BinaryReader, count: Int, types: [EntityType],
-                                       subtypes: [String?]) -> [Entity]? {
+    private static func decodeEntities(
+        _ reader: BinaryReader, count: Int, types: [EntityType],
+        subtypes: [String?]
+    ) -> [Entity]? {
         var entities: [Entity] = []
         entities.reserveCapacity(count)
         for _ in 0..<count {
             guard let id = reader.string(), let type = reader.u32(), Int(type) < types.count,
-                  let subtype = reader.u32(), Int(subtype) < subtypes.count, let label = reader.string()
+                let subtype = reader.u32(), Int(subtype) < subtypes.count, let label = reader.string()
             else { return nil }
             entities.append(Entity(id: id, type: types[Int(type)], subtype: subtypes[Int(subtype)], label: label))
         }
@@ -239,8 +245,10 @@ public struct IndexCache: Sendable {
 
     /// Whether every alias record names an entity and a file there are, and text inside the
     /// block of texts.
-    private static func aliasRecordsAreSound(_ records: FlatArray<AliasList.Record>, textCount: Int, entityCount: Int,
-                                             fileCount: Int) -> Bool {
+    private static func aliasRecordsAreSound(
+        _ records: FlatArray<AliasList.Record>, textCount: Int, entityCount: Int,
+        fileCount: Int
+    ) -> Bool {
         records.allSatisfy { record in
             record.entity >= 0 && Int(record.entity) < entityCount && Int(record.fileIndex) < max(fileCount, 1)
                 && Int(record.textStart) + Int(record.textLength) <= textCount
@@ -250,17 +258,17 @@ public struct IndexCache: Sendable {
     /// The index a cache file holds, or `nil` if the file is short, damaged or stale.
     static func decode(_ reader: BinaryReader, expecting stamps: [SourceStamp]) -> AliasIndex? {
         guard reader.bytes(magic.count) == magic, reader.u32() == formatVersion,
-              reader.u32() == UInt32(MemoryLayout<AliasIndex.Entry>.stride),
-              let stampCount = reader.u32(), Int(stampCount) == stamps.count
+            reader.u32() == UInt32(MemoryLayout<AliasIndex.Entry>.stride),
+            let stampCount = reader.u32(), Int(stampCount) == stamps.count
         else { return nil }
         for expected in stamps {
             guard let path = reader.string(), let size = reader.u64(), let modified = reader.u64(),
-                  let hash = reader.u64(),
-                  SourceStamp(path: path, size: size, modified: Double(bitPattern: modified), contentHash: hash) == expected
+                let hash = reader.u64(),
+                SourceStamp(path: path, size: size, modified: Double(bitPattern: modified), contentHash: hash) == expected
             else { return nil }
         }
         guard let types = reader.strings()?.map(EntityType.init(rawValue:)),
-              let subtypes = reader.strings().map({ [nil] + $0.map(Optional.some) })
+            let subtypes = reader.strings().map({ [nil] + $0.map(Optional.some) })
         else { return nil }
         guard let entityCount = reader.u32() else { return nil }
         // Two threads: one makes the entities, the other checks the alias records and the
@@ -271,21 +279,26 @@ public struct IndexCache: Sendable {
             guard reader.skipString(), reader.skip(8), reader.skipString() else { return nil }
         }
         guard let files = reader.strings(), let records: FlatArray<AliasList.Record> = reader.array(),
-              let texts: FlatArray<UInt8> = reader.array()
+            let texts: FlatArray<UInt8> = reader.array()
         else { return nil }
         let parts = DecodedParts()
         let file = reader.file
         let tableStart = reader.offset
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                parts.entities = decodeEntities(BinaryReader(file, at: entityStart), count: Int(entityCount),
-                                                types: types, subtypes: subtypes)
+                parts.entities = decodeEntities(
+                    BinaryReader(file, at: entityStart), count: Int(entityCount),
+                    types: types, subtypes: subtypes)
             } else {
-                guard aliasRecordsAreSound(records, textCount: texts.count, entityCount: Int(entityCount),
-                                           fileCount: files.count) else { return }
+                guard
+                    aliasRecordsAreSound(
+                        records, textCount: texts.count, entityCount: Int(entityCount),
+                        fileCount: files.count)
+                else { return }
                 parts.aliases = AliasList(stored: AliasList.Stored(records: records, texts: texts))
-                parts.tables = decodeTables(BinaryReader(file, at: tableStart), entityCount: Int(entityCount),
-                                            aliasCount: records.count)
+                parts.tables = decodeTables(
+                    BinaryReader(file, at: tableStart), entityCount: Int(entityCount),
+                    aliasCount: records.count)
             }
         }
         guard let entities = parts.entities, let aliases = parts.aliases, let tables = parts.tables else { return nil }
@@ -331,17 +344,17 @@ public struct IndexCache: Sendable {
             cues[Int(entity)] = list
         }
         guard let slots: FlatArray<TokenTable.Slot> = reader.array(),
-              let starts: FlatArray<Int32> = reader.array(), let bytes: FlatArray<UInt8> = reader.array(),
-              let filter: FlatArray<UInt64> = reader.array(), filter.count.nonzeroBitCount == 1,
-              let transitionSlots: FlatArray<TransitionTable.Slot> = reader.array(),
-              let terminalHead: FlatArray<Int32> = reader.array(), let entries: FlatArray<AliasIndex.Entry> = reader.array(),
-              let startingTokens: FlatArray<UInt64> = reader.array(), let continuingTokens: FlatArray<UInt64> = reader.array(),
-              let lowercaseStartingTokens: FlatArray<UInt64> = reader.array(), lowercaseStartingTokens.count == startingTokens.count,
-              let lowercaseStartPairs: FlatArray<UInt64> = reader.array(), lowercaseStartPairs.count.nonzeroBitCount == 1,
-              let startPairs: FlatArray<UInt64> = reader.array(), startPairs.count.nonzeroBitCount == 1,
-              reader.isAtEnd, slots.count.nonzeroBitCount == 1, transitionSlots.count.nonzeroBitCount == 1,
-              !starts.isEmpty, startingTokens.count == (starts.count - 1) / 64 + 1,
-              continuingTokens.count == startingTokens.count
+            let starts: FlatArray<Int32> = reader.array(), let bytes: FlatArray<UInt8> = reader.array(),
+            let filter: FlatArray<UInt64> = reader.array(), filter.count.nonzeroBitCount == 1,
+            let transitionSlots: FlatArray<TransitionTable.Slot> = reader.array(),
+            let terminalHead: FlatArray<Int32> = reader.array(), let entries: FlatArray<AliasIndex.Entry> = reader.array(),
+            let startingTokens: FlatArray<UInt64> = reader.array(), let continuingTokens: FlatArray<UInt64> = reader.array(),
+            let lowercaseStartingTokens: FlatArray<UInt64> = reader.array(), lowercaseStartingTokens.count == startingTokens.count,
+            let lowercaseStartPairs: FlatArray<UInt64> = reader.array(), lowercaseStartPairs.count.nonzeroBitCount == 1,
+            let startPairs: FlatArray<UInt64> = reader.array(), startPairs.count.nonzeroBitCount == 1,
+            reader.isAtEnd, slots.count.nonzeroBitCount == 1, transitionSlots.count.nonzeroBitCount == 1,
+            !starts.isEmpty, startingTokens.count == (starts.count - 1) / 64 + 1,
+            continuingTokens.count == startingTokens.count
         else { return nil }
         // The tables are read in place, without bounds checks: a damaged file must not send a
         // lookup out of them. (This reads every page once, a fraction of the time a copy takes.)
@@ -350,20 +363,26 @@ public struct IndexCache: Sendable {
         let nodeCount = Int32(clamping: terminalHead.count)
         let entryCount = Int32(clamping: entries.count)
         guard starts.allSatisfy({ (0...byteCount).contains($0) }),
-              slots.allSatisfy({ $0.id < tokenCount && 0 <= $0.start && $0.start <= $0.end && $0.end <= byteCount }),
-              transitionSlots.allSatisfy({ $0.key == 0 || (0..<nodeCount).contains($0.child & Int32.max) && $0.head < entryCount
-                  && $0.key & 0xFFFF_FFFF < UInt64(tokenCount) + 1 }),
-              terminalHead.allSatisfy({ $0 < entryCount }),
-              // A node's entries run on until one ends it: the last entry must, or a walk would
-              // read past the table.
-              entries.last.map(\.endsNode) ?? true,
-              entries.allSatisfy({ (0..<Int32(entityCount)).contains($0.entity) && (0..<Int32(aliasCount)).contains($0.alias)
-                  && $0.tokenCount <= AliasIndex.maximumAliasTokens })
+            slots.allSatisfy({ $0.id < tokenCount && 0 <= $0.start && $0.start <= $0.end && $0.end <= byteCount }),
+            transitionSlots.allSatisfy({
+                $0.key == 0
+                    || (0..<nodeCount).contains($0.child & Int32.max) && $0.head < entryCount
+                        && $0.key & 0xFFFF_FFFF < UInt64(tokenCount) + 1
+            }),
+            terminalHead.allSatisfy({ $0 < entryCount }),
+            // A node's entries run on until one ends it: the last entry must, or a walk would
+            // read past the table.
+            entries.last.map(\.endsNode) ?? true,
+            entries.allSatisfy({
+                (0..<Int32(entityCount)).contains($0.entity) && (0..<Int32(aliasCount)).contains($0.alias)
+                    && $0.tokenCount <= AliasIndex.maximumAliasTokens
+            })
         else { return nil }
-        return Tables(cues: cues, slots: slots, starts: starts, bytes: bytes, filter: filter, transitionSlots: transitionSlots,
-                      terminalHead: terminalHead, entries: entries, startingTokens: startingTokens,
-                      continuingTokens: continuingTokens, lowercaseStartingTokens: lowercaseStartingTokens,
-                      lowercaseStartPairs: lowercaseStartPairs, startPairs: startPairs)
+        return Tables(
+            cues: cues, slots: slots, starts: starts, bytes: bytes, filter: filter, transitionSlots: transitionSlots,
+            terminalHead: terminalHead, entries: entries, startingTokens: startingTokens,
+            continuingTokens: continuingTokens, lowercaseStartingTokens: lowercaseStartingTokens,
+            lowercaseStartPairs: lowercaseStartPairs, startPairs: startPairs)
     }
 }
 

@@ -136,7 +136,8 @@ enum JSONLine {
                 position += 8
             }
             while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\"),
-                  bytes[position] >= 0x20 {
+                bytes[position] >= 0x20
+            {
                 position += 1
             }
         }
@@ -178,7 +179,8 @@ enum JSONLine {
                         guard var unit = hex4() else { return nil }
                         var scalar: Unicode.Scalar?
                         if (0xD800..<0xDC00).contains(unit), position + 6 <= bytes.count,
-                           bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                            bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+                        {
                             position += 2
                             guard let low = hex4() else { return nil }
                             if (0xDC00..<0xE000).contains(low) {

@@ -13,67 +13,152 @@ public enum LanguageDetector {
     public static let undetermined = "und"
 
     static let functionWords: [(language: String, words: Set<String>)] = [
-        ("pl", ["i", "w", "na", "z", "ze", "sie", "nie", "do", "to", "jest", "ze", "o", "jak", "po",
+        (
+            "pl",
+            [
+                "i", "w", "na", "z", "ze", "sie", "nie", "do", "to", "jest", "ze", "o", "jak", "po",
                 "od", "za", "przez", "oraz", "ktory", "ktora", "ktore", "jego", "tym", "tak", "by",
                 "tez", "lub", "juz", "bylo", "byl", "jednak", "przy", "dla", "czy", "tylko", "miedzy",
-                "tego", "rowniez", "bardzo", "pod", "gdy", "ich", "ten", "ta", "aby", "wiec"]),
-        ("ro", ["si", "de", "la", "in", "cu", "pe", "din", "a", "care", "nu", "este", "o", "un",
+                "tego", "rowniez", "bardzo", "pod", "gdy", "ich", "ten", "ta", "aby", "wiec",
+            ]
+        ),
+        (
+            "ro",
+            [
+                "si", "de", "la", "in", "cu", "pe", "din", "a", "care", "nu", "este", "o", "un",
                 "sa", "al", "ale", "lui", "mai", "pentru", "fost", "sunt", "dupa", "prin", "iar",
                 "acest", "aceasta", "cel", "cea", "sau", "despre", "intre", "ca", "fi", "au", "isi",
-                "doar", "si-a", "fiind", "catre", "asupra", "acum"]),
-        ("it", ["il", "la", "di", "che", "e", "in", "un", "una", "per", "con", "non", "del", "della",
+                "doar", "si-a", "fiind", "catre", "asupra", "acum",
+            ]
+        ),
+        (
+            "it",
+            [
+                "il", "la", "di", "che", "e", "in", "un", "una", "per", "con", "non", "del", "della",
                 "dei", "delle", "nel", "nella", "sono", "alla", "al", "gli", "lo", "le", "da", "ha",
                 "anche", "come", "piu", "ma", "tra", "questo", "questa", "secondo", "stato", "dell",
-                "sul", "sulla", "degli", "si", "era", "essere", "loro"]),
-        ("en", ["the", "and", "of", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was",
+                "sul", "sulla", "degli", "si", "era", "essere", "loro",
+            ]
+        ),
+        (
+            "en",
+            [
+                "the", "and", "of", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was",
                 "by", "it", "from", "at", "his", "he", "has", "have", "be", "are", "an", "this",
                 "which", "or", "had", "not", "but", "their", "they", "been", "were", "said", "who",
-                "its", "after", "also", "would", "will"]),
-        ("de", ["der", "die", "und", "in", "den", "von", "zu", "das", "mit", "sich", "des", "auf",
+                "its", "after", "also", "would", "will",
+            ]
+        ),
+        (
+            "de",
+            [
+                "der", "die", "und", "in", "den", "von", "zu", "das", "mit", "sich", "des", "auf",
                 "fur", "ist", "im", "dem", "nicht", "ein", "eine", "als", "auch", "es", "an", "werden",
                 "aus", "er", "hat", "dass", "sie", "nach", "wird", "bei", "einer", "um", "am", "sind",
-                "noch", "wie", "einem", "uber", "einen", "zum", "zur", "war"]),
-        ("fr", ["le", "la", "les", "de", "des", "et", "en", "un", "une", "du", "est", "que", "qui",
+                "noch", "wie", "einem", "uber", "einen", "zum", "zur", "war",
+            ]
+        ),
+        (
+            "fr",
+            [
+                "le", "la", "les", "de", "des", "et", "en", "un", "une", "du", "est", "que", "qui",
                 "dans", "pour", "pas", "par", "sur", "au", "aux", "il", "elle", "ce", "cette", "son",
                 "sa", "ses", "avec", "ont", "plus", "ne", "se", "mais", "comme", "ou", "apres", "entre",
-                "leur", "selon", "sont", "ete"]),
-        ("es", ["el", "la", "los", "las", "de", "del", "y", "en", "un", "una", "que", "es", "por",
+                "leur", "selon", "sont", "ete",
+            ]
+        ),
+        (
+            "es",
+            [
+                "el", "la", "los", "las", "de", "del", "y", "en", "un", "una", "que", "es", "por",
                 "con", "para", "se", "no", "al", "lo", "su", "sus", "como", "mas", "pero", "fue",
                 "ha", "este", "esta", "entre", "sobre", "tambien", "desde", "son", "sin", "segun",
-                "muy", "cuando", "hasta", "tras", "han"]),
-        ("ru", ["и", "в", "на", "не", "что", "с", "по", "как", "он", "к", "это", "из", "за", "для",
+                "muy", "cuando", "hasta", "tras", "han",
+            ]
+        ),
+        (
+            "ru",
+            [
+                "и", "в", "на", "не", "что", "с", "по", "как", "он", "к", "это", "из", "за", "для",
                 "от", "о", "то", "его", "но", "так", "же", "она", "бы", "у", "ли", "был", "была",
                 "были", "также", "после", "при", "который", "которые", "который", "только", "еще",
-                "уже", "или", "их", "этом", "чтобы"]),
-        ("uk", ["i", "и", "в", "на", "не", "що", "з", "по", "як", "до", "це", "за", "для", "від",
+                "уже", "или", "их", "этом", "чтобы",
+            ]
+        ),
+        (
+            "uk",
+            [
+                "i", "и", "в", "на", "не", "що", "з", "по", "як", "до", "це", "за", "для", "від",
                 "о", "та", "його", "але", "так", "вже", "або", "їх", "після", "при", "який", "які",
-                "також", "щоб", "ще", "було", "був", "була", "були", "із", "у", "є", "про", "між"]),
-        ("bg", ["и", "на", "в", "за", "от", "е", "да", "се", "с", "по", "че", "са", "не", "това", "които",
+                "також", "щоб", "ще", "було", "був", "була", "були", "із", "у", "є", "про", "між",
+            ]
+        ),
+        (
+            "bg",
+            [
+                "и", "на", "в", "за", "от", "е", "да", "се", "с", "по", "че", "са", "не", "това", "които",
                 "който", "която", "което", "като", "след", "през", "към", "при", "или", "но", "ще", "бъде",
-                "във", "със", "според", "тя", "той", "те", "му", "си", "има", "беше", "още", "обаче"]),
-        ("sr", ["и", "је", "у", "на", "за", "се", "да", "су", "са", "од", "који", "која", "које", "као", "из",
+                "във", "със", "според", "тя", "той", "те", "му", "си", "има", "беше", "още", "обаче",
+            ]
+        ),
+        (
+            "sr",
+            [
+                "и", "је", "у", "на", "за", "се", "да", "су", "са", "од", "који", "која", "које", "као", "из",
                 "али", "не", "би", "до", "по", "то", "што", "како", "већ", "још", "само", "био", "била", "или",
-                "јер", "после", "према", "током", "такође"]),
-        ("cs", ["a", "v", "se", "na", "je", "ze", "s", "z", "do", "o", "to", "k", "i", "ve", "pro", "jako",
+                "јер", "после", "према", "током", "такође",
+            ]
+        ),
+        (
+            "cs",
+            [
+                "a", "v", "se", "na", "je", "ze", "s", "z", "do", "o", "to", "k", "i", "ve", "pro", "jako",
                 "by", "za", "od", "po", "jsou", "byl", "byla", "bylo", "ktere", "ktery", "ktera", "take", "jeho",
-                "podle", "pri", "ale", "uz", "jen", "nez", "jsem", "mezi", "tak", "aby", "nebo", "kdyz", "jejich"]),
-        ("sk", ["a", "v", "sa", "na", "je", "ze", "s", "z", "do", "o", "to", "k", "aj", "vo", "pre", "ako",
+                "podle", "pri", "ale", "uz", "jen", "nez", "jsem", "mezi", "tak", "aby", "nebo", "kdyz", "jejich",
+            ]
+        ),
+        (
+            "sk",
+            [
+                "a", "v", "sa", "na", "je", "ze", "s", "z", "do", "o", "to", "k", "aj", "vo", "pre", "ako",
                 "by", "za", "od", "po", "su", "bol", "bola", "bolo", "ktore", "ktory", "ktora", "tiez", "jeho",
-                "podla", "pri", "ale", "uz", "len", "medzi", "tak", "aby", "alebo", "ked", "ich"]),
-        ("sl", ["in", "je", "v", "na", "za", "se", "da", "so", "z", "s", "pa", "ki", "po", "ne", "bi", "kot",
+                "podla", "pri", "ale", "uz", "len", "medzi", "tak", "aby", "alebo", "ked", "ich",
+            ]
+        ),
+        (
+            "sl",
+            [
+                "in", "je", "v", "na", "za", "se", "da", "so", "z", "s", "pa", "ki", "po", "ne", "bi", "kot",
                 "tudi", "ali", "od", "do", "pri", "bo", "le", "ter", "ob", "iz", "med", "sta", "smo", "bil",
-                "bila", "bilo", "ga", "jih", "kar", "lahko", "vec", "zelo", "ker", "sem"]),
-        ("hr", ["i", "je", "u", "na", "za", "se", "da", "su", "s", "od", "o", "a", "koji", "koja", "koje",
+                "bila", "bilo", "ga", "jih", "kar", "lahko", "vec", "zelo", "ker", "sem",
+            ]
+        ),
+        (
+            "hr",
+            [
+                "i", "je", "u", "na", "za", "se", "da", "su", "s", "od", "o", "a", "koji", "koja", "koje",
                 "kao", "iz", "ali", "ne", "bi", "do", "po", "to", "sto", "kako", "vec", "jos", "samo", "bio",
-                "bila", "bilo", "te", "ili", "jer", "nakon", "prema", "izmedu", "tijekom", "tko"]),
-        ("nl", ["de", "het", "een", "van", "en", "in", "is", "dat", "op", "te", "voor", "met", "zijn", "niet",
+                "bila", "bilo", "te", "ili", "jer", "nakon", "prema", "izmedu", "tijekom", "tko",
+            ]
+        ),
+        (
+            "nl",
+            [
+                "de", "het", "een", "van", "en", "in", "is", "dat", "op", "te", "voor", "met", "zijn", "niet",
                 "aan", "er", "om", "ook", "als", "bij", "door", "maar", "naar", "dan", "uit", "nog", "wordt",
                 "werd", "heeft", "hebben", "deze", "dit", "tot", "ze", "hij", "zij", "worden", "kan", "meer",
-                "geen", "wel", "zich", "haar", "hun", "onder", "tussen", "na"]),
-        ("pt", ["de", "a", "o", "que", "e", "do", "da", "em", "um", "para", "com", "nao", "uma", "os", "no",
+                "geen", "wel", "zich", "haar", "hun", "onder", "tussen", "na",
+            ]
+        ),
+        (
+            "pt",
+            [
+                "de", "a", "o", "que", "e", "do", "da", "em", "um", "para", "com", "nao", "uma", "os", "no",
                 "se", "na", "por", "mais", "as", "dos", "como", "mas", "ao", "ele", "das", "seu", "sua", "ou",
                 "quando", "muito", "nos", "ja", "foi", "tambem", "pelo", "pela", "ate", "isso", "entre", "sao",
-                "sobre", "apos"]),
+                "sobre", "apos",
+            ]
+        ),
     ]
 
     /// The languages whose function words a gazetteer refuses as unguarded aliases (see
@@ -150,9 +235,11 @@ public enum LanguageDetector {
     /// folding takes off the words. A flat table: every letter of the first words of a text is
     /// looked up.
     static let letterLanguages: [Int8] = {
-        let letters = [("uk", "іїєґІЇЄҐ"), ("ru", "ыэЫЭ"), ("bg", "ъЪ"), ("sr", "јљњћђџЈЉЊЋЂЏ"),
-                       ("cs", "ěřůĚŘŮ"), ("sk", "ľĺŕôĽĹŔÔ"), ("pl", "łąęśźżńŁĄĘŚŹŻŃ"), ("ro", "ășşțţĂȘŞȚŢ"),
-                       ("de", "ßöüÖÜ"), ("hr", "đĐ"), ("pt", "ãõÃÕ"), ("es", "ñÑ")]
+        let letters = [
+            ("uk", "іїєґІЇЄҐ"), ("ru", "ыэЫЭ"), ("bg", "ъЪ"), ("sr", "јљњћђџЈЉЊЋЂЏ"),
+            ("cs", "ěřůĚŘŮ"), ("sk", "ľĺŕôĽĹŔÔ"), ("pl", "łąęśźżńŁĄĘŚŹŻŃ"), ("ro", "ășşțţĂȘŞȚŢ"),
+            ("de", "ßöüÖÜ"), ("hr", "đĐ"), ("pt", "ãõÃÕ"), ("es", "ñÑ"),
+        ]
         var result = [Int8](repeating: -1, count: 0x800)
         for (language, scalars) in letters {
             let index = functionWords.firstIndex { $0.language == language }!
@@ -167,8 +254,10 @@ public enum LanguageDetector {
     /// Adds the letters of `bytes` (UTF-8) that ``letterLanguages`` knows to their languages'
     /// counts; ASCII runs are passed eight bytes at a time.
     @inline(__always)
-    private static func countLetters(in bytes: UnsafeBufferPointer<UInt8>, languages: UnsafeBufferPointer<Int8>,
-                                     into letters: inout [Int]) {
+    private static func countLetters(
+        in bytes: UnsafeBufferPointer<UInt8>, languages: UnsafeBufferPointer<Int8>,
+        into letters: inout [Int]
+    ) {
         let raw = UnsafeRawBufferPointer(bytes)
         var position = 0
         while position + 1 < bytes.count {
@@ -214,8 +303,9 @@ public enum LanguageDetector {
                     if words >= 400 { break }
                     words += 1
                     if let text {
-                        Self.countLetters(in: UnsafeBufferPointer(rebasing: text[tokens[index].utf8Start..<tokens[index].utf8End]),
-                                          languages: letterLanguages, into: &letters)
+                        Self.countLetters(
+                            in: UnsafeBufferPointer(rebasing: text[tokens[index].utf8Start..<tokens[index].utf8End]),
+                            languages: letterLanguages, into: &letters)
                     } else {
                         var key = tokens[index].key
                         key.withUTF8 { Self.countLetters(in: $0, languages: letterLanguages, into: &letters) }

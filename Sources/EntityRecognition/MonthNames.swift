@@ -27,50 +27,50 @@ enum MonthNames {
         "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
         "ro": "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",
         "pl": """
-            styczeń stycznia styczniu luty lutego lutym marzec marca marcu kwiecień kwietnia kwietniu \
-            maj maja maju czerwiec czerwca czerwcu lipiec lipca lipcu sierpień sierpnia sierpniu \
-            wrzesień września wrześniu październik października październiku listopad listopada \
-            listopadzie grudzień grudnia grudniu
-            """,
+        styczeń stycznia styczniu luty lutego lutym marzec marca marcu kwiecień kwietnia kwietniu \
+        maj maja maju czerwiec czerwca czerwcu lipiec lipca lipcu sierpień sierpnia sierpniu \
+        wrzesień września wrześniu październik października październiku listopad listopada \
+        listopadzie grudzień grudnia grudniu
+        """,
         "cs": """
-            leden ledna lednu únor února únoru březen března březnu duben dubna dubnu květen května \
-            květnu červen června červnu červenec července červenci srpen srpna srpnu září říjen \
-            října říjnu listopad listopadu prosinec prosince prosinci
-            """,
+        leden ledna lednu únor února únoru březen března březnu duben dubna dubnu květen května \
+        květnu červen června červnu červenec července červenci srpen srpna srpnu září říjen \
+        října říjnu listopad listopadu prosinec prosince prosinci
+        """,
         "sk": """
-            január januára januári február februára februári marec marca marci apríl apríla apríli \
-            máj mája máji jún júna júni júl júla júli august augusta auguste september septembra \
-            septembri október októbra októbri november novembra novembri december decembra decembri
-            """,
+        január januára januári február februára februári marec marca marci apríl apríla apríli \
+        máj mája máji jún júna júni júl júla júli august augusta auguste september septembra \
+        septembri október októbra októbri november novembra novembri december decembra decembri
+        """,
         "sl": """
-            januar januarja januarju februar februarja februarju marec marca marcu april aprila \
-            aprilu maj maja maju junij junija juniju julij julija juliju avgust avgusta avgustu \
-            september septembra septembru oktober oktobra oktobru november novembra novembru \
-            december decembra decembru
-            """,
+        januar januarja januarju februar februarja februarju marec marca marcu april aprila \
+        aprilu maj maja maju junij junija juniju julij julija juliju avgust avgusta avgustu \
+        september septembra septembru oktober oktobra oktobru november novembra novembru \
+        december decembra decembru
+        """,
         "hr": """
-            siječanj siječnja siječnju veljača veljače veljači ožujak ožujka ožujku travanj travnja \
-            travnju svibanj svibnja svibnju lipanj lipnja lipnju srpanj srpnja srpnju kolovoz \
-            kolovoza kolovozu rujan rujna rujnu listopad listopada listopadu studeni studenoga \
-            studenog prosinac prosinca prosincu
-            """,
+        siječanj siječnja siječnju veljača veljače veljači ožujak ožujka ožujku travanj travnja \
+        travnju svibanj svibnja svibnju lipanj lipnja lipnju srpanj srpnja srpnju kolovoz \
+        kolovoza kolovozu rujan rujna rujnu listopad listopada listopadu studeni studenoga \
+        studenog prosinac prosinca prosincu
+        """,
         "sr": """
-            januar januara februar februara mart marta april aprila maj maja jun juna jul jula \
-            avgust avgusta septembar septembra oktobar oktobra novembar novembra decembar decembra \
-            јануар јануара фебруар фебруара март марта април априла мај маја јун јуна јул јула \
-            август августа септембар септембра октобар октобра новембар новембра децембар децембра
-            """,
+        januar januara februar februara mart marta april aprila maj maja jun juna jul jula \
+        avgust avgusta septembar septembra oktobar oktobra novembar novembra decembar decembra \
+        јануар јануара фебруар фебруара март марта април априла мај маја јун јуна јул јула \
+        август августа септембар септембра октобар октобра новембар новембра децембар децембра
+        """,
         "ru": """
-            январь января январе февраль февраля феврале март марта марте апрель апреля апреле \
-            май мая мае июнь июня июне июль июля июле август августа августе сентябрь сентября \
-            сентябре октябрь октября октябре ноябрь ноября ноябре декабрь декабря декабре
-            """,
+        январь января январе февраль февраля феврале март марта марте апрель апреля апреле \
+        май мая мае июнь июня июне июль июля июле август августа августе сентябрь сентября \
+        сентябре октябрь октября октябре ноябрь ноября ноябре декабрь декабря декабре
+        """,
         "uk": """
-            січень січня січні лютий лютого лютому березень березня березні квітень квітня квітні \
-            травень травня травні червень червня червні липень липня липні серпень серпня серпні \
-            вересень вересня вересні жовтень жовтня жовтні листопад листопада листопаді грудень \
-            грудня грудні
-            """,
+        січень січня січні лютий лютого лютому березень березня березні квітень квітня квітні \
+        травень травня травні червень червня червні липень липня липні серпень серпня серпні \
+        вересень вересня вересні жовтень жовтня жовтні листопад листопада листопаді грудень \
+        грудня грудні
+        """,
         "bg": "януари февруари март април май юни юли август септември октомври ноември декември",
     ]
 }

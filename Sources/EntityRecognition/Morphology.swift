@@ -89,7 +89,8 @@ public struct Morphology: Sendable {
     static func changesVowel(_ rule: InflectionRule) -> Bool {
         let vowels = Set("aeiouyаеиоуыэюяіїє".unicodeScalars)
         guard let ending = rule.ending.unicodeScalars.first, let base = rule.base.unicodeScalars.first,
-              let baseEnd = rule.base.unicodeScalars.last else { return false }
+            let baseEnd = rule.base.unicodeScalars.last
+        else { return false }
         return ending != base && vowels.contains(ending) && vowels.contains(base) && !vowels.contains(baseEnd)
     }
 
@@ -113,12 +114,14 @@ public struct Morphology: Sendable {
             ruleBytes.append(contentsOf: rule.ending.utf8)
             let base = Int32(ruleBytes.count)
             ruleBytes.append(contentsOf: rule.base.utf8)
-            byteRules.append(ByteRule(ending: ending, endingCount: base - ending, base: base,
-                                      baseCount: Int32(ruleBytes.count) - base,
-                                      baseScalars: Int32(rule.base.unicodeScalars.count),
-                                      stemNeeded: Int32(Self.changesVowel(rule) ? min(minimumStem, 1) : minimumStem),
-                                      attributive: rule.attributive,
-                                      isMarked: rule.isMarked))
+            byteRules.append(
+                ByteRule(
+                    ending: ending, endingCount: base - ending, base: base,
+                    baseCount: Int32(ruleBytes.count) - base,
+                    baseScalars: Int32(rule.base.unicodeScalars.count),
+                    stemNeeded: Int32(Self.changesVowel(rule) ? min(minimumStem, 1) : minimumStem),
+                    attributive: rule.attributive,
+                    isMarked: rule.isMarked))
             longestBase = max(longestBase, rule.base.utf8.count)
         }
         for byte in 0..<256 {
@@ -187,7 +190,8 @@ public struct Morphology: Sendable {
                             let baseCount = Int(rule.baseCount)
                             // Stripping an ending and adding it back gives the word itself.
                             if baseCount == endingCount,
-                               (0..<baseCount).allSatisfy({ ruleBytes[Int(rule.base) + $0] == word[offset + $0] }) {
+                                (0..<baseCount).allSatisfy({ ruleBytes[Int(rule.base) + $0] == word[offset + $0] })
+                            {
                                 continue
                             }
                             for index in 0..<offset { candidate[index] = word[index] }

@@ -11,8 +11,10 @@ public struct RecognitionOptions: Sendable {
     /// The rules that mark lines of page chrome, or `nil` to mark none.
     public var boilerplate: BoilerplateRules?
 
-    public init(language: String? = nil, includeDemonyms: Bool = true, includeNested: Bool = false,
-                boilerplate: BoilerplateRules? = .standard) {
+    public init(
+        language: String? = nil, includeDemonyms: Bool = true, includeNested: Bool = false,
+        boilerplate: BoilerplateRules? = .standard
+    ) {
         self.language = language
         self.includeDemonyms = includeDemonyms
         self.includeNested = includeNested
@@ -277,8 +279,9 @@ public final class Recognizer {
     public func recognize(_ document: Document) -> RecognizedDocument {
         var text = document.text
         return text.withUTF8 { bytes in
-            var result = RecognizedDocument(document: document, language: "", sentences: [], mentions: [],
-                                            boilerplateSentences: [])
+            var result = RecognizedDocument(
+                document: document, language: "", sentences: [], mentions: [],
+                boilerplateSentences: [])
             var language = options.language ?? document.language
             var base = PartBase()
             repeat {
@@ -324,8 +327,10 @@ public final class Recognizer {
 
     /// Recognizes `text[base.utf8..<end]` and appends what it finds to `result`, in document
     /// offsets and indices.
-    private func recognizePart(_ text: UnsafeBufferPointer<UInt8>, end: Int, base: inout PartBase,
-                               language declared: inout String?, into result: inout RecognizedDocument) {
+    private func recognizePart(
+        _ text: UnsafeBufferPointer<UInt8>, end: Int, base: inout PartBase,
+        language declared: inout String?, into result: inout RecognizedDocument
+    ) {
         var tokens = Tokenizer.tokens(inUTF8: UnsafeBufferPointer(rebasing: text[base.utf8..<end]))
         if base.utf8 > 0 {
             for position in tokens.indices {
@@ -381,8 +386,9 @@ public final class Recognizer {
         for sentence in sentences {
             for token in sentence.tokens { sentenceOfToken[token] = Int32(sentence.index) }
         }
-        var resolver = DocumentResolver(index: index, tokens: tokens, text: text, candidates: candidates, accepted: scratch.accepted,
-                                        language: language)
+        var resolver = DocumentResolver(
+            index: index, tokens: tokens, text: text, candidates: candidates, accepted: scratch.accepted,
+            language: language)
         let boilerplateSentences = Self.boilerplateSentences(sentences, tokens: tokens, rules: options.boilerplate)
         let firstMention = result.mentions.count
         result.mentions.reserveCapacity(firstMention + candidates.count + nested.count)
@@ -416,12 +422,13 @@ public final class Recognizer {
                 Self.matchKind(record, inflected: inflected, surface: surfaceBytes, alias: $0, hasMorphology: morphology != nil)
             }
             let sentence = Int(sentenceOfToken[candidate.start])
-            result.mentions.append(EntityMention(
-                start: start, end: end, surface: String(decoding: surfaceBytes, as: UTF8.self), entity: entity,
-                entityIndex: Int(record.entity), match: match,
-                sentence: base.sentences + sentence, isNested: isNested,
-                inBoilerplate: boilerplateSentences.contains(sentence),
-                tokens: base.tokens + candidate.start..<base.tokens + candidate.end))
+            result.mentions.append(
+                EntityMention(
+                    start: start, end: end, surface: String(decoding: surfaceBytes, as: UTF8.self), entity: entity,
+                    entityIndex: Int(record.entity), match: match,
+                    sentence: base.sentences + sentence, isNested: isNested,
+                    inBoilerplate: boilerplateSentences.contains(sentence),
+                    tokens: base.tokens + candidate.start..<base.tokens + candidate.end))
         }
         if !nested.isEmpty {
             result.mentions[firstMention...].sort {
@@ -446,8 +453,10 @@ public final class Recognizer {
 
     /// Fills `readings` with the readings of every token: the token itself, and the base forms
     /// its language's morphology proposes, each as it stands in the alias vocabulary.
-    private static func read(_ tokens: [Token], morphology: Morphology?, tables: IndexTables,
-                             cache: ReadingCache, into readings: inout Readings) {
+    private static func read(
+        _ tokens: [Token], morphology: Morphology?, tables: IndexTables,
+        cache: ReadingCache, into readings: inout Readings
+    ) {
         // Where each token's readings start, and whether one starts an alias, are written into
         // buffers of the right size: no capacity or uniqueness check per token. The readings
         // themselves go on the end of a local array.
@@ -504,12 +513,14 @@ public final class Recognizer {
                             let token = tokens[position]
                             if let id = tables.tokenID(of: token) { values.append(reading(id, inflected: false, tables: tables)) }
                             if let morphology, token.kind == .word, token.utf8End - token.utf8Start >= 3,
-                               !morphology.isFunctionWord(token.key) {
+                                !morphology.isFunctionWord(token.key)
+                            {
                                 var key = token.key
                                 key.withUTF8 { word in
                                     morphology.forEachBaseForm(of: word) { base, attributive in
                                         guard let id = tables.tokenID(bytes: base) else { return }
-                                        let value = reading(id, inflected: true, tables: tables)
+                                        let value =
+                                            reading(id, inflected: true, tables: tables)
                                             | (attributive ? attributiveBit : 0)
                                         for known in first..<values.count
                                         where values[known] & tokenMask == value & tokenMask {
@@ -551,12 +562,14 @@ public final class Recognizer {
                                 let first = Int32(bitPattern: values[Int(starts[ahead])] & tokenMask)
                                 tables.prefetchStartPair(first, then: AliasIndex.noSecondToken, lowercase: lowercase)
                                 if ahead + 1 < tokens.count, starts[ahead + 1] < starts[ahead + 2] {
-                                    tables.prefetchStartPair(first, then: Int32(bitPattern: values[Int(starts[ahead + 1])] & tokenMask),
-                                                             lowercase: lowercase)
+                                    tables.prefetchStartPair(
+                                        first, then: Int32(bitPattern: values[Int(starts[ahead + 1])] & tokenMask),
+                                        lowercase: lowercase)
                                 }
                             }
-                            startsAliasFlags[Int(position)] = mayMatch(at: Int(position), capitalized: tokens[Int(position)].startsUppercase,
-                                                                       starts: starts, values: values, tables: tables)
+                            startsAliasFlags[Int(position)] = mayMatch(
+                                at: Int(position), capitalized: tokens[Int(position)].startsUppercase,
+                                starts: starts, values: values, tables: tables)
                         }
                     }
                 }
@@ -568,8 +581,10 @@ public final class Recognizer {
     /// some alias (that takes its first token without a capital, if the token has none) is one
     /// of the token's readings, or starts with one of them and one of the next token's.
     @inline(__always)
-    private static func mayMatch(at position: Int, capitalized: Bool, starts: UnsafeBufferPointer<Int32>,
-                                 values: UnsafeBufferPointer<Reading>, tables: IndexTables) -> Bool {
+    private static func mayMatch(
+        at position: Int, capitalized: Bool, starts: UnsafeBufferPointer<Int32>,
+        values: UnsafeBufferPointer<Reading>, tables: IndexTables
+    ) -> Bool {
         let hasNext = position + 2 < starts.count
         for slot in Int(starts[position])..<Int(starts[position + 1]) where mayStartWalk(values[slot], capitalized: capitalized) {
             let first = Int32(bitPattern: values[slot] & tokenMask)
@@ -587,8 +602,10 @@ public final class Recognizer {
     /// Memory latency, not arithmetic, bounds this walk on a large index: a word's first trie
     /// step and the entries it reaches are asked for some words ahead, so that their loads
     /// overlap with the work on the words before.
-    private static func matches(in tokens: UnsafeBufferPointer<Token>, tables: IndexTables,
-                                scratch: inout Scratch) -> [Candidate] {
+    private static func matches(
+        in tokens: UnsafeBufferPointer<Token>, tables: IndexTables,
+        scratch: inout Scratch
+    ) -> [Candidate] {
         // The walk only reads the readings: the loop looks at them apart from `scratch`.
         let startsAlias = scratch.readings.startsAlias
         let readingStarts = scratch.readings.starts
@@ -604,8 +621,9 @@ public final class Recognizer {
                 while position < tokens.count {
                     while asked < min(position + 2 * prefetchDistance, tokens.count) {
                         if startsAlias[asked] {
-                            prefetchSteps(from: 0, over: values[Int(starts[asked])..<Int(starts[asked + 1])], marked: startsAliasBit,
-                                          tables: tables)
+                            prefetchSteps(
+                                from: 0, over: values[Int(starts[asked])..<Int(starts[asked + 1])], marked: startsAliasBit,
+                                tables: tables)
                         }
                         asked += 1
                     }
@@ -637,17 +655,20 @@ public final class Recognizer {
     /// and the slots of its second step, once the first step's slots are (most likely) in the
     /// cache: a walk that goes on past its first word then waits for neither.
     @inline(__always)
-    private static func prefetchRootEntries(of position: Int, starts: UnsafeBufferPointer<Int32>,
-                                            values: UnsafeBufferPointer<Reading>, tables: IndexTables) {
+    private static func prefetchRootEntries(
+        of position: Int, starts: UnsafeBufferPointer<Int32>,
+        values: UnsafeBufferPointer<Reading>, tables: IndexTables
+    ) {
         for slot in Int(starts[position])..<Int(starts[position + 1]) {
             let reading = values[slot]
             guard reading & startsAliasBit != 0,
-                  let (child, head, branches) = tables.step(from: 0, over: Int32(bitPattern: reading & tokenMask))
+                let (child, head, branches) = tables.step(from: 0, over: Int32(bitPattern: reading & tokenMask))
             else { continue }
             if head >= 0 { entity_graph_prefetch(tables.entries.baseAddress! + Int(head)) }
             if branches, position + 2 < starts.count {
-                prefetchSteps(from: child, over: values[Int(starts[position + 1])..<Int(starts[position + 2])],
-                              marked: continuesAliasBit, tables: tables)
+                prefetchSteps(
+                    from: child, over: values[Int(starts[position + 1])..<Int(starts[position + 2])],
+                    marked: continuesAliasBit, tables: tables)
             }
         }
     }
@@ -675,8 +696,10 @@ public final class Recognizer {
     }
 
     /// The longest alias match that starts at token `start` and ends at or before `limit`.
-    static func longestMatch(in tokens: UnsafeBufferPointer<Token>, from start: Int, limit: Int, tables: IndexTables,
-                             scratch: inout Scratch) -> Candidate? {
+    static func longestMatch(
+        in tokens: UnsafeBufferPointer<Token>, from start: Int, limit: Int, tables: IndexTables,
+        scratch: inout Scratch
+    ) -> Candidate? {
         scratch.states.removeAll(keepingCapacity: true)
         scratch.states.append(0)
         var best: Candidate?
@@ -712,8 +735,9 @@ public final class Recognizer {
                         if position + 1 < limit {
                             let next = Int(scratch.readings.starts[position + 1])..<Int(scratch.readings.starts[position + 2])
                             scratch.readings.values.withUnsafeBufferPointer {
-                                prefetchSteps(from: child, over: UnsafeBufferPointer(rebasing: $0[next]), marked: continuesAliasBit,
-                                              tables: tables)
+                                prefetchSteps(
+                                    from: child, over: UnsafeBufferPointer(rebasing: $0[next]), marked: continuesAliasBit,
+                                    tables: tables)
                             }
                         }
                     }
@@ -751,8 +775,10 @@ public final class Recognizer {
     /// Starts loading the transition slots of the steps from `node` over those of a token's
     /// `readings` that have `mark` (``startsAliasBit`` from the root, ``continuesAliasBit`` after).
     @inline(__always)
-    private static func prefetchSteps(from node: Int32, over readings: some Collection<Reading>, marked mark: Reading,
-                                      tables: IndexTables) {
+    private static func prefetchSteps(
+        from node: Int32, over readings: some Collection<Reading>, marked mark: Reading,
+        tables: IndexTables
+    ) {
         for reading in readings where reading & mark != 0 {
             let key = AliasIndex.transitionKey(node, Int32(bitPattern: reading & tokenMask))
             entity_graph_prefetch(tables.transitions.baseAddress! + TransitionTable.homeSlot(of: key, in: tables.transitions))
@@ -760,8 +786,10 @@ public final class Recognizer {
     }
 
     /// How the text `surface` matched the alias `alias` (both UTF-8) through `entry`.
-    static func matchKind(_ entry: AliasIndex.Entry, inflected: UInt32, surface: UnsafeBufferPointer<UInt8>,
-                          alias: UnsafeBufferPointer<UInt8>, hasMorphology: Bool) -> MatchKind {
+    static func matchKind(
+        _ entry: AliasIndex.Entry, inflected: UInt32, surface: UnsafeBufferPointer<UInt8>,
+        alias: UnsafeBufferPointer<UInt8>, hasMorphology: Bool
+    ) -> MatchKind {
         switch entry.source {
         case .demonym: return .demonym
         case .shortForm: return .shortForm
@@ -782,8 +810,9 @@ public final class Recognizer {
         let surfaceText = String(decoding: surface, as: UTF8.self)
         let aliasText = String(decoding: alias, as: UTF8.self)
         if surfaceText == aliasText { return .exact }
-        return foldedKind(Array(surfaceText.lightlyFolded.unicodeScalars), Array(aliasText.lightlyFolded.unicodeScalars),
-                          hasMorphology: hasMorphology)
+        return foldedKind(
+            Array(surfaceText.lightlyFolded.unicodeScalars), Array(aliasText.lightlyFolded.unicodeScalars),
+            hasMorphology: hasMorphology)
     }
 
     /// A match whose text and alias, folded as `text` and `name`, are equal or differ: equal
@@ -818,8 +847,10 @@ struct DocumentResolver {
     private var contextAnswers: [Int: Bool] = [:]
     private var wordBeginningsMade: Set<String>?
 
-    init(index: AliasIndex, tokens: [Token], text: UnsafeBufferPointer<UInt8>, candidates: [Recognizer.Candidate],
-         accepted: [(entry: Int32, inflected: UInt32)], language: String) {
+    init(
+        index: AliasIndex, tokens: [Token], text: UnsafeBufferPointer<UInt8>, candidates: [Recognizer.Candidate],
+        accepted: [(entry: Int32, inflected: UInt32)], language: String
+    ) {
         self.index = index
         self.tokens = tokens
         self.text = text
@@ -875,8 +906,10 @@ struct DocumentResolver {
             }
             if anchored { score += 8 }
             if inflected == 0 { score += 1 }
-            let key = (-score, inflected.nonzeroBitCount, -index.aliasCounts[Int(entry.entity)], entry.entity,
-                       entry.source == .shortForm ? 1 : 0, entry.alias)
+            let key = (
+                -score, inflected.nonzeroBitCount, -index.aliasCounts[Int(entry.entity)], entry.entity,
+                entry.source == .shortForm ? 1 : 0, entry.alias
+            )
             if best == nil || key < best!.key { best = (entryIndex, inflected, key) }
         }
         return best.map { ($0.entry, $0.inflected) }

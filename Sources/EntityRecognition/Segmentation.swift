@@ -89,10 +89,11 @@ public enum SentenceSegmenter {
 
         func close(before end: Int) {
             guard end > first else { return }
-            sentences.append(Sentence(
-                index: sentences.count, paragraph: sentenceParagraph,
-                start: tokens[first].start, end: tokens[end - 1].end, tokens: first..<end,
-                utf8Start: tokens[first].utf8Start, utf8End: tokens[end - 1].utf8End))
+            sentences.append(
+                Sentence(
+                    index: sentences.count, paragraph: sentenceParagraph,
+                    start: tokens[first].start, end: tokens[end - 1].end, tokens: first..<end,
+                    utf8Start: tokens[first].utf8Start, utf8End: tokens[end - 1].utf8End))
             first = end
         }
 
@@ -117,7 +118,8 @@ public enum SentenceSegmenter {
     static func endsSentence(_ tokens: UnsafeBufferPointer<Token>, before position: Int) -> Bool {
         // Most tokens follow a word: no sentence ends there.
         guard tokens[position - 1].kind == .punctuation else { return false }
-        let startsNew = tokens[position].startsUppercase || tokens[position].kind == .number
+        let startsNew =
+            tokens[position].startsUppercase || tokens[position].kind == .number
             || openers.contains(tokens, at: position)
         guard startsNew else { return false }
         // Skip closing quotes and brackets back to the terminal mark.
@@ -139,7 +141,8 @@ public enum SentenceSegmenter {
             // start of the line ("George W. Bush", "J. K. Rowling"), not "the platform X.".
             if key.unicodeScalars.count == 1, tokens[before].startsUppercase {
                 if mark < 2 || tokens[before].lineBreaksBefore > 0 || tokens[mark - 2].startsUppercase
-                    || period.contains(tokens, at: mark - 2) {
+                    || period.contains(tokens, at: mark - 2)
+                {
                     return false
                 }
             }

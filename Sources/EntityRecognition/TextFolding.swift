@@ -63,7 +63,8 @@ enum ScalarTable {
         var bytes: [UInt8] = []
         for value in 0..<tableSize {
             let info = table[value]
-            classes[value] = info.category.rawValue
+            classes[value] =
+                info.category.rawValue
                 | (info.isUppercase ? uppercaseFlag : 0) | (info.isLowercase ? lowercaseFlag : 0)
             starts[value] = Int32(bytes.count)
             bytes.append(contentsOf: info.folded.utf8)
@@ -200,7 +201,8 @@ enum NFCTable {
         var position = 0
         while position < bytes.count {
             if position + 8 <= bytes.count,
-               raw.loadUnaligned(fromByteOffset: position, as: UInt64.self) & ByteWord.high == 0 {
+                raw.loadUnaligned(fromByteOffset: position, as: UInt64.self) & ByteWord.high == 0
+            {
                 position += 8
                 continue
             }
@@ -219,7 +221,8 @@ enum NFCTable {
                 position += 3
             default:
                 guard position + 3 < bytes.count else { return false }
-                let value = (lead & 0x07) << 18 | (UInt32(bytes[position + 1]) & 0x3F) << 12
+                let value =
+                    (lead & 0x07) << 18 | (UInt32(bytes[position + 1]) & 0x3F) << 12
                     | (UInt32(bytes[position + 2]) & 0x3F) << 6 | UInt32(bytes[position + 3]) & 0x3F
                 if let scalar = Unicode.Scalar(value), mayChange(scalar) { return true }
                 position += 4
@@ -233,9 +236,9 @@ enum NFCTable {
     static func mayChange(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0340...0x0344, 0x0374, 0x037E, 0x0387, 0x0900...0x0DFF, 0x0F00...0x0FFF, 0x1000...0x11FF,
-             0x1B00...0x1B7F, 0x1F00...0x1FFF, 0x2000...0x2001, 0x2126, 0x212A...0x212B, 0x2329...0x232A,
-             0x2ADC, 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFB1D...0xFB4F,
-             0x11000...0x113FF, 0x1D15E...0x1D1C0, 0x2F800...0x2FA1F:
+            0x1B00...0x1B7F, 0x1F00...0x1FFF, 0x2000...0x2001, 0x2126, 0x212A...0x212B, 0x2329...0x232A,
+            0x2ADC, 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFB1D...0xFB4F,
+            0x11000...0x113FF, 0x1D15E...0x1D1C0, 0x2F800...0x2FA1F:
             return true
         default:
             return scalar.properties.canonicalCombiningClass != .notReordered

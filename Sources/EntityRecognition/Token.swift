@@ -148,8 +148,9 @@ public enum Tokenizer {
         while position < tokens.count {
             // The ending must end the word: Pointe-à-Pitre goes on after its à.
             if position + 2 < tokens.count, tokens[position].kind == .word, tokens[position].startsUppercase, isMark(position + 1),
-               tokens[position + 2].kind == .word, !tokens[position + 2].spaceBefore, !isMark(position + 3),
-               endings.contains(tokens[position + 1].key + tokens[position + 2].key) {
+                tokens[position + 2].kind == .word, !tokens[position + 2].spaceBefore, !isMark(position + 3),
+                endings.contains(tokens[position + 1].key + tokens[position + 2].key)
+            {
                 var joined = tokens[position]
                 joined.key = tokens[position].key + tokens[position + 1].key + tokens[position + 2].key
                 joined.keyHash = hash(joined.key.utf8)
@@ -177,7 +178,8 @@ public enum Tokenizer {
         let longest = endings.map(\.unicodeScalars.count).max() ?? 0
         for position in tokens.indices
         where tokens[position].kind == .word && tokens[position].startsUppercase && !tokens[position].isAllUppercase
-            && !tokens[position].hasMarkedEnding {
+            && !tokens[position].hasMarkedEnding
+        {
             var scalars = String.UnicodeScalarView()
             var decoder = UTF8()
             var bytes = text[tokens[position].utf8Start..<tokens[position].utf8End].makeIterator()
@@ -233,14 +235,15 @@ public enum Tokenizer {
             let category = flat.classes[value] & ScalarTable.categoryMask
             let isLetter = category == ScalarInfo.Category.letter.rawValue
             guard isLetter || category == ScalarInfo.Category.digit.rawValue,
-                  flat.foldStart[value + 1] - flat.foldStart[value] == 1 else {
+                flat.foldStart[value + 1] - flat.foldStart[value] == 1
+            else {
                 if asciiWordLength(UInt64(value)) != 0 { return false }
                 continue
             }
             let isUppercase = flat.classes[value] & ScalarTable.uppercaseFlag != 0
             guard flat.foldBytes[Int(flat.foldStart[value])] == UInt8(value) | 0x20,
-                  asciiWordLength(UInt64(value)) == 1, asciiWordLength(UInt64(value) | 0x2000) == 1,
-                  (value & 0x40 != 0) == isLetter, isUppercase == (value & 0x40 != 0 && value & 0x20 == 0)
+                asciiWordLength(UInt64(value)) == 1, asciiWordLength(UInt64(value) | 0x2000) == 1,
+                (value & 0x40 != 0) == isLetter, isUppercase == (value & 0x40 != 0 && value & 0x20 == 0)
             else { return false }
         }
         return true
@@ -258,8 +261,10 @@ public enum Tokenizer {
         }
     }
 
-    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>,
-                                 foldStart: UnsafeBufferPointer<Int32>, foldBytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+    private static func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>,
+        foldStart: UnsafeBufferPointer<Int32>, foldBytes: UnsafeBufferPointer<UInt8>
+    ) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 5)
         // The folded bytes of the word being read, in raw memory: no capacity or uniqueness
@@ -381,11 +386,13 @@ public enum Tokenizer {
                 value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[position + 1] & 0x3F)
                 length = 2
             } else if lead < 0xF0 {
-                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[position + 1] & 0x3F) << 6
+                value =
+                    UInt32(lead & 0x0F) << 12 | UInt32(bytes[position + 1] & 0x3F) << 6
                     | UInt32(bytes[position + 2] & 0x3F)
                 length = 3
             } else {
-                value = UInt32(lead & 0x07) << 18 | UInt32(bytes[position + 1] & 0x3F) << 12
+                value =
+                    UInt32(lead & 0x07) << 18 | UInt32(bytes[position + 1] & 0x3F) << 12
                     | UInt32(bytes[position + 2] & 0x3F) << 6 | UInt32(bytes[position + 3] & 0x3F)
                 length = 4
             }
@@ -395,7 +402,8 @@ public enum Tokenizer {
                 flags = classes[Int(value)]
             } else {
                 let info = ScalarTable.computeInfo(Unicode.Scalar(value) ?? "\u{FFFD}")
-                flags = info.category.rawValue | (info.isUppercase ? ScalarTable.uppercaseFlag : 0)
+                flags =
+                    info.category.rawValue | (info.isUppercase ? ScalarTable.uppercaseFlag : 0)
                     | (info.isLowercase ? ScalarTable.lowercaseFlag : 0)
                 slowFold = info.folded
             }
@@ -435,8 +443,10 @@ public enum Tokenizer {
                     var runEnd = position
                     var runGoesOn = true
                     while runGoesOn, runEnd + 8 <= count {
-                        let length = asciiWordLength(UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + runEnd)
-                            .loadUnaligned(as: UInt64.self)))
+                        let length = asciiWordLength(
+                            UInt64(
+                                littleEndian: UnsafeRawPointer(bytes.baseAddress! + runEnd)
+                                    .loadUnaligned(as: UInt64.self)))
                         runEnd += length
                         runGoesOn = length == 8
                     }
@@ -472,13 +482,14 @@ public enum Tokenizer {
                 }
             } else {
                 if inWord {
-                    tokens.append(Token(
-                        start: wordStart, end: offset,
-                        key: String(decoding: UnsafeBufferPointer(start: key, count: keyLength), as: UTF8.self),
-                        lineBreaksBefore: lineBreaks, utf8Start: wordByteStart, utf8End: position,
-                        keyHash: hash(padded: key, count: keyLength),
-                        kind: hasLetter ? .word : .number, startsUppercase: firstLetterUpper,
-                        isAllUppercase: letters > 0 && uppercase == letters, spaceBefore: spaceBefore))
+                    tokens.append(
+                        Token(
+                            start: wordStart, end: offset,
+                            key: String(decoding: UnsafeBufferPointer(start: key, count: keyLength), as: UTF8.self),
+                            lineBreaksBefore: lineBreaks, utf8Start: wordByteStart, utf8End: position,
+                            keyHash: hash(padded: key, count: keyLength),
+                            kind: hasLetter ? .word : .number, startsUppercase: firstLetterUpper,
+                            isAllUppercase: letters > 0 && uppercase == letters, spaceBefore: spaceBefore))
                     inWord = false
                 }
                 if category == space || category == newline {
@@ -490,13 +501,16 @@ public enum Tokenizer {
                     if value < 0x80 {
                         (folded, foldedHash) = punctuation[Int(value)]
                     } else {
-                        folded = slowFold ?? String(decoding: foldBytes[Int(foldStart[Int(value)])..<Int(foldStart[Int(value) + 1])], as: UTF8.self)
+                        folded =
+                            slowFold
+                            ?? String(decoding: foldBytes[Int(foldStart[Int(value)])..<Int(foldStart[Int(value) + 1])], as: UTF8.self)
                         foldedHash = Tokenizer.hash(folded.utf8)
                     }
-                    tokens.append(Token(
-                        start: offset, end: offset + 1, key: folded, lineBreaksBefore: pendingBreaks,
-                        utf8Start: position, utf8End: position + length, keyHash: foldedHash,
-                        kind: .punctuation, startsUppercase: false, isAllUppercase: false, spaceBefore: pendingSpace))
+                    tokens.append(
+                        Token(
+                            start: offset, end: offset + 1, key: folded, lineBreaksBefore: pendingBreaks,
+                            utf8Start: position, utf8End: position + length, keyHash: foldedHash,
+                            kind: .punctuation, startsUppercase: false, isAllUppercase: false, spaceBefore: pendingSpace))
                     pendingSpace = false
                     pendingBreaks = 0
                 }

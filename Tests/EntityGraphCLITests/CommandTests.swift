@@ -1,8 +1,9 @@
-import Foundation
-import Testing
-import TestSupport
-@testable import EntityGraphCLI
 import EntityGraphExport
+import Foundation
+import TestSupport
+import Testing
+
+@testable import EntityGraphCLI
 
 struct ExtractCommandTests {
     @Test func extractsTheExampleCorpusWithTheBundledGazetteer() throws {
@@ -11,7 +12,8 @@ struct ExtractCommandTests {
         #expect(lines.count > 80)
         let rows = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         for row in rows {
-            #expect(Set(row.keys).isSuperset(of: ["doc", "start", "end", "surface", "entity", "label", "type", "lang", "match", "sentence"]))
+            #expect(
+                Set(row.keys).isSuperset(of: ["doc", "start", "end", "surface", "entity", "label", "type", "lang", "match", "sentence"]))
         }
         func found(_ doc: String, _ surface: String) -> [String: Any]? {
             rows.first { $0["doc"] as? String == doc && $0["surface"] as? String == surface }
@@ -33,7 +35,8 @@ struct ExtractCommandTests {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("feed.jsonl")
-        try #"{"id": "a1", "text": "Spotkanie z Putinem w Rosji.", "lang": "pl"}"#.appending("\n").write(to: file, atomically: true, encoding: .utf8)
+        try #"{"id": "a1", "text": "Spotkanie z Putinem w Rosji.", "lang": "pl"}"#.appending("\n").write(
+            to: file, atomically: true, encoding: .utf8)
         let output = try ExtractCommand.parse([file.path, "--format", "tsv"]).render()
         let lines = output.split(separator: "\n")
         #expect(lines.first == "doc\tstart\tend\tsurface\tentity\tlabel\ttype\tlang\tmatch\tsentence")
@@ -95,7 +98,8 @@ struct GraphCommandTests {
         let (first, firstGraph) = try buildExample()
         defer { try? FileManager.default.removeItem(at: first) }
         // The same documents as JSON lines, in reverse order.
-        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.exampleCorpus.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.exampleCorpus.path).filter { $0.hasSuffix(".txt") }
+            .sorted()
         var lines = ""
         for name in files.reversed() {
             let text = try String(contentsOf: Fixtures.exampleCorpus.appendingPathComponent(name), encoding: .utf8)
@@ -154,8 +158,9 @@ struct ExportCommandTests {
         let again = folder.appendingPathComponent("again")
         _ = try ExportCommand.parse(["--graph", folder.appendingPathComponent("graph.graphml").path, "--out", again.path]).render()
         for name in ["graph.dot", "graph.gexf", "nodes.csv", "edges.csv", "graph.json"] {
-            #expect(try Data(contentsOf: folder.appendingPathComponent(name)) == Data(contentsOf: again.appendingPathComponent(name)),
-                    "\(name) from the saved GraphML differs from the one built from the corpus")
+            #expect(
+                try Data(contentsOf: folder.appendingPathComponent(name)) == Data(contentsOf: again.appendingPathComponent(name)),
+                "\(name) from the saved GraphML differs from the one built from the corpus")
         }
     }
 
@@ -184,7 +189,8 @@ struct ParallelAndCacheTests {
     /// A corpus large enough for several batches: the example articles many times over.
     func corpus() throws -> URL {
         let folder = try Fixtures.temporaryFolder()
-        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.exampleCorpus.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.exampleCorpus.path).filter { $0.hasSuffix(".txt") }
+            .sorted()
         var lines = ""
         for round in 0..<40 {
             for name in files {
@@ -223,7 +229,9 @@ struct ParallelAndCacheTests {
         let two = input.deletingLastPathComponent().appendingPathComponent("two")
         _ = try BuildCommand.parse([input.path, "--jobs", "1", "--out", one.path]).render()
         _ = try BuildCommand.parse([input.path, "--jobs", "2", "--out", two.path]).render()
-        #expect(try Data(contentsOf: one.appendingPathComponent("graph.graphml")) == Data(contentsOf: two.appendingPathComponent("graph.graphml")))
+        #expect(
+            try Data(contentsOf: one.appendingPathComponent("graph.graphml"))
+                == Data(contentsOf: two.appendingPathComponent("graph.graphml")))
     }
 }
 
@@ -266,12 +274,13 @@ struct HostileInputTests {
         try ExtractCommand.parse([file.path, "--on-error", "skip"]).write(to: &output, warn: { warnings.append($0) })
         #expect(try rows(output).compactMap { $0["surface"] as? String } == ["Putin", "Musk", "Moscow", "Musk", "Putin"])
         let name = file.relativePath
-        #expect(warnings.filter { $0.hasPrefix(name) } == [
-            "\(name):1: invalid UTF-8; replaced with U+FFFD",
-            "\(name):2: invalid UTF-8; replaced with U+FFFD",
-            "\(name):4: invalid UTF-8; replaced with U+FFFD",
-            "\(name):4: skipped: not a JSON object",
-        ])
+        #expect(
+            warnings.filter { $0.hasPrefix(name) } == [
+                "\(name):1: invalid UTF-8; replaced with U+FFFD",
+                "\(name):2: invalid UTF-8; replaced with U+FFFD",
+                "\(name):4: invalid UTF-8; replaced with U+FFFD",
+                "\(name):4: skipped: not a JSON object",
+            ])
         do {
             _ = try ExtractCommand.parse([file.path, "--strict"]).render()
             Issue.record("--strict should refuse invalid UTF-8")
@@ -363,14 +372,15 @@ struct HostileLabelTests {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("graph.json"))) as! [String: Any]
         var labels: [String: String] = [:]
         for node in json["nodes"] as! [[String: Any]] { labels[node["id"] as! String] = node["label"] as? String }
-        #expect(labels == [
-            "formula": "'=HYPERLINK(\"http://example.com/x\",\"click\")", "mention": "'@SUM(A1:A9) Holdings",
-            "quotes": "\"Quoted\" \\ Backslash & <b>Bold</b> Co.", "minus": "'-Minus City", "plus": "'+1 Plus",
-            "override": "Ivan \u{202E}gnp.exe",
-            // Ids that are not XML name tokens, escaped alike in every format.
-            "Elon_x0020_Musk": "Elon Musk (spaced id)", "_x0027__x003D_x": "Formula Id",
-            "a_x005F_x0041_b": "Escape Lookalike Id", "Путин_x002F__x0023_1": "Slash Hash Cyrillic Id",
-        ])
+        #expect(
+            labels == [
+                "formula": "'=HYPERLINK(\"http://example.com/x\",\"click\")", "mention": "'@SUM(A1:A9) Holdings",
+                "quotes": "\"Quoted\" \\ Backslash & <b>Bold</b> Co.", "minus": "'-Minus City", "plus": "'+1 Plus",
+                "override": "Ivan \u{202E}gnp.exe",
+                // Ids that are not XML name tokens, escaped alike in every format.
+                "Elon_x0020_Musk": "Elon Musk (spaced id)", "_x0027__x003D_x": "Formula Id",
+                "a_x005F_x0041_b": "Escape Lookalike Id", "Путин_x002F__x0023_1": "Slash Hash Cyrillic Id",
+            ])
         let nodes = try String(contentsOf: out.appendingPathComponent("nodes.csv"), encoding: .utf8)
         #expect(nodes.contains("\r\nformula,\"'=HYPERLINK(\"\"http://example.com/x\"\",\"\"click\"\")\",PER,"))
         #expect(nodes.contains("\r\nmention,'@SUM(A1:A9) Holdings,ORG,"))
@@ -395,7 +405,8 @@ struct InterruptionTests {
     /// The example corpus many times over as JSON lines, in `folder`: a build of a second or more
     /// in debug.
     func corpus(in folder: URL) throws -> URL {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.exampleCorpus.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.exampleCorpus.path).filter { $0.hasSuffix(".txt") }
+            .sorted()
         let texts = try files.map { try String(contentsOf: Fixtures.exampleCorpus.appendingPathComponent($0), encoding: .utf8) }
         var lines = ""
         for round in 0..<200 {
@@ -416,7 +427,7 @@ struct InterruptionTests {
             return Date().timeIntervalSince(start) > 1
         }
         guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigBlk:") }),
-              let mask = UInt64(line.dropFirst("SigBlk:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+            let mask = UInt64(line.dropFirst("SigBlk:".count).trimmingCharacters(in: .whitespaces), radix: 16)
         else { return false }
         let wanted: UInt64 = 1 << UInt64(SIGINT - 1) | 1 << UInt64(SIGTERM - 1)
         return mask & wanted == wanted

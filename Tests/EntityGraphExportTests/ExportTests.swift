@@ -1,38 +1,49 @@
-import Foundation
-import Testing
-import TestSupport
-@testable import EntityGraph
-@testable import EntityGraphExport
 import CLibXML2
 import EntityRecognition
+import Foundation
+import TestSupport
+import Testing
+
+@testable import EntityGraph
+@testable import EntityGraphExport
 
 /// A small graph whose labels try to break out of every format.
 let hostileGraph: CooccurrenceGraph = {
     var settings = GraphSettings()
     settings.evidenceLimit = 2
     let nodes = [
-        GraphNode(id: "p_kirijenko", label: "Siergiej Kirijenko", type: .person, mentions: 12, documents: 3, windows: 9,
-                  languages: ["pl", "ro"], surfaces: ["Kirijenką", "Kirienko"], firstDate: "2024-10-24", lastDate: "2024-10-25"),
-        GraphNode(id: "o_att", label: "AT&T <Holdings> \"Global\"", type: .organization, subtype: "company", mentions: 7,
-                  documents: 2, windows: 5, languages: ["en"], surfaces: ["AT&T"], firstDate: "2024-10-25", lastDate: "2024-10-25"),
-        GraphNode(id: "o_obrien", label: "O'Brien \\ Sons", type: .organization, mentions: 3, documents: 1, windows: 3,
-                  languages: ["en"], surfaces: ["O'Brien"], firstDate: "2024-10-25", lastDate: "2024-10-25"),
-        GraphNode(id: "l_stefan", label: "S\u{0326}tefan\u{0007} cel Mare", type: .location, subtype: "city", mentions: 4,
-                  documents: 1, windows: 4, languages: ["ro"], surfaces: ["Ștefan"], firstDate: "2024-10-24", lastDate: "2024-10-24"),
-        GraphNode(id: "subgraph", label: "=HYPERLINK(\"http://x\") \u{202E}gnp.exe", type: .person, mentions: 2, documents: 1,
-                  windows: 2, languages: ["uk"], surfaces: ["Кириенко"], firstDate: "2024-10-23", lastDate: "2024-10-23"),
+        GraphNode(
+            id: "p_kirijenko", label: "Siergiej Kirijenko", type: .person, mentions: 12, documents: 3, windows: 9,
+            languages: ["pl", "ro"], surfaces: ["Kirijenką", "Kirienko"], firstDate: "2024-10-24", lastDate: "2024-10-25"),
+        GraphNode(
+            id: "o_att", label: "AT&T <Holdings> \"Global\"", type: .organization, subtype: "company", mentions: 7,
+            documents: 2, windows: 5, languages: ["en"], surfaces: ["AT&T"], firstDate: "2024-10-25", lastDate: "2024-10-25"),
+        GraphNode(
+            id: "o_obrien", label: "O'Brien \\ Sons", type: .organization, mentions: 3, documents: 1, windows: 3,
+            languages: ["en"], surfaces: ["O'Brien"], firstDate: "2024-10-25", lastDate: "2024-10-25"),
+        GraphNode(
+            id: "l_stefan", label: "S\u{0326}tefan\u{0007} cel Mare", type: .location, subtype: "city", mentions: 4,
+            documents: 1, windows: 4, languages: ["ro"], surfaces: ["Ștefan"], firstDate: "2024-10-24", lastDate: "2024-10-24"),
+        GraphNode(
+            id: "subgraph", label: "=HYPERLINK(\"http://x\") \u{202E}gnp.exe", type: .person, mentions: 2, documents: 1,
+            windows: 2, languages: ["uk"], surfaces: ["Кириенко"], firstDate: "2024-10-23", lastDate: "2024-10-23"),
     ]
-    let evidence = Evidence(document: "doc <1>.txt", date: "2024-10-25", sentence: 3, source: TextSpan(start: 0, end: 9),
-                            target: TextSpan(start: 20, end: 24), snippet: "said \"hi\" & left <early>\u{0001}")
+    let evidence = Evidence(
+        document: "doc <1>.txt", date: "2024-10-25", sentence: 3, source: TextSpan(start: 0, end: 9),
+        target: TextSpan(start: 20, end: 24), snippet: "said \"hi\" & left <early>\u{0001}")
     let edges = [
-        GraphEdge(source: "p_kirijenko", target: "o_att", count: 3, documents: 2, decayed: 2.5, pmi: 0.5, npmi: 0.25,
-                  dice: 0.4, jaccard: 0.25, llr: 1.5, weight: 3, evidence: [evidence], firstDate: "2024-10-24", lastDate: "2024-10-25"),
-        GraphEdge(source: "o_att", target: "o_obrien", count: 1, documents: 1, decayed: 1, pmi: -0.5, npmi: -0.1,
-                  dice: 0.2, jaccard: 0.1, llr: 0.3, weight: 1, firstDate: "2024-10-25", lastDate: "2024-10-25"),
-        GraphEdge(source: "l_stefan", target: "subgraph", count: 2, documents: 1, decayed: 1.5, pmi: 1, npmi: 0.5,
-                  dice: 0.5, jaccard: 0.33, llr: 2, weight: 2, firstDate: "2024-10-23", lastDate: "2024-10-24"),
-        GraphEdge(source: "p_kirijenko", target: "subgraph", count: 10, documents: 1, decayed: 7, pmi: 2, npmi: 0.9,
-                  dice: 0.8, jaccard: 0.7, llr: 9, weight: 10, firstDate: "2024-10-23", lastDate: "2024-10-23"),
+        GraphEdge(
+            source: "p_kirijenko", target: "o_att", count: 3, documents: 2, decayed: 2.5, pmi: 0.5, npmi: 0.25,
+            dice: 0.4, jaccard: 0.25, llr: 1.5, weight: 3, evidence: [evidence], firstDate: "2024-10-24", lastDate: "2024-10-25"),
+        GraphEdge(
+            source: "o_att", target: "o_obrien", count: 1, documents: 1, decayed: 1, pmi: -0.5, npmi: -0.1,
+            dice: 0.2, jaccard: 0.1, llr: 0.3, weight: 1, firstDate: "2024-10-25", lastDate: "2024-10-25"),
+        GraphEdge(
+            source: "l_stefan", target: "subgraph", count: 2, documents: 1, decayed: 1.5, pmi: 1, npmi: 0.5,
+            dice: 0.5, jaccard: 0.33, llr: 2, weight: 2, firstDate: "2024-10-23", lastDate: "2024-10-24"),
+        GraphEdge(
+            source: "p_kirijenko", target: "subgraph", count: 10, documents: 1, decayed: 7, pmi: 2, npmi: 0.9,
+            dice: 0.8, jaccard: 0.7, llr: 9, weight: 10, firstDate: "2024-10-23", lastDate: "2024-10-23"),
     ]
     return CooccurrenceGraph(nodes: nodes, edges: edges, windowCount: 20, documentCount: 3, settings: settings).withAnalytics()
 }()
@@ -46,7 +57,8 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: Testing.
         return
     }
     guard let golden = try? String(contentsOf: url, encoding: .utf8) else {
-        Issue.record("missing golden file Snapshots/\(name); run RECORD_SNAPSHOTS=1 swift test and review it", sourceLocation: sourceLocation)
+        Issue.record(
+            "missing golden file Snapshots/\(name); run RECORD_SNAPSHOTS=1 swift test and review it", sourceLocation: sourceLocation)
         return
     }
     #expect(text == golden, "\(name) differs from its golden file", sourceLocation: sourceLocation)
@@ -55,8 +67,9 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: Testing.
 struct GoldenFileTests {
     @Test func graphML() throws {
         try assertSnapshot(String(decoding: try GraphML.data(for: hostileGraph), as: UTF8.self), named: "graph.graphml")
-        try assertSnapshot(String(decoding: try GraphML.data(for: hostileGraph, includeEvidence: true), as: UTF8.self),
-                           named: "graph-with-evidence.graphml")
+        try assertSnapshot(
+            String(decoding: try GraphML.data(for: hostileGraph, includeEvidence: true), as: UTF8.self),
+            named: "graph-with-evidence.graphml")
     }
 
     @Test func evidenceSidecar() throws {
@@ -317,11 +330,14 @@ struct ExportLabelTests {
 
     /// Two nodes whose ids start with formula triggers, with evidence on their edge.
     let triggerGraph: CooccurrenceGraph = {
-        let evidence = Evidence(document: "d", date: nil, sentence: 0, source: TextSpan(start: 0, end: 1),
-                                target: TextSpan(start: 2, end: 3), snippet: "a b")
+        let evidence = Evidence(
+            document: "d", date: nil, sentence: 0, source: TextSpan(start: 0, end: 1),
+            target: TextSpan(start: 2, end: 3), snippet: "a b")
         return CooccurrenceGraph(
-            nodes: [GraphNode(id: "-minus", label: "-Minus", type: .location, subtype: "=city"),
-                    GraphNode(id: "=formula", label: "Formula", type: .person)],
+            nodes: [
+                GraphNode(id: "-minus", label: "-Minus", type: .location, subtype: "=city"),
+                GraphNode(id: "=formula", label: "Formula", type: .person),
+            ],
             edges: [GraphEdge(source: "-minus", target: "=formula", count: 1, documents: 1, weight: 1, evidence: [evidence])],
             windowCount: 1, documentCount: 1, settings: GraphSettings()
         ).withAnalytics()
@@ -338,7 +354,8 @@ struct ExportLabelTests {
         #expect(try text("graph.graphml").contains("<edge id=\"e0\" source=\"\(minus)\" target=\"\(formula)\">"))
         #expect(try text("graph.gexf").contains("<node id=\"\(minus)\" label=\"'-Minus\">"))
         #expect(try text("graph.dot").contains("\"\(minus)\" -- \"\(formula)\""))
-        #expect(try text("graph.json").contains("{\"id\": \"\(minus)\", \"label\": \"'-Minus\", \"type\": \"LOC\", \"subtype\": \"'=city\""))
+        #expect(
+            try text("graph.json").contains("{\"id\": \"\(minus)\", \"label\": \"'-Minus\", \"type\": \"LOC\", \"subtype\": \"'=city\""))
         #expect(try text("nodes.csv").contains("\r\n\(minus),'-Minus,LOC,'=city,"))
         #expect(try text("edges.csv").contains("\r\n\(minus),\(formula),Undirected,"))
         #expect(try text("graph.evidence.jsonl").hasPrefix("{\"source\":\"\(minus)\",\"target\":\"\(formula)\""))
@@ -361,7 +378,10 @@ struct ExportLabelTests {
             Issue.record("expected an error")
         } catch let error as ExportError {
             #expect(error.code == .conflictingIDs)
-            #expect(error.message == #"the entity ids "'=x" and "=x" would both be written as "_x0027__x003D_x"; give one of them another id in its gazetteer"#)
+            #expect(
+                error.message
+                    == #"the entity ids "'=x" and "=x" would both be written as "_x0027__x003D_x"; give one of them another id in its gazetteer"#
+            )
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         #expect(throws: ExportError.self) { try GraphML.data(for: graph) }
@@ -476,10 +496,12 @@ struct ExportTextTests {
         "0123456789abcdef\u{FFFF}", "0123456789\u{1}xyz", "Путин Путин\u{301}", "ok \u{FEFF} \u{FFFD} \u{85} fine",
     ])
     func sanitizingEqualsNormalizingAndDroppingWhatXMLCannotCarry(text: String) {
-        let expected = String(String.UnicodeScalarView(text.precomposedStringWithCanonicalMapping.unicodeScalars.filter {
-            [0x09, 0x0A, 0x0D].contains($0.value) || (0x20...0xD7FF).contains($0.value)
-                || (0xE000...0xFFFD).contains($0.value) || $0.value >= 0x10000
-        }))
+        let expected = String(
+            String.UnicodeScalarView(
+                text.precomposedStringWithCanonicalMapping.unicodeScalars.filter {
+                    [0x09, 0x0A, 0x0D].contains($0.value) || (0x20...0xD7FF).contains($0.value)
+                        || (0xE000...0xFFFD).contains($0.value) || $0.value >= 0x10000
+                }))
         #expect(Array(text.sanitizedForExport.unicodeScalars) == Array(expected.unicodeScalars))
         // The byte-level quoting of the evidence sidecar sanitizes the same way, and its
         // escapes read back as the text.
@@ -514,8 +536,10 @@ struct ExportTextTests {
             }
             return result + "\""
         }
-        let pieces = ["a", "Zł", "\"", "\\", "\n", "\t", "\u{1}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "\u{2027}",
-                      "€", "Путин", "👍🏽", " ", "~", "\u{80}"]
+        let pieces = [
+            "a", "Zł", "\"", "\\", "\n", "\t", "\u{1}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "\u{2027}",
+            "€", "Путин", "👍🏽", " ", "~", "\u{80}",
+        ]
         var generator = SystemRandomNumberGenerator()
         for length in 0..<40 {
             for _ in 0..<25 {
@@ -547,8 +571,10 @@ struct ExportTextTests {
 
 /// Node ids as XML name tokens, which GraphML's schema asks for, and back.
 struct NameTokenTests {
-    @Test(arguments: ["Q7747", "gn:756135", "paris-fr", "a.b_c", "Elon Musk", "=x", "'=x", "a_x0041_b", "_x", "a_xZZZZ_b",
-                      "Путин/#1", "習近平", "서울", "x\u{1F600}y", "tab\there", "", "_x0000_", "100%", "\u{0300}start", "a\u{0301}"])
+    @Test(arguments: [
+        "Q7747", "gn:756135", "paris-fr", "a.b_c", "Elon Musk", "=x", "'=x", "a_x0041_b", "_x", "a_xZZZZ_b",
+        "Путин/#1", "習近平", "서울", "x\u{1F600}y", "tab\there", "", "_x0000_", "100%", "\u{0300}start", "a\u{0301}",
+    ])
     func escapedIDsAreNameTokensAndReadBack(id: String) throws {
         let token = id.nameToken
         // As libxml2 checks an xs:NMTOKEN for `xmllint --schema`.

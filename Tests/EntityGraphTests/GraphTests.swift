@@ -1,12 +1,14 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import EntityGraph
 @testable import EntityRecognition
 
 let graphGazetteer: Gazetteer = {
     var gazetteer = Gazetteer()
-    try! gazetteer.parseEntityFile("""
+    try! gazetteer.parseEntityFile(
+        """
         a\tperson\tAlpha Person
         \t*\tAlpha
         b\tperson\tBeta Person
@@ -21,8 +23,10 @@ let graphGazetteer: Gazetteer = {
 
 let graphIndex = AliasIndex(gazetteer: graphGazetteer)
 
-func buildGraph(_ documents: [(String, String)], settings: GraphSettings = GraphSettings(),
-                dates: [String: String] = [:]) -> CooccurrenceGraph {
+func buildGraph(
+    _ documents: [(String, String)], settings: GraphSettings = GraphSettings(),
+    dates: [String: String] = [:]
+) -> CooccurrenceGraph {
     var builder = GraphBuilder(settings: settings)
     let graphRecognizer = Recognizer(index: graphIndex, options: RecognitionOptions(language: "en"))
     for (id, text) in documents {
@@ -196,7 +200,9 @@ struct GraphBuilderTests {
     }
 
     @Test func inputOrderDoesNotChangeTheGraph() {
-        var documents = (0..<12).map { ("doc\($0)", ["Alpha met Beta.", "Gamma and Delta.", "Beta, Gamma and Alpha.", "Delta saw Alpha."][$0 % 4]) }
+        var documents = (0..<12).map {
+            ("doc\($0)", ["Alpha met Beta.", "Gamma and Delta.", "Beta, Gamma and Alpha.", "Delta saw Alpha."][$0 % 4])
+        }
         let first = buildGraph(documents)
         documents.reverse()
         let second = buildGraph(documents)
@@ -207,8 +213,9 @@ struct GraphBuilderTests {
     @Test func datesBoundTheCorpus() {
         var settings = GraphSettings()
         settings.since = "2024-02-01"
-        let graph = buildGraph([("old", "Alpha met Beta."), ("new", "Gamma met Delta.")], settings: settings,
-                               dates: ["old": "2024-01-15", "new": "2024-03-01"])
+        let graph = buildGraph(
+            [("old", "Alpha met Beta."), ("new", "Gamma met Delta.")], settings: settings,
+            dates: ["old": "2024-01-15", "new": "2024-03-01"])
         #expect(graph.documentCount == 1)
         #expect(graph.nodes.map(\.id) == ["c", "d"])
         #expect(graph.node(withID: "c")?.firstDate == "2024-03-01")
@@ -252,18 +259,24 @@ struct AnalyticsTests {
 
     static let star = [(0, 1, 1.0), (0, 2, 1), (0, 3, 1), (0, 4, 1)]
     static let path = [(0, 1, 1.0), (1, 2, 1), (2, 3, 1), (3, 4, 1)]
-    static let barbell = [(0, 1, 1.0), (0, 2, 1), (0, 3, 1), (1, 2, 1), (1, 3, 1), (2, 3, 1), (3, 4, 1),
-                          (4, 5, 1), (5, 6, 1), (5, 7, 1), (5, 8, 1), (6, 7, 1), (6, 8, 1), (7, 8, 1)]
+    static let barbell = [
+        (0, 1, 1.0), (0, 2, 1), (0, 3, 1), (1, 2, 1), (1, 3, 1), (2, 3, 1), (3, 4, 1),
+        (4, 5, 1), (5, 6, 1), (5, 7, 1), (5, 8, 1), (6, 7, 1), (6, 8, 1), (7, 8, 1),
+    ]
 
     @Test(arguments: [
         ("star", star, 5, [0.4756756757, 0.1310810811, 0.1310810811, 0.1310810811, 0.1310810811], [1.0, 0, 0, 0, 0]),
         ("path", path, 5, [0.134527027, 0.2459459459, 0.2390540541, 0.2459459459, 0.134527027], [0, 0.5, 0.6666666667, 0.5, 0]),
-        ("barbell", barbell, 9,
-         [0.1072196345, 0.1072196345, 0.1072196345, 0.1402125881, 0.0762570166, 0.1402125881, 0.1072196345, 0.1072196345, 0.1072196345],
-         [0, 0, 0, 0.5357142857, 0.5714285714, 0.5357142857, 0, 0, 0]),
+        (
+            "barbell", barbell, 9,
+            [0.1072196345, 0.1072196345, 0.1072196345, 0.1402125881, 0.0762570166, 0.1402125881, 0.1072196345, 0.1072196345, 0.1072196345],
+            [0, 0, 0, 0.5357142857, 0.5714285714, 0.5357142857, 0, 0, 0]
+        ),
     ])
-    func pageRankAndBetweennessMatchNetworkx(name: String, edges: [(Int, Int, Double)], count: Int,
-                                             pageRank: [Double], betweenness: [Double]) {
+    func pageRankAndBetweennessMatchNetworkx(
+        name: String, edges: [(Int, Int, Double)], count: Int,
+        pageRank: [Double], betweenness: [Double]
+    ) {
         let result = graph(edges, nodes: count)
         for (node, expected) in zip(result.nodes, pageRank) {
             #expect(abs(node.pageRank - expected) < 1e-8, "\(name) \(node.id) pagerank \(node.pageRank)")

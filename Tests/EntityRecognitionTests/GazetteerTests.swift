@@ -1,12 +1,14 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import EntityRecognition
 
 struct GazetteerTests {
     @Test func readsEntityFilesWithLanguagesDemonymsMarkersAndContext() throws {
         var gazetteer = Gazetteer()
-        try gazetteer.parseEntityFile("""
+        try gazetteer.parseEntityFile(
+            """
             # people
             Q7747\tperson/politician\tVladimir Putin
             \t*\tVladimir Putin | Putin
@@ -41,7 +43,10 @@ struct GazetteerTests {
     @Test(arguments: [
         ("a.tsv", "Putin\tQ7747\n", GazetteerError.Code.columns, "a.tsv:1: expected 3 or 4 tab-separated columns"),
         ("a.tsv", "Putin\tQ7747\tPER\nRosja\tQ159\tcountry\n", .unknownType, "a.tsv:2: unknown type 'country'"),
-        ("a.tsv", "Putin\tQ7747\tPER\nPutin\tQ7747\tLOC\n", .conflictingType, "a.tsv:2: 'Q7747' is declared as location here but as person at a.tsv:1"),
+        (
+            "a.tsv", "Putin\tQ7747\tPER\nPutin\tQ7747\tLOC\n", .conflictingType,
+            "a.tsv:2: 'Q7747' is declared as location here but as person at a.tsv:1"
+        ),
         ("a.tsv", " \tQ7747\tPER\n", .emptyAlias, "a.tsv:1: empty alias"),
         ("a.gaz", "\ten\tPutin\n", .aliasWithoutEntity, "a.gaz:1: alias line before any entity line"),
         ("a.gaz", "Q1\tperson\n", .columns, "a.gaz:1: expected 3 tab-separated columns (id, type, label), found 2"),
@@ -65,22 +70,25 @@ struct GazetteerTests {
 
     @Test func refusesAliasesThatWouldMatchEverywhereWithAHint() throws {
         var gazetteer = Gazetteer()
-        try gazetteer.parsePlainList("X\tQ918\tORG\nthe\tthe-band\tORG\nDie\tdie-film\tORG\n=X\tQ918\tORG\nTHE\tthe-band\tORG\n", file: "a.tsv")
-        #expect(gazetteer.refused.map(\.description) == [
-            "a.tsv:1: alias 'X' left out: one letter would match everywhere; write '=X' (case-sensitive) or '?X' (needs context)",
-            "a.tsv:2: alias 'the' left out: a common word (en) would match everywhere; write '=the' (case-sensitive) or '?the' (needs context)",
-            "a.tsv:3: alias 'Die' left out: a common word (de) would match everywhere; write '=Die' (case-sensitive) or '?Die' (needs context)",
-        ])
+        try gazetteer.parsePlainList(
+            "X\tQ918\tORG\nthe\tthe-band\tORG\nDie\tdie-film\tORG\n=X\tQ918\tORG\nTHE\tthe-band\tORG\n", file: "a.tsv")
+        #expect(
+            gazetteer.refused.map(\.description) == [
+                "a.tsv:1: alias 'X' left out: one letter would match everywhere; write '=X' (case-sensitive) or '?X' (needs context)",
+                "a.tsv:2: alias 'the' left out: a common word (en) would match everywhere; write '=the' (case-sensitive) or '?the' (needs context)",
+                "a.tsv:3: alias 'Die' left out: a common word (de) would match everywhere; write '=Die' (case-sensitive) or '?Die' (needs context)",
+            ])
         #expect(gazetteer.aliases.map(\.text) == ["X", "THE"])
     }
 
     @Test func refusesPhrasesOfFunctionWordsInLowerCase() throws {
         var gazetteer = Gazetteer()
         try gazetteer.parsePlainList("a la\tp1\tLOC\n=a la\tp1\tLOC\nA La\tp2\tLOC\nla Paz\tp3\tLOC\nde sa\tp4\tLOC\n", file: "a.tsv")
-        #expect(gazetteer.refused.map(\.description) == [
-            "a.tsv:1: alias 'a la' left out: common words (ro, it, en, fr, es) would match everywhere; write '=a la' (case-sensitive) or '?a la' (needs context)",
-            "a.tsv:5: alias 'de sa' left out: common words (ro, fr, es) would match everywhere; write '=de sa' (case-sensitive) or '?de sa' (needs context)",
-        ])
+        #expect(
+            gazetteer.refused.map(\.description) == [
+                "a.tsv:1: alias 'a la' left out: common words (ro, it, en, fr, es) would match everywhere; write '=a la' (case-sensitive) or '?a la' (needs context)",
+                "a.tsv:5: alias 'de sa' left out: common words (ro, fr, es) would match everywhere; write '=de sa' (case-sensitive) or '?de sa' (needs context)",
+            ])
         #expect(gazetteer.aliases.map(\.text) == ["a la", "A La", "la Paz"])
     }
 

@@ -1,13 +1,15 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import EntityRecognition
 
 struct IndexCacheTests {
     func setUp() throws -> (folder: URL, list: URL, cache: IndexCache) {
         let folder = try Fixtures.temporaryFolder()
         let list = folder.appendingPathComponent("people.tsv")
-        try "Władimir Putin\tQ7747\tPER\nPutin\tQ7747\tPER\nRosja\tQ159\tLOC\nKreml\tkremlin\tORG\n".write(to: list, atomically: true, encoding: .utf8)
+        try "Władimir Putin\tQ7747\tPER\nPutin\tQ7747\tPER\nRosja\tQ159\tLOC\nKreml\tkremlin\tORG\n".write(
+            to: list, atomically: true, encoding: .utf8)
         return (folder, list, IndexCache(folder: folder.appendingPathComponent("cache")))
     }
 
@@ -28,7 +30,10 @@ struct IndexCacheTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = try cache.index(for: [list]) { try load(list) }
         #expect(!first.cached)
-        let second = try cache.index(for: [list]) { Issue.record("the cache should serve"); return try load(list) }
+        let second = try cache.index(for: [list]) {
+            Issue.record("the cache should serve")
+            return try load(list)
+        }
         #expect(second.cached)
         #expect(mentions(second.index) == mentions(first.index))
         #expect(mentions(second.index) == ["Putinem=Q7747/inflected", "Rosji=Q159/inflected", "Kremlu=kremlin/inflected"])
@@ -49,7 +54,10 @@ struct IndexCacheTests {
         let (folder, list, cache) = try setUp()
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = try cache.index(for: [list]) { try load(list) }
-        let second = try cache.index(for: [list]) { Issue.record("the cache should serve"); return try load(list) }
+        let second = try cache.index(for: [list]) {
+            Issue.record("the cache should serve")
+            return try load(list)
+        }
         var restored = second.index.gazetteer.aliases
         #expect(restored.map(\.text) == first.index.gazetteer.aliases.map(\.text))
         let textsInPlace = { (list: AliasList) in list.indices.map { list.withTextBytes(at: $0) { String(decoding: $0, as: UTF8.self) } } }
@@ -73,7 +81,10 @@ struct IndexCacheTests {
         }
         try lines.write(to: list, atomically: true, encoding: .utf8)
         let first = try cache.index(for: [list]) { try load(list) }
-        let second = try cache.index(for: [list]) { Issue.record("the cache should serve"); return try load(list) }
+        let second = try cache.index(for: [list]) {
+            Issue.record("the cache should serve")
+            return try load(list)
+        }
         #expect(second.cached)
         let file = try #require(FileManager.default.contentsOfDirectory(at: cache.folder, includingPropertiesForKeys: [.fileSizeKey]).first)
         #expect(try file.resourceValues(forKeys: [.fileSizeKey]).fileSize! > 4 << 20)
@@ -91,7 +102,8 @@ struct IndexCacheTests {
         _ = try cache.index(for: [list]) { try load(list) }
         // Same size, same modification time, other content.
         let attributes = try FileManager.default.attributesOfItem(atPath: list.path)
-        try "Władimir Putin\tQ7747\tPER\nPutin\tQ7747\tPER\nRosja\tQ159\tLOC\nKreml\tkremlix\tORG\n".write(to: list, atomically: true, encoding: .utf8)
+        try "Władimir Putin\tQ7747\tPER\nPutin\tQ7747\tPER\nRosja\tQ159\tLOC\nKreml\tkremlix\tORG\n".write(
+            to: list, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.modificationDate: attributes[.modificationDate]!], ofItemAtPath: list.path)
         let again = try cache.index(for: [list]) { try load(list) }
         #expect(!again.cached)
@@ -141,9 +153,10 @@ struct AliasIndexTableTests {
 
     /// 20,000 aliases of three words each: a vocabulary far larger than one filter word.
     @Test func theVocabularyFilterLetsEveryWordOfTheVocabularyThroughAndFewOthers() throws {
-        let index = try index(of: (0..<20_000).map {
-            "Osada\($0) Dolna\($0 % 97) Rzeka\($0 % 13)\tplace:\($0)\tLOC\n"
-        }.joined())
+        let index = try index(
+            of: (0..<20_000).map {
+                "Osada\($0) Dolna\($0 % 97) Rzeka\($0 % 13)\tplace:\($0)\tLOC\n"
+            }.joined())
         let tables = IndexTables(index)
         let vocabulary = (0..<index.tokens.count).map { id in
             Array(index.tokens.bytes[Int(index.tokens.starts[id])..<Int(index.tokens.starts[id + 1])])
@@ -161,9 +174,10 @@ struct AliasIndexTableTests {
 
     /// 20,000 aliases whose first word takes no capital, and as many that ask for one.
     @Test func theLowercaseStartFilterLetsEveryLowercaseAliasStartThroughAndFewOthers() throws {
-        let index = try index(of: (0..<20_000).map {
-            "nad\($0 % 211) Osada\($0)\tplace:\($0)\tLOC\nwies\($0)\tvillage:\($0)\tLOC\nPod\($0) Lasem\tforest:\($0)\tLOC\n"
-        }.joined())
+        let index = try index(
+            of: (0..<20_000).map {
+                "nad\($0 % 211) Osada\($0)\tplace:\($0)\tLOC\nwies\($0)\tvillage:\($0)\tLOC\nPod\($0) Lasem\tforest:\($0)\tLOC\n"
+            }.joined())
         let tables = IndexTables(index)
         func id(_ word: String) -> Int32? { Array(word.utf8).withUnsafeBufferPointer { tables.tokenID(bytes: $0) } }
         for number in 0..<20_000 {
@@ -184,9 +198,10 @@ struct AliasIndexTableTests {
 
     /// The filter for walks from a word with a capital holds every alias's start.
     @Test func theStartFilterLetsEveryAliasStartThroughAndFewOthers() throws {
-        let index = try index(of: (0..<20_000).map {
-            "nad\($0 % 211) Osada\($0)\tplace:\($0)\tLOC\nWies\($0)\tvillage:\($0)\tLOC\nPod\($0) Lasem\tforest:\($0)\tLOC\n"
-        }.joined())
+        let index = try index(
+            of: (0..<20_000).map {
+                "nad\($0 % 211) Osada\($0)\tplace:\($0)\tLOC\nWies\($0)\tvillage:\($0)\tLOC\nPod\($0) Lasem\tforest:\($0)\tLOC\n"
+            }.joined())
         let tables = IndexTables(index)
         func id(_ word: String) throws -> Int32 {
             try #require(Array(word.utf8).withUnsafeBufferPointer { tables.tokenID(bytes: $0) })
@@ -207,8 +222,9 @@ struct AliasIndexTableTests {
 
     @Test func eachNodesEntriesLieTogetherAndTheLastEndsIt() throws {
         // One alias for three entities, and one entity under two spellings that fold alike.
-        let index = try index(of: "Paris\tparis-fr\tLOC\nParis\tparis-tx\tLOC\nParis\tparis-hilton\tPER\n"
-            + "Rzeka Odra\todra\tLOC\nRZEKA ODRA\todra\tLOC\n")
+        let index = try index(
+            of: "Paris\tparis-fr\tLOC\nParis\tparis-tx\tLOC\nParis\tparis-hilton\tPER\n"
+                + "Rzeka Odra\todra\tLOC\nRZEKA ODRA\todra\tLOC\n")
         var reached: [[Int32]] = []
         for node in index.terminalHead.indices where index.terminalHead[node] >= 0 {
             var entry = Int(index.terminalHead[node])

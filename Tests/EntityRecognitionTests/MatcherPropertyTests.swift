@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import EntityRecognition
 
 /// The trie matcher against a naive one: for every start position, try every alias and keep the
@@ -15,7 +16,8 @@ struct MatcherPropertyTests {
             for alias in aliases where alias.count > best && position + alias.count <= tokens.count {
                 let slice = tokens[position..<position + alias.count]
                 if zip(slice, alias).allSatisfy({ $0.key == $1 }),
-                   !slice.dropFirst().contains(where: { $0.lineBreaksBefore > 0 }) {
+                    !slice.dropFirst().contains(where: { $0.lineBreaksBefore > 0 })
+                {
                     best = alias.count
                 }
             }
@@ -43,8 +45,9 @@ struct MatcherPropertyTests {
             source += "e\(number)\tperson\tE\(number)\n\t*\t\(alias.joined(separator: " "))\n"
         }
         try gazetteer.parseEntityFile(source, file: "random.gaz")
-        let recognizer = Recognizer(index: AliasIndex(gazetteer: gazetteer),
-                                    options: RecognitionOptions(language: "und"))
+        let recognizer = Recognizer(
+            index: AliasIndex(gazetteer: gazetteer),
+            options: RecognitionOptions(language: "und"))
         for document in 0..<50 {
             let count = Int.random(in: 0...60, using: &random)
             let text = (0..<count).map { _ -> String in
@@ -61,6 +64,6 @@ struct MatcherPropertyTests {
     }
 }
 
-private extension String {
-    func capitalized(if condition: Bool) -> String { condition ? prefix(1).uppercased() + dropFirst() : self }
+extension String {
+    fileprivate func capitalized(if condition: Bool) -> String { condition ? prefix(1).uppercased() + dropFirst() : self }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EntityRecognition
 
 /// Inflection tables: each row is an inflected form and the base form a gazetteer lists.
@@ -37,7 +38,8 @@ struct MorphologyTests {
         ("uk", "Путіна", "Путін"), ("uk", "Путіним", "Путін"), ("uk", "домі", "дім"),
         ("uk", "Всесвітньої", "Всесвітня"), ("uk", "Китаї", "Китай"), ("uk", "Америці", "Америка"),
         ("uk", "Міністерства", "Міністерство"), ("ru", "Министерства", "Министерство"), ("sl", "Kitajskem", "Kitajska"),
-        ("sl", "Ministrstva", "Ministrstvo"), ("cs", "Learyho", "Leary"), ("cs", "domě", "dům"), ("cs", "Bílém", "Bílý"), ("sl", "Joeja", "Joe"), ("uk", "України", "Україна"), ("uk", "Україні", "Україна"), ("uk", "Києві", "Київ"),
+        ("sl", "Ministrstva", "Ministrstvo"), ("cs", "Learyho", "Leary"), ("cs", "domě", "dům"), ("cs", "Bílém", "Bílý"),
+        ("sl", "Joeja", "Joe"), ("uk", "України", "Україна"), ("uk", "Україні", "Україна"), ("uk", "Києві", "Київ"),
         ("uk", "Польщі", "Польща"), ("uk", "Туском", "Туск"), ("uk", "Росії", "Росія"), ("uk", "Кремлі", "Кремль"),
         // Czech, Slovene, Croatian, Bulgarian
         ("cs", "Putinem", "Putin"), ("cs", "Ukrajiny", "Ukrajina"), ("cs", "Praze", "Praha"), ("cs", "Americe", "Amerika"),
@@ -56,8 +58,9 @@ struct MorphologyTests {
         let morphology = try #require(Morphology.forLanguage(language))
         let word = inflected.foldedForMatching
         let expected = base.foldedForMatching
-        #expect(word == expected || morphology.baseForms(of: word).contains(expected),
-                "\(language): \(inflected) should read as \(base); got \(morphology.baseForms(of: word))")
+        #expect(
+            word == expected || morphology.baseForms(of: word).contains(expected),
+            "\(language): \(inflected) should read as \(base); got \(morphology.baseForms(of: word))")
     }
 
     @Test func neverProposesTheWordItselfOrTooShortStems() throws {

@@ -1,11 +1,13 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import EntityRecognition
 
 /// A small gazetteer of base forms only, as a user would write it.
 let testGazetteer: Gazetteer = {
     var gazetteer = Gazetteer()
-    try! gazetteer.parseEntityFile("""
+    try! gazetteer.parseEntityFile(
+        """
         Q7747\tperson\tVladimir Putin
         \t*\tVladimir Putin | Putin
         \tpl\tWładimir Putin
@@ -59,8 +61,10 @@ let testGazetteer: Gazetteer = {
 let testIndex = AliasIndex(gazetteer: testGazetteer)
 
 func mentions(_ text: String, language: String? = nil, demonyms: Bool = true, nested: Bool = false) -> [EntityMention] {
-    let recognizer = Recognizer(index: testIndex, options: RecognitionOptions(
-        language: language, includeDemonyms: demonyms, includeNested: nested))
+    let recognizer = Recognizer(
+        index: testIndex,
+        options: RecognitionOptions(
+            language: language, includeDemonyms: demonyms, includeNested: nested))
     return recognizer.recognize(Document(id: "t", text: text)).mentions
 }
 
@@ -70,11 +74,15 @@ func spans(_ text: String, language: String? = nil, demonyms: Bool = true, neste
 
 struct RecognizerTests {
     @Test(arguments: [
-        ("pl", "Rozmowy z Putinem i Siergiejem Kirijenką dotyczyły Rosji i Tajwanu.",
-         ["Putinem=Q7747", "Siergiejem Kirijenką=kiriyenko", "Rosji=Q159", "Tajwanu=Q865"]),
+        (
+            "pl", "Rozmowy z Putinem i Siergiejem Kirijenką dotyczyły Rosji i Tajwanu.",
+            ["Putinem=Q7747", "Siergiejem Kirijenką=kiriyenko", "Rosji=Q159", "Tajwanu=Q865"]
+        ),
         ("pl", "Kirijenko kierował operacjami Kremla na platformie X.", ["Kirijenko=kiriyenko", "Kremla=kremlin", "X=Q918"]),
-        ("ro", "Liderul de la Kremlin și Kremlinului, Rusiei și Ucrainei, apoi Taiwanului.",
-         ["Kremlin=kremlin", "Kremlinului=kremlin", "Rusiei=Q159", "Ucrainei=Q212", "Taiwanului=Q865"]),
+        (
+            "ro", "Liderul de la Kremlin și Kremlinului, Rusiei și Ucrainei, apoi Taiwanului.",
+            ["Kremlin=kremlin", "Kremlinului=kremlin", "Rusiei=Q159", "Ucrainei=Q212", "Taiwanului=Q865"]
+        ),
         ("it", "La neutralità dell'Ucraina preoccupa la Russia.", ["Ucraina=Q212", "Russia=Q159"]),
         ("en", "Putin's talks with Elon Musk's team.", ["Putin=Q7747", "Elon Musk=Q317521"]),
     ])
@@ -90,8 +98,9 @@ struct RecognizerTests {
         ("Ştefan", "Ștefan", true, .folded), ("Ukrainy", "Ukraina", true, .inflected), ("NATO-ului", "NATO", true, .folded),
     ])
     func matchKindComparesTheTextWithTheAlias(surface: String, alias: String, hasMorphology: Bool, expected: MatchKind) {
-        let entry = AliasIndex.Entry(entity: 0, alias: 0, capitalMask: 1, uppercaseMask: 0, source: .listed, tokenCountByte: 1,
-                                     flags: 0)
+        let entry = AliasIndex.Entry(
+            entity: 0, alias: 0, capitalMask: 1, uppercaseMask: 0, source: .listed, tokenCountByte: 1,
+            flags: 0)
         var surface = surface
         var alias = alias
         let kind = surface.withUTF8 { surface in
@@ -117,20 +126,22 @@ struct RecognizerTests {
 
     @Test func shortFormLinksToTheFullNameSeen() {
         let found = mentions("Elon Musk spoke. Later, Musk and Trump met. Donald Trump agreed.", language: "en")
-        #expect(found.map { "\($0.surface)=\($0.entity.id)/\($0.match.rawValue)" } == [
-            "Elon Musk=Q317521/exact", "Musk=Q317521/short-form", "Trump=Q22686/short-form", "Donald Trump=Q22686/exact",
-        ])
+        #expect(
+            found.map { "\($0.surface)=\($0.entity.id)/\($0.match.rawValue)" } == [
+                "Elon Musk=Q317521/exact", "Musk=Q317521/short-form", "Trump=Q22686/short-form", "Donald Trump=Q22686/exact",
+            ])
     }
 
     @Test func ambiguousShortFormNeedsTheDocumentToSettleIt() {
         #expect(spans("Yesterday Trump spoke.", language: "en").isEmpty)
-        #expect(spans("Yesterday Trump spoke. Melania Trump listened.", language: "en") ==
-                ["Trump=melania", "Melania Trump=melania"])
+        #expect(spans("Yesterday Trump spoke. Melania Trump listened.", language: "en") == ["Trump=melania", "Melania Trump=melania"])
     }
 
     @Test func polishShortFormsInflect() {
-        #expect(spans("Elon Musk to biznesmen. Putin zwrócił się do Muska.", language: "pl") ==
-                ["Elon Musk=Q317521", "Putin=Q7747", "Muska=Q317521"])
+        #expect(
+            spans("Elon Musk to biznesmen. Putin zwrócił się do Muska.", language: "pl") == [
+                "Elon Musk=Q317521", "Putin=Q7747", "Muska=Q317521",
+            ])
     }
 
     @Test func contextDependentAliasNeedsItsCue() {
@@ -240,7 +251,8 @@ struct LongDocumentTests {
 struct WalkStartTests {
     @Test func aLowercaseWordStartsOnlyTheAliasesThatTakeItInLowercase() throws {
         var gazetteer = Gazetteer()
-        try gazetteer.parseEntityFile("""
+        try gazetteer.parseEntityFile(
+            """
             hague\tlocation/city\tThe Hague
             \ten\tThe Hague
             ebola\torganization\tebola
@@ -264,24 +276,36 @@ struct InflectedNameTests {
         ("cs", "Theresa Mayová", "S Theresou Mayovou jednali i o Therese Mayové.", ["Theresou Mayovou", "Therese Mayové"]),
         ("cs", "Evropská unie", "Británie odchází z Evropské unie a o Evropskou unii nestojí.", ["Evropské unie", "Evropskou unii"]),
         ("cs", "Michael O'Leary", "Podle Michaela O'Learyho firma neztrácí.", ["Michaela O'Learyho"]),
-        ("ru", "Министерство здравоохранения", "В Министерстве здравоохранения и Министерством здравоохранения.",
-         ["Министерстве здравоохранения", "Министерством здравоохранения"]),
+        (
+            "ru", "Министерство здравоохранения", "В Министерстве здравоохранения и Министерством здравоохранения.",
+            ["Министерстве здравоохранения", "Министерством здравоохранения"]
+        ),
         ("ru", "Мария Захарова", "С Марией Захаровой согласились.", ["Марией Захаровой"]),
         ("uk", "Білий дім", "У Білому домі заявили, що з Білого дому нічого не чути.", ["Білому домі", "Білого дому"]),
-        ("uk", "Всесвітня організація охорони здоров'я", "Експерти Всесвітньої організації охорони здоров'я прибули.",
-         ["Всесвітньої організації охорони здоров'я"]),
+        (
+            "uk", "Всесвітня організація охорони здоров'я", "Експерти Всесвітньої організації охорони здоров'я прибули.",
+            ["Всесвітньої організації охорони здоров'я"]
+        ),
         ("uk", "Володимир Зеленський", "З Володимиром Зеленським зустрілися у Києві.", ["Володимиром Зеленським"]),
         ("sl", "Joe Biden", "Ob zmagi Joeja Bidna so v Ljubljani čestitali.", ["Joeja Bidna"]),
         ("sl", "Kitajska", "Virus se je na Kitajskem razširil hitro.", ["Kitajskem"]),
         ("bg", "Европейски съюз", "Решението на Европейския съюз беше прието.", ["Европейския съюз"]),
-        ("ru", "Соединённое Королевство", "Премьер Соединенного Королевства говорил с Соединённым Королевством.",
-         ["Соединенного Королевства", "Соединённым Королевством"]),
-        ("uk", "Сполучене Королівство", "У Сполученому Королівстві виступив прем'єр Сполученого Королівства.",
-         ["Сполученому Королівстві", "Сполученого Королівства"]),
-        ("sl", "Združeno kraljestvo", "V Združenem kraljestvu so volitve Združenega kraljestva odložili.",
-         ["Združenem kraljestvu", "Združenega kraljestva"]),
-        ("de", "Weißes Haus", "Ein Sprecher des Weißen Hauses sagte, im Weißen Haus sei man ruhig.",
-         ["Weißen Hauses", "Weißen Haus"]),
+        (
+            "ru", "Соединённое Королевство", "Премьер Соединенного Королевства говорил с Соединённым Королевством.",
+            ["Соединенного Королевства", "Соединённым Королевством"]
+        ),
+        (
+            "uk", "Сполучене Королівство", "У Сполученому Королівстві виступив прем'єр Сполученого Королівства.",
+            ["Сполученому Королівстві", "Сполученого Королівства"]
+        ),
+        (
+            "sl", "Združeno kraljestvo", "V Združenem kraljestvu so volitve Združenega kraljestva odložili.",
+            ["Združenem kraljestvu", "Združenega kraljestva"]
+        ),
+        (
+            "de", "Weißes Haus", "Ein Sprecher des Weißen Hauses sagte, im Weißen Haus sei man ruhig.",
+            ["Weißen Hauses", "Weißen Haus"]
+        ),
         ("de", "Vereinigtes Königreich", "Das Vereinigte Königreich verlässt die EU.", ["Vereinigte Königreich"]),
         ("ro", "Parlamentul European", "Deputații Parlamentului European au votat.", ["Parlamentului European"]),
         // An acronym takes its ending written onto it, and only an ending: not ВКонтакте for ВК.
@@ -289,12 +313,18 @@ struct InflectedNameTests {
         ("ru", "МИД", "Глава МИДа заявил, что с МИДом МИДовские дипломаты согласны.", ["МИДа", "МИДом"]),
         ("hr", "EU", "Dužnosnici EU-a i EU-u bliski krugovi.", ["EU-a", "EU-u"]),
         // A man's possessive adjective is not his name: Johnsonova vláda, v Johnsonově vládě.
-        ("cs", "Boris Johnson", "Johnsonova vláda padla a v Johnsonově vládě i s Johnsonovou stranou mlčeli; "
-            + "Borisi Johnsonovi to nevadí.", ["Borisi Johnsonovi"]),
+        (
+            "cs", "Boris Johnson",
+            "Johnsonova vláda padla a v Johnsonově vládě i s Johnsonovou stranou mlčeli; "
+                + "Borisi Johnsonovi to nevadí.", ["Borisi Johnsonovi"]
+        ),
         ("sk", "Boris Johnson", "Johnsonova vláda padla a Johnsonovej strane to nevadí.", []),
         // Nor is a country's adjective at a sentence's start the country: Německá kancléřka.
-        ("cs", "Německo", "Německá kancléřka přijela. Do Německa jedeme, v Německu jsme. Německou politiku "
-            + "a Německého kancléře s Německem nesrovnávejte.", ["Německa", "Německu", "Německem"]),
+        (
+            "cs", "Německo",
+            "Německá kancléřka přijela. Do Německa jedeme, v Německu jsme. Německou politiku "
+                + "a Německého kancléře s Německem nesrovnávejte.", ["Německa", "Německu", "Německem"]
+        ),
         ("sk", "Nemecko", "Nemecká kancelárka prišla do Nemecka. Nemeckej vláde v Nemecku nevadí.", ["Nemecka", "Nemecku"]),
         ("hr", "Hrvatska", "Hrvatski ministar otputovao je iz Hrvatske. U Hrvatskoj je mirno.", ["Hrvatske", "Hrvatskoj"]),
         ("sr", "Хрватска", "Хрватски министар је отпутовао из Хрватске.", ["Хрватске"]),
@@ -376,15 +406,17 @@ struct LargeListPrecisionTests {
         // written as listed, it is found; a lower-case name of two words still inflects.
         let list = "coma\tchoma\tLOC\ndpa\tdpa\tORG\npakistański rząd\tgov\tORG\n"
         #expect(try Self.found(list, "come la coma", language: "it") == ["coma=choma"])
-        #expect(try Self.found(list, "Według dpa, Dpa i dpy pakistańskiego rządu", language: "pl")
-            == ["dpa=dpa", "Dpa=dpa", "pakistańskiego rządu=gov"])
+        #expect(
+            try Self.found(list, "Według dpa, Dpa i dpy pakistańskiego rządu", language: "pl")
+                == ["dpa=dpa", "Dpa=dpa", "pakistańskiego rządu=gov"])
     }
 
     @Test func aLowerCaseTwinOfACapitalisedNameIsLeftOut() throws {
         // Komen and komen, Nome and nome: the capitalised one is the name.
         let list = "Komen\tkomen-si\tLOC\nkomen\tkomen-si\tLOC\nnome\tnome-ak\tLOC\nNome\tnome-ak\tLOC\nebola\tebola\tORG\n"
-        #expect(try Self.found(list, "Ze komen naar Komen; il nome di Nome; ebola.", language: "nl")
-            == ["Komen=komen-si", "Nome=nome-ak", "ebola=ebola"])
+        #expect(
+            try Self.found(list, "Ze komen naar Komen; il nome di Nome; ebola.", language: "nl")
+                == ["Komen=komen-si", "Nome=nome-ak", "ebola=ebola"])
     }
 
     @Test func aMonthIsNoPlace() throws {
@@ -392,11 +424,15 @@ struct LargeListPrecisionTests {
         #expect(try Self.found(list, "Im August war er in Berlin.", language: "de") == ["Berlin=berlin"])
         // A person's short form that is a month in another language stays, and in English
         // *may* is no month at all.
-        #expect(try Self.found(list, "Theresa May left in March. May said so in August.", language: "en")
-            == ["Theresa May=may", "May=may"])
+        #expect(
+            try Self.found(list, "Theresa May left in March. May said so in August.", language: "en")
+                == ["Theresa May=may", "May=may"])
         // The Romanian ministry in capitals is not the month mai.
         #expect(try Self.found(list, "MAI a anunțat în mai.", language: "ro") == ["MAI=mai"])
-        #expect(try Self.found(list, "Marzo en Berlin, August in Berlin.", language: "es") == ["Berlin=berlin", "August=august-town", "Berlin=berlin"])
+        #expect(
+            try Self.found(list, "Marzo en Berlin, August in Berlin.", language: "es") == [
+                "Berlin=berlin", "August=august-town", "Berlin=berlin",
+            ])
     }
 
     @Test func aFirstNameBeforeASurnameIsNoPlace() throws {
@@ -404,8 +440,9 @@ struct LargeListPrecisionTests {
         // Michael and Jean before a surname are people; alone, or before a lower-case word or
         // punctuation, they are left to the list. A person's alias keeps the word, and a name
         // that is no given name keeps its place (Paris Hilton is for the list to know).
-        #expect(try Self.found(list, "Michael Jackson sang in Michael, then Jean Dupont in Jean.", language: "en")
-            == ["Michael=michael-town", "Jean=jean-town"])
+        #expect(
+            try Self.found(list, "Michael Jackson sang in Michael, then Jean Dupont in Jean.", language: "en")
+                == ["Michael=michael-town", "Jean=jean-town"])
         #expect(try Self.found(list, "Victor Hugo met Paris Hilton.", language: "en") == ["Victor=victor-person", "Paris=paris"])
     }
 

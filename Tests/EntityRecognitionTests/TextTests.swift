@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import EntityRecognition
 
 struct FoldingTests {
@@ -24,17 +25,22 @@ struct FoldingTests {
     /// and says no to plain text of every script, wherever in the text (and in its eight-byte
     /// words) the character that matters falls.
     @Test func mayChangeUnderNFCNeverMissesAChange() {
-        let plain = ["Zełenski w Kijowie", "Путин и Кремль", "Ελλάδα", "北京市", "東京 🇺🇦 👍🏽", "Ștefan cel Mare",
-                     "ÅÉÎÕÜ ñ ç", "tab\tand\nline"]
-        let changing = ["Rosja\u{0328}", "Łodz\u{0301}", "\u{212B}ngstrom", "\u{1100}\u{1161}", "क़", "\u{0344}",
-                        "\u{1D15E}", "\u{2F800}", "e\u{0301}\u{0327}"]
+        let plain = [
+            "Zełenski w Kijowie", "Путин и Кремль", "Ελλάδα", "北京市", "東京 🇺🇦 👍🏽", "Ștefan cel Mare",
+            "ÅÉÎÕÜ ñ ç", "tab\tand\nline",
+        ]
+        let changing = [
+            "Rosja\u{0328}", "Łodz\u{0301}", "\u{212B}ngstrom", "\u{1100}\u{1161}", "क़", "\u{0344}",
+            "\u{1D15E}", "\u{2F800}", "e\u{0301}\u{0327}",
+        ]
         for prefix in ["", "a", "abcdefg", "Путин ", "0123456789abcdef"] {
             for text in plain {
                 #expect(!(prefix + text).mayChangeUnderNFC, "\(prefix + text)")
             }
             for text in changing {
                 let whole = prefix + text + " tail"
-                #expect(whole.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(whole.unicodeScalars) == false
+                #expect(
+                    whole.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(whole.unicodeScalars) == false
                         || whole.mayChangeUnderNFC, "\(whole)")
                 #expect(whole.mayChangeUnderNFC, "\(whole)")
             }
@@ -55,9 +61,12 @@ struct TokenizerTests {
         let text = "Mike’a Pence'a, O'Leary'ego i O'Leary, Putin's ' a, UOKiK-u i BASF-Wintershall, e-mail-u, Pointe-à-Pitre"
         var tokens = Tokenizer.tokens(in: text)
         Tokenizer.joinMarkedEndings(&tokens, endings: try #require(Morphology.forLanguage("pl")).markedEndings)
-        #expect(tokens.map(\.key) == ["mike'a", "pence'a", ",", "o", "'", "leary'ego", "i", "o", "'", "leary", ",", "putin", "'",
-                                      "s", "'", "a", ",", "uokik-u", "i", "basf", "-", "wintershall", ",", "e", "-", "mail",
-                                      "-", "u", ",", "pointe", "-", "a", "-", "pitre"])
+        #expect(
+            tokens.map(\.key) == [
+                "mike'a", "pence'a", ",", "o", "'", "leary'ego", "i", "o", "'", "leary", ",", "putin", "'",
+                "s", "'", "a", ",", "uokik-u", "i", "basf", "-", "wintershall", ",", "e", "-", "mail",
+                "-", "u", ",", "pointe", "-", "a", "-", "pitre",
+            ])
         #expect(tokens.map { Fixtures.slice(text, $0.start, $0.end) }.prefix(2) == ["Mike’a", "Pence'a"])
         #expect(tokens[0].keyHash == Tokenizer.hash("mike'a".utf8))
         #expect(tokens[5].utf8End - tokens[5].utf8Start == "Leary'ego".utf8.count)
@@ -69,8 +78,9 @@ struct TokenizerTests {
     @Test func acronymEndingsAreMarked() throws {
         let text = "МИДа, ОМОНом и ЦУМе; Путина, ВКонтакте, МИДовский, США, ООН, НАТОвцы, ТАССа"
         var tokens = Tokenizer.tokens(in: text)
-        #expect(tokens.filter { $0.kind == .word }.map(\.isAllUppercase)
-            == [false, false, false, false, false, false, false, true, true, false, false])
+        #expect(
+            tokens.filter { $0.kind == .word }.map(\.isAllUppercase)
+                == [false, false, false, false, false, false, false, true, true, false, false])
         try Array(text.utf8).withUnsafeBufferPointer { bytes in
             Tokenizer.markAcronymEndings(&tokens, in: bytes, endings: try #require(Morphology.forLanguage("ru")).acronymEndings)
         }
@@ -100,12 +110,16 @@ struct TokenizerTests {
     @Test(arguments: 0..<12)
     func asciiRunsAndOtherLettersTokenizeAlike(seed: UInt64) {
         var random = SeededGenerator(seed: seed)
-        let alphabet: [String] = seed < 8
-            ? ["a", "z", "Q", "M", "7", "0", "ł", "Ł", "ą", "É", "ß", "Ж", "ж", "\u{0301}", "\u{00AD}", " ", " ", "\n",
-               ".", "'", "-", "😀"]
+        let alphabet: [String] =
+            seed < 8
+            ? [
+                "a", "z", "Q", "M", "7", "0", "ł", "Ł", "ą", "É", "ß", "Ж", "ж", "\u{0301}", "\u{00AD}", " ", " ", "\n",
+                ".", "'", "-", "😀",
+            ]
             : ["a", "b", "z", "A", "Q", "Z", "0", "5", "9", "a", "e", "i", "o", "M", "ł", "Ж", "\u{0301}", " ", "."]
         for _ in 0..<200 {
-            let text = (0..<Int.random(in: 1...(seed < 8 ? 40 : 80), using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined()
+            let text = (0..<Int.random(in: 1...(seed < 8 ? 40 : 80), using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+                .joined()
             let utf8 = Array(text.utf8)
             for token in Tokenizer.tokens(in: text) where token.kind != .punctuation {
                 let surface = String(decoding: utf8[token.utf8Start..<token.utf8End], as: UTF8.self)
@@ -113,8 +127,9 @@ struct TokenizerTests {
                 #expect(token.keyHash == Tokenizer.hash(token.key.utf8))
                 let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
                 #expect(token.startsUppercase == (letters.first?.properties.isUppercase ?? false), "\(surface.debugDescription)")
-                #expect(token.isAllUppercase == (!letters.isEmpty && letters.allSatisfy(\.properties.isUppercase)),
-                        "\(surface.debugDescription)")
+                #expect(
+                    token.isAllUppercase == (!letters.isEmpty && letters.allSatisfy(\.properties.isUppercase)),
+                    "\(surface.debugDescription)")
                 #expect(token.kind == (letters.isEmpty ? .number : .word))
                 #expect(Fixtures.slice(text, token.start, token.end).unicodeScalars.elementsEqual(surface.unicodeScalars))
                 // A word is a whole run: no letter or digit just before or after it.
@@ -140,8 +155,7 @@ struct SegmentationTests {
     }
 
     @Test func splitsAtTerminalPunctuationBeforeACapital() {
-        #expect(sentences("Musk met Putin. Then he left! Did he? Yes.") ==
-                ["Musk met Putin.", "Then he left!", "Did he?", "Yes."])
+        #expect(sentences("Musk met Putin. Then he left! Did he? Yes.") == ["Musk met Putin.", "Then he left!", "Did he?", "Yes."])
     }
 
     @Test(arguments: [
@@ -158,13 +172,14 @@ struct SegmentationTests {
     }
 
     @Test func everyLineBreakEndsASentence() {
-        #expect(sentences("Headline without a stop\nBody sentence one. Body two.") ==
-                ["Headline without a stop", "Body sentence one.", "Body two."])
+        #expect(
+            sentences("Headline without a stop\nBody sentence one. Body two.") == [
+                "Headline without a stop", "Body sentence one.", "Body two.",
+            ])
     }
 
     @Test func closingQuotesStayWithTheirSentence() {
-        #expect(sentences("He said: “They don’t love it.” Then Musk replied.") ==
-                ["He said: “They don’t love it.”", "Then Musk replied."])
+        #expect(sentences("He said: “They don’t love it.” Then Musk replied.") == ["He said: “They don’t love it.”", "Then Musk replied."])
     }
 
     @Test func blankLinesSeparateParagraphs() {

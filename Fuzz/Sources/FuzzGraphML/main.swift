@@ -1,6 +1,6 @@
 import EntityGraphExport
-import FuzzSupport
 import Foundation
+import FuzzSupport
 
 // The GraphML reader over arbitrary bytes: an error or a graph, never a crash.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -10,7 +10,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     return 0
 }
-
 
 @_cdecl("FuzzGraphML_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {

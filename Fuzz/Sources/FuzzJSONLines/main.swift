@@ -1,6 +1,6 @@
 import EntityRecognition
-import FuzzSupport
 import Foundation
+import FuzzSupport
 
 // The JSON lines reader over arbitrary bytes, skipping bad lines: never a crash.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -12,7 +12,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     return 0
 }
-
 
 @_cdecl("FuzzJSONLines_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {

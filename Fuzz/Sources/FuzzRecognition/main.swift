@@ -5,7 +5,8 @@ import FuzzSupport
 // back to the surfaces, whatever the bytes.
 let index: AliasIndex = {
     var gazetteer = Gazetteer()
-    try! gazetteer.parseEntityFile("""
+    try! gazetteer.parseEntityFile(
+        """
         Q7747\tperson\tVladimir Putin
         \t*\tVladimir Putin | Putin
         \tpl\tWładimir Putin
@@ -38,7 +39,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     return 0
 }
-
 
 @_cdecl("FuzzRecognition_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {

@@ -9,8 +9,10 @@ func runFuzzerDriver(
 ) -> CInt
 
 /// Runs libFuzzer with the process's arguments and a target's test function.
-public func runFuzzer(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
-                      _ test: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt {
+public func runFuzzer(
+    _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+    _ test: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt {
     var count = argc
     var arguments = argv
     return runFuzzerDriver(&count, &arguments, test)
