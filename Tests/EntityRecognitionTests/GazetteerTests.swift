@@ -128,6 +128,16 @@ struct GazetteerTests {
         #expect(error.description.hasSuffix("bad.tsv:2: not valid UTF-8"))
     }
 
+    /// The README's library example, as written there.
+    @Test func readmeLibraryExampleFindsWhatItSays() throws {
+        var gazetteer = Gazetteer()
+        try gazetteer.load(contentsOf: Fixtures.defaultGazetteer)
+        let recognizer = Recognizer(index: AliasIndex(gazetteer: gazetteer), options: RecognitionOptions(language: "pl"))
+        let result = recognizer.recognize(Document(id: "a", text: "Rozmowy Muska z Putinem."))
+        let lines = result.mentions.map { "\($0.start) \($0.end) \($0.surface) \($0.entity.label) \($0.match)" }
+        #expect(lines == ["8 13 Muska Elon Musk inflected", "16 23 Putinem Vladimir Putin inflected"])
+    }
+
     @Test func bundledGazetteerLoadsAndCoversTheCoreEntities() throws {
         var gazetteer = Gazetteer()
         try gazetteer.load(contentsOf: Fixtures.defaultGazetteer)
