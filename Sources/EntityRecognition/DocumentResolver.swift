@@ -58,7 +58,7 @@ struct DocumentResolver {
         // the entity listed first, through its alias listed first (short forms, derived, after
         // every listed alias).
         var best: (entry: Int32, inflected: UInt32, key: (Int, Int, Int32, Int32, Int, Int32))?
-        let isMonth = candidate.end - candidate.start == 1 && !months.isEmpty && months.contains(tokens[candidate.start].keyHash)
+        let isMonth = candidate.end - candidate.start == 1 && months.contains(tokens[candidate.start].keyHash)
         let isFirstName = isGivenNameBeforeName(candidate)
         for (entryIndex, inflected) in accepted[candidate.entries] {
             let entry = index.entries[Int(entryIndex)]

@@ -397,12 +397,7 @@ public struct Gazetteer: Sendable {
             alias.uppercased() != alias || alias.utf8.count == 1,
             let languages = LanguageDetector.guardedWords[alias.foldedForMatching], !languages.isEmpty, kind == .name
         {
-            let codes = languages.map { LanguageDetector.functionWords[$0].language }.joined(separator: ", ")
-            refused.append(
-                GazetteerError(
-                    .unguardedAlias, at: location,
-                    "alias '\(alias)' left out: a common word (\(codes)) would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)"
-                ))
+            refuse(alias, as: "a common word (\(Self.languageCodes(languages)))", at: location)
             return
         }
         // A phrase in lower case made of function words alone (a la, de sa, che la: place names
@@ -415,21 +410,12 @@ public struct Gazetteer: Sendable {
                 words.count <= 3 && words.allSatisfy({ $0.utf8.count <= 8 })
                 ? words.map { LanguageDetector.guardedWords[String($0).foldedForMatching] ?? [] } : [[]]
             if languages.allSatisfy({ !$0.isEmpty }), alias.lowercased() == alias {
-                let codes = Set(languages.joined()).sorted().map { LanguageDetector.functionWords[$0].language }
-                refused.append(
-                    GazetteerError(
-                        .unguardedAlias, at: location,
-                        "alias '\(alias)' left out: common words (\(codes.joined(separator: ", "))) would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)"
-                    ))
+                refuse(alias, as: "common words (\(Self.languageCodes(languages.joined())))", at: location)
                 return
             }
         }
         if isOneScalar, !caseSensitive, !needsContext {
-            refused.append(
-                GazetteerError(
-                    .unguardedAlias, at: location,
-                    "alias '\(alias)' left out: one letter would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)"
-                ))
+            refuse(alias, as: "one letter", at: location)
             return
         }
         let fileIndex: Int
@@ -445,6 +431,22 @@ public struct Gazetteer: Sendable {
                 text: alias, entity: entity, language: language, kind: kind,
                 isCaseSensitive: caseSensitive, needsContext: needsContext,
                 line: location.line, fileIndex: fileIndex))
+    }
+
+    /// Leaves an alias out that would match everywhere, `what` it is saying why, with the
+    /// markers that keep it.
+    private mutating func refuse(_ alias: String, as what: String, at location: SourceLocation) {
+        refused.append(
+            GazetteerError(
+                .unguardedAlias, at: location,
+                "alias '\(alias)' left out: \(what) would match everywhere; write '=\(alias)' (case-sensitive) or '?\(alias)' (needs context)"
+            ))
+    }
+
+    /// The codes of languages given as indices into ``LanguageDetector/functionWords``, each once,
+    /// in that list's order.
+    private static func languageCodes(_ indices: some Sequence<Int>) -> String {
+        Set(indices).sorted().map { LanguageDetector.functionWords[$0].language }.joined(separator: ", ")
     }
 
     /// Whether a later alias of an entity makes a better label than the one it has, when a

@@ -11,10 +11,7 @@ enum GivenNames {
     /// is hashed for the look-up, which every one-word match makes.
     static func contains(_ token: Token) -> Bool { hashes.contains(token.keyHash) }
 
-    private static let hashes: Set<UInt64> = Set(
-        written.split(whereSeparator: \.isWhitespace).map {
-            Tokenizer.hash(String($0).foldedForMatching.utf8)
-        })
+    private static let hashes = Tokenizer.keyHashes(of: written.split(whereSeparator: \.isWhitespace))
 
     private static let written = """
         Aaron Abraham Adam Adolf Adrian Agnes Alain Alan Albert Alberto Albrecht Alejandro Aleksander \

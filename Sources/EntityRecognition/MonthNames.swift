@@ -13,9 +13,7 @@ enum MonthNames {
     /// without a list.
     static func hashes(of language: String) -> Set<UInt64> { byLanguage[language] ?? [] }
 
-    private static let byLanguage: [String: Set<UInt64>] = written.mapValues { words in
-        Set(words.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0).foldedForMatching.utf8) })
-    }
+    private static let byLanguage = written.mapValues { Tokenizer.keyHashes(of: $0.split(whereSeparator: \.isWhitespace)) }
 
     private static let written: [String: String] = [
         "en": "january february march april june july august september october november december",

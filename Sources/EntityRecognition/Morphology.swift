@@ -65,10 +65,10 @@ public struct Morphology: Sendable {
     /// acronym with a marked ending (see ``Tokenizer/markAcronymEndings(_:in:endings:)``). Each
     /// needs a rule that strips it.
     public private(set) var acronymEndings: Set<String> = []
-    /// The language's function words (``LanguageDetector/functionWords``), folded: no rule reads
-    /// one as a base form. *para*, *come*, *dla* inflect no name, but a large gazetteer has a
-    /// place whose name differs from one by the ending (Paro, Coma, Dl).
-    private var functionWords: Set<String> = []
+    /// The key hashes of the language's function words (``LanguageDetector/functionWords``),
+    /// which have no base forms: *para*, *come*, *dla* inflect no name, but a large gazetteer
+    /// has a place whose name differs from one by the ending (Paro, Coma, Dl).
+    private var functionWords: Set<UInt64> = []
 
     private struct ByteRule {
         var ending: Int32
@@ -98,7 +98,7 @@ public struct Morphology: Sendable {
         self.language = language
         self.minimumStem = minimumStem
         self.acronymEndings = Set(acronymEndings)
-        functionWords = LanguageDetector.functionWords.first { $0.language == language }?.words ?? []
+        functionWords = Tokenizer.keyHashes(of: LanguageDetector.functionWords.first { $0.language == language }?.words ?? [])
         self.rules = []
         for notation in rules {
             let rule = InflectionRule(notation)
@@ -134,13 +134,12 @@ public struct Morphology: Sendable {
     }
 
     /// The base forms `word` may be an inflection of, without `word` itself: longer endings
-    /// first, then in rule order.
+    /// first, then in rule order. A function word of the language has none.
     ///
     /// - Parameter word: a folded word, as ``Token/key`` holds it.
     /// - Complexity: O(*r*) in the number of rules.
     public func baseForms(of word: String) -> [String] {
         var forms: [String] = []
-        guard !isFunctionWord(word) else { return [] }
         var word = word
         word.withUTF8 { utf8 in
             forEachBaseForm(of: utf8) { bytes, _ in
@@ -151,16 +150,13 @@ public struct Morphology: Sendable {
         return forms
     }
 
-    /// Whether a folded word is one of the language's function words, which have no base forms.
-    func isFunctionWord(_ word: String) -> Bool { functionWords.contains(word) }
-
     /// Calls `body` with the UTF-8 bytes of each base form of a folded word (possibly more than
     /// once for the same form), and whether the rule that gave it is attributive, without
     /// building strings: the hot path of recognition.
     func forEachBaseForm(of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
         var scalarCount = 0
         for byte in word where byte & 0xC0 != 0x80 { scalarCount += 1 }
-        guard scalarCount >= 3, let lastByte = word.last else { return }
+        guard scalarCount >= 3, let lastByte = word.last, !functionWords.contains(Tokenizer.hash(word)) else { return }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count + longestBase) { candidate in
             byteRules.withUnsafeBufferPointer { byteRules in
                 ruleBytes.withUnsafeBufferPointer { ruleBytes in

@@ -512,9 +512,7 @@ public final class Recognizer {
                         if !cache.appendReadings(of: hash, to: &values) {
                             let token = tokens[position]
                             if let id = tables.tokenID(of: token) { values.append(reading(id, inflected: false, tables: tables)) }
-                            if let morphology, token.kind == .word, token.utf8End - token.utf8Start >= 3,
-                                !morphology.isFunctionWord(token.key)
-                            {
+                            if let morphology, token.kind == .word, token.utf8End - token.utf8Start >= 3 {
                                 var key = token.key
                                 key.withUTF8 { word in
                                     morphology.forEachBaseForm(of: word) { base, attributive in

@@ -124,6 +124,11 @@ public enum Tokenizer {
         return mixed ^ (mixed >> 29)
     }
 
+    /// The key hashes (see ``Token/keyHash``) of `words`, each folded as a token's key is.
+    static func keyHashes(of words: some Sequence<some StringProtocol>) -> Set<UInt64> {
+        Set(words.map { hash(String($0).foldedForMatching.utf8) })
+    }
+
     /// ``hash(_:)`` of any bytes.
     static func hash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         bytes.withContiguousStorageIfAvailable { hash($0) } ?? Array(bytes).withUnsafeBufferPointer { hash($0) }
