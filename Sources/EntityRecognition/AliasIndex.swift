@@ -426,15 +426,31 @@ struct IndexTables {
     /// already says it is in no alias.
     @inline(__always)
     func prefetchToken(hash: UInt64) {
-        guard TokenTable.mayContain(hash: hash, filter: tokenFilter) else { return }
+        guard mayContain(hash: hash) else { return }
+        prefetchSlot(hash: hash)
+    }
+
+    /// Whether the vocabulary filter lets a word with this key hash through.
+    @inline(__always)
+    func mayContain(hash: UInt64) -> Bool { TokenTable.mayContain(hash: hash, filter: tokenFilter) }
+
+    /// Starts loading the vocabulary slot of a word with this key hash.
+    @inline(__always)
+    func prefetchSlot(hash: UInt64) {
         entity_graph_prefetch(tokenSlots.baseAddress! + (Int(truncatingIfNeeded: hash) & (tokenSlots.count - 1)))
     }
 
     /// The id of a folded word given as UTF-8 bytes.
-    @inline(__always)
     func tokenID(bytes key: UnsafeBufferPointer<UInt8>) -> Int32? {
         let hash = Tokenizer.hash(key)
-        guard TokenTable.mayContain(hash: hash, filter: tokenFilter) else { return nil }
+        guard mayContain(hash: hash) else { return nil }
+        return tokenID(bytes: key, hash: hash)
+    }
+
+    /// The id of a folded word given as UTF-8 bytes whose key hash is `hash`, without asking
+    /// the filter (see ``mayContain(hash:)``).
+    @inline(__always)
+    func tokenID(bytes key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
         let mask = tokenSlots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {

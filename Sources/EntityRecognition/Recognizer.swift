@@ -65,6 +65,15 @@ public final class Recognizer {
 
     /// The readings of every token of a document, flat: token *i*'s are
     /// `values[starts[i]..<starts[i + 1]]`.
+    /// A base form of a word, its bytes at `start..<end` of a shared buffer (`end` -1 once the
+    /// vocabulary filter rules it out).
+    private struct BaseForm {
+        var hash: UInt64
+        var start: Int32
+        var end: Int32
+        var attributive: Bool
+    }
+
     struct Readings {
         var starts: [Int32] = []
         var values: [Reading] = []
@@ -478,6 +487,9 @@ public final class Recognizer {
         precondition(2 * prefetchDistance < ringSize)
         let ring = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: ringSize)
         defer { ring.deallocate() }
+        // The base forms of a word the cache does not know, and their bytes, side by side.
+        var baseForms: [BaseForm] = []
+        var baseBytes: [UInt8] = []
         readings.starts.withUnsafeMutableBufferPointer { starts in
             readings.startsAlias.withUnsafeMutableBufferPointer { startsAliasFlags in
                 tokens.withUnsafeBufferPointer { tokens in
@@ -513,20 +525,42 @@ public final class Recognizer {
                             let token = tokens[position]
                             if let id = tables.tokenID(of: token) { values.append(reading(id, inflected: false, tables: tables)) }
                             if let morphology, token.kind == .word, token.utf8End - token.utf8Start >= 3 {
+                                // Every base form is made and its vocabulary filter word asked
+                                // for before any is looked up: a word's dozen candidates then
+                                // wait on memory together, not one after another.
+                                baseForms.removeAll(keepingCapacity: true)
+                                baseBytes.removeAll(keepingCapacity: true)
                                 var key = token.key
                                 key.withUTF8 { word in
                                     morphology.forEachBaseForm(of: word) { base, attributive in
-                                        guard let id = tables.tokenID(bytes: base) else { return }
+                                        let hash = Tokenizer.hash(base)
+                                        tables.prefetchFilter(hash: hash)
+                                        let start = baseBytes.count
+                                        baseBytes.append(contentsOf: base)
+                                        baseForms.append(
+                                            BaseForm(hash: hash, start: Int32(start), end: Int32(baseBytes.count), attributive: attributive)
+                                        )
+                                    }
+                                }
+                                for index in baseForms.indices where !tables.mayContain(hash: baseForms[index].hash) {
+                                    baseForms[index].end = -1
+                                }
+                                for form in baseForms where form.end >= 0 { tables.prefetchSlot(hash: form.hash) }
+                                baseBytes.withUnsafeBufferPointer { baseBytes in
+                                    for form in baseForms where form.end >= 0 {
+                                        let base = UnsafeBufferPointer(rebasing: baseBytes[Int(form.start)..<Int(form.end)])
+                                        guard let id = tables.tokenID(bytes: base, hash: form.hash) else { continue }
                                         let value =
                                             reading(id, inflected: true, tables: tables)
-                                            | (attributive ? attributiveBit : 0)
-                                        for known in first..<values.count
-                                        where values[known] & tokenMask == value & tokenMask {
+                                            | (form.attributive ? attributiveBit : 0)
+                                        var known = first
+                                        while known < values.count, values[known] & tokenMask != value & tokenMask { known += 1 }
+                                        if known < values.count {
                                             // A form that some rule reads anywhere may end a name.
-                                            if !attributive { values[known] &= ~attributiveBit }
-                                            return
+                                            if !form.attributive { values[known] &= ~attributiveBit }
+                                        } else {
+                                            values.append(value)
                                         }
-                                        values.append(value)
                                     }
                                 }
                             }
