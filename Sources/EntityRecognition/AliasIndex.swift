@@ -30,7 +30,8 @@ public final class AliasIndex: @unchecked Sendable {
         public var entity: Int32
         /// Index in ``Gazetteer/aliases`` of the alias this entry comes from.
         public var alias: Int32
-        /// Bit *k* set: the alias's token *k* starts with a capital, so the text's must too.
+        /// Bit *k* set: the alias's token *k* starts with a capital, so the text's must too (see
+        /// ``laterCapitalsOptional`` for an exception).
         var capitalMask: UInt32
         /// Bit *k* set: the alias's token *k* is in capitals (an acronym), so the text's must be.
         var uppercaseMask: UInt32
@@ -45,6 +46,9 @@ public final class AliasIndex: @unchecked Sendable {
         public var isAbbreviation: Bool { flags & 4 != 0 }
         /// The last of the entries that end at its trie node (see ``AliasIndex/terminalHead``).
         var endsNode: Bool { flags & 8 != 0 }
+        /// The name of a place or an organization that asks for its later capitals only at the
+        /// start of a sentence (see ``AliasIndex/accepts(_:tokens:start:inflected:)``).
+        var laterCapitalsOptional: Bool { flags & 16 != 0 }
     }
 
     public let gazetteer: Gazetteer
@@ -109,7 +113,8 @@ public final class AliasIndex: @unchecked Sendable {
             }
             compiler.insert(
                 tokens: aliasTokens, alias: aliasIndex, entity: Int32(alias.entity), source: source,
-                caseSensitive: alias.isCaseSensitive, needsContext: alias.needsContext)
+                caseSensitive: alias.isCaseSensitive, needsContext: alias.needsContext,
+                laterCapitalsOptional: gazetteer.entities[alias.entity].type != .person)
             guard gazetteer.entities[alias.entity].type == .person, alias.kind == .name else { continue }
             if aliasTokens.count == 1 { explicitSingleKeys[Int32(alias.entity), default: []].insert(aliasTokens[0].key) }
             if aliasTokens.filter({ $0.kind == .word }).count >= 2 { personNames.append((aliasIndex, aliasTokens)) }
@@ -127,7 +132,7 @@ public final class AliasIndex: @unchecked Sendable {
             let aliasTokens = Tokenizer.tokens(in: alias.text)
             compiler.insert(
                 tokens: aliasTokens, alias: Int(aliasIndex), entity: Int32(alias.entity), source: .listed,
-                caseSensitive: false, needsContext: alias.needsContext)
+                caseSensitive: false, needsContext: alias.needsContext, laterCapitalsOptional: false)
             guard gazetteer.entities[alias.entity].type == .person, alias.kind == .name else { continue }
             explicitSingleKeys[Int32(alias.entity), default: []].insert(aliasTokens[0].key)
         }
@@ -143,7 +148,7 @@ public final class AliasIndex: @unchecked Sendable {
             else { continue }
             compiler.insert(
                 tokens: [surname], alias: aliasIndex, entity: Int32(alias.entity), source: .shortForm,
-                caseSensitive: false, needsContext: false)
+                caseSensitive: false, needsContext: false, laterCapitalsOptional: false)
         }
         let tokens = compiler.tokens.build()
         let (starting, continuing, branching) = Self.bits(
@@ -265,7 +270,7 @@ public final class AliasIndex: @unchecked Sendable {
 
         mutating func insert(
             tokens aliasTokens: [Token], alias: Int, entity: Int32, source: Source,
-            caseSensitive: Bool, needsContext: Bool
+            caseSensitive: Bool, needsContext: Bool, laterCapitalsOptional: Bool
         ) {
             var node: Int32 = 0
             var first: Int32 = 0
@@ -296,10 +301,22 @@ public final class AliasIndex: @unchecked Sendable {
                     if wordLetters != 1 { allSingleLetters = false }
                 }
             }
+            // The name of a place, an organization or an event asks for its later capitals only
+            // where its first may be a sentence's (see ``AliasIndex/followsInSentence(_:_:)``), when
+            // that first word is no function word: Ukrainian, Czech, Italian and Polish write the
+            // later words of an institution in lower case (Європейського союзу, Evropská unie,
+            // Unione europea) where a list has them capitalised. At a sentence's start, *Polski
+            // rząd* is only the Polish government, not the list's *Polski Rząd*. A person's name
+            // keeps every capital, and so does a name that starts with an article or a
+            // preposition (Le Monde, La Paz).
+            let laterCapitalsOptional =
+                laterCapitalsOptional && !caseSensitive && source == .listed && aliasTokens.count >= 2 && capitals & 1 != 0
+                && aliasTokens[0].kind == .word && !AliasIndex.functionWords.contains(aliasTokens[0].keyHash)
             let isAbbreviation =
                 source != .demonym && allLettersUpper && (2...6).contains(letters)
                 && (wordCount == 1 || allSingleLetters)
-            let flags: UInt8 = (caseSensitive ? 1 : 0) | (needsContext ? 2 : 0) | (isAbbreviation ? 4 : 0)
+            let flags: UInt8 =
+                (caseSensitive ? 1 : 0) | (needsContext ? 2 : 0) | (isAbbreviation ? 4 : 0) | (laterCapitalsOptional ? 16 : 0)
             startPairs.append(AliasIndex.pairHash(first, second))
             // `accepts` asks a capital of the text's first token for either bit.
             if (capitals | uppercase) & 1 == 0 {
@@ -315,6 +332,24 @@ public final class AliasIndex: @unchecked Sendable {
                     source: source, tokenCountByte: UInt8(aliasTokens.count), flags: flags))
         }
     }
+
+    /// Whether the token at `position` goes on a sentence after a word, a number, a comma or
+    /// an elided article (*l'Unione*, *dell’Unione*: the typographic apostrophe folds to `'`) on
+    /// its line: its capital is then the name's, not the
+    /// sentence's.
+    static func followsInSentence(_ position: Int, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
+        guard position > 0, tokens[position].lineBreaksBefore == 0 else { return false }
+        let before = tokens[position - 1]
+        return before.kind != .punctuation || before.hasKey(",", hash: commaHash)
+            || !tokens[position].spaceBefore && position > 1 && tokens[position - 2].kind == .word
+                && before.hasKey("'", hash: apostropheHash)
+    }
+
+    private static let commaHash = Tokenizer.hash(",".utf8)
+    private static let apostropheHash = Tokenizer.hash("'".utf8)
+
+    /// The key hashes of every language's function words (``LanguageDetector/functionWords``).
+    static let functionWords = Tokenizer.keyHashes(of: LanguageDetector.functionWords.flatMap(\.words))
 
     @inline(__always)
     static func transitionKey(_ node: Int32, _ token: Int32) -> UInt64 {
@@ -374,7 +409,8 @@ public final class AliasIndex: @unchecked Sendable {
             if entry.uppercaseMask & bit != 0 {
                 guard tokens[token].isAllUppercase else { return false }
             } else if entry.capitalMask & bit != 0 {
-                guard tokens[token].startsUppercase else { return false }
+                guard tokens[token].startsUppercase || position > 0 && entry.laterCapitalsOptional && followsInSentence(start, tokens)
+                else { return false }
             } else if entry.isCaseSensitive {
                 guard !tokens[token].startsUppercase else { return false }
             }

@@ -411,6 +411,23 @@ struct LargeListPrecisionTests {
                 == ["dpa=dpa", "Dpa=dpa", "pakistańskiego rządu=gov"])
     }
 
+    @Test func laterWordsOfAnInstitutionMayBeInLowerCaseWithinASentence() throws {
+        // Italian, Ukrainian and Polish write an institution's later words in lower case where a
+        // list capitalises them; within a sentence the first capital is the name's.
+        let list = "Unione Europea\teu\tORG\nЄвропейський Союз\teu\tORG\nPolski Rząd\tgov\tORG\nPolska\tpl\tLOC\n"
+        #expect(try Self.found(list, "Ne parla l'Unione europea.", language: "it") == ["Unione europea=eu"])
+        #expect(try Self.found(list, "Il bilancio dell\u{2019}Unione europea.", language: "it") == ["Unione europea=eu"])
+        #expect(try Self.found(list, "Члени Європейського союзу зібралися.", language: "uk") == ["Європейського союзу=eu"])
+        // At a sentence's start the capital may be only the sentence's: the Polish government,
+        // not the list's name. After a comma the sentence goes on.
+        #expect(try Self.found(list, "Polski rząd milczy.", language: "pl") == ["Polski=pl"])
+        #expect(try Self.found(list, "Jak mówi, Polski rząd milczy.", language: "pl") == ["Polski rząd=gov"])
+        // A person's name keeps every capital, and so does a name that starts with an article.
+        let names = "Jan Nowak\tnowak\tPER\nLe Monde\tlemonde\tORG\n"
+        #expect(try Self.found(names, "Widział go Jan nowak.", language: "pl").isEmpty)
+        #expect(try Self.found(names, "Il dit que Le monde change.", language: "fr").isEmpty)
+    }
+
     @Test func aLowerCaseTwinOfACapitalisedNameIsLeftOut() throws {
         // Komen and komen, Nome and nome: the capitalised one is the name.
         let list = "Komen\tkomen-si\tLOC\nkomen\tkomen-si\tLOC\nnome\tnome-ak\tLOC\nNome\tnome-ak\tLOC\nebola\tebola\tORG\n"
