@@ -268,9 +268,11 @@ extension Morphology {
             "i>", "ho>", "mu>", "m>",
             // a fleeting e before ň: Vídeň → Vídně, Vídni; names in -ea: Korea → Koreje, Koreji, Korejou
             "ne>en", "ni>en", "eje>ea", "eji>ea", "ejou>ea",
-            // names in a silent -e: Mike Pence → Mika Pence, Mikovi; Jean-Claude → Jean-Clauda;
-            // masculine names in -o and -a: Fico → Ficovi, Petr Fiala → Petru Fialovi
-            "a>e", "ovi>e", "u>e", "ovi>o", "ovi>a",
+            // names in a silent -e: Mike Pence → Mika Pence, Mikovi, Mikem; Jean-Claude →
+            // Jean-Clauda; masculine names in -o and -a: Fico → Ficovi, Petr Fiala → Petru Fialovi
+            "a>e", "ovi>e", "u>e", "em>e", "ovi>o", "ovi>a",
+            // a fleeting e before v: církev → církve, církvi
+            "ve>ev", "vi>ev",
             // plural-only names: Spojené státy → Spojených států, Spojeným státům, Spojenými státy;
             // Krkonoše → v Krkonoších, Krkonoším; Karlovy Vary → Karlovými Vary
             "ych>e", "ym>e", "ymi>e", "ymi>y", "u>y", "um>y", "ech>y", "ich>e", "im>e",
@@ -339,6 +341,12 @@ extension Morphology {
             "jem>j", "jev>j", "ju>j", "ja>j",
             // names in a vowel put j before the ending: Joe → Joeja, Joeju, Joejem
             "ja>", "ju>", "jem>",
+            // names in a silent -e drop it: Steve → s Stevom, Jean-Claude → z Jean-Claudom
+            "om>e",
+            // a man's possessive adjective names him: Johnsonova vlada, Johnsonovega načrta,
+            // Trumpovo, and after j or a soft consonant -ev-: Mayeva, Junckerjev
+            "ov>", "ova>", "ovo>", "ove>", "ovi>", "ovega>", "ovem>", "ovemu>", "ovim>", "ovih>", "ovimi>",
+            "ev>", "eva>", "evo>", "eve>", "evi>", "evega>", "evem>", "evemu>", "evim>", "evih>", "evimi>",
             // plural-only names: Združene države → Združenih držav, Združenim državam; Združeni narodi
             // → Združenih narodov, Združenim narodom
             ">e", "am>e", "ah>e", "ami>e", "im>e", "imi>e", "ih>i", "ov>i", "om>i", "imi>i",
@@ -348,8 +356,9 @@ extension Morphology {
             "a>e", "u>e", "em>e",
             // neuter adjectives: Združeno kraljestvo → Združenega kraljestva, v Združenem kraljestvu
             "ega>o+", "emu>o+", "em>o+", "im>o+",
-            // country names in -ska, whose locative is adjectival: Kitajska → na Kitajskem
-            "skem>ska",
+            // country names in -ska, whose locative is adjectival: Kitajska → na Kitajskem, and
+            // the adjective before one: Severna Irska → na Severnem Irskem
+            "skem>ska", "em>a+",
             // a fleeting a in South Slavic names: Aleksandar Vučić → Aleksandra Vučića, Aleksandrom
             "ra>ar", "ru>ar", "rom>ar",
             // abbreviations take their endings after a hyphen: SDS-a, SDS-u, NLB-ja

@@ -51,6 +51,11 @@ struct MorphologyTests {
         ("sl", "Združenih", "Združene"), ("sl", "držav", "države"), ("sl", "državam", "države"),
         ("hr", "Putinom", "Putin"), ("hr", "Rusijom", "Rusija"),
         ("bg", "Путина", "Путин"), ("bg", "Кремълът", "Кремъл"),
+        // Slovene: names in a silent -e, men's possessive adjectives, the adjective before a -ska
+        // country's locative; Czech: names in a silent -e, a fleeting e before v
+        ("sl", "Stevom", "Steve"), ("sl", "Jean-Claudom", "Jean-Claude"), ("sl", "Johnsonova", "Johnson"),
+        ("sl", "Johnsonovega", "Johnson"), ("sl", "Trumpovo", "Trump"), ("sl", "Mayeva", "May"), ("sl", "Severnem", "Severna"),
+        ("cs", "Mikem", "Mike"), ("cs", "církve", "církev"), ("cs", "církvi", "církev"),
     ]
 
     @Test(arguments: tables)
