@@ -49,6 +49,13 @@ public final class AliasIndex: @unchecked Sendable {
         /// The name of a place or an organization that asks for its later capitals only at the
         /// start of a sentence (see ``AliasIndex/accepts(_:tokens:start:inflected:)``).
         var laterCapitalsOptional: Bool { flags & 16 != 0 }
+        /// A listed name of one word in lower case and under seven letters (dpa, or a place
+        /// list's *lata*, *wyspa*, *nome*, *hora*) matches only as written: read through an
+        /// ending, it would make common words (*latach*, *wyspie*) names. A longer one is a name
+        /// written so on purpose (Czech *labouristé*, Russian *правительство*, *кабинет*) and
+        /// inflects like any other (*labouristů*, *правительства*); so does a demonym
+        /// (*rosyjski*, *russo*), an adjective.
+        var matchesOnlyAsWritten: Bool { flags & 32 != 0 }
     }
 
     public let gazetteer: Gazetteer
@@ -315,8 +322,11 @@ public final class AliasIndex: @unchecked Sendable {
             let isAbbreviation =
                 source != .demonym && allLettersUpper && (2...6).contains(letters)
                 && (wordCount == 1 || allSingleLetters)
+            let matchesOnlyAsWritten =
+                source == .listed && aliasTokens.count == 1 && capitals == 0 && uppercase == 0 && letters < 7
             let flags: UInt8 =
                 (caseSensitive ? 1 : 0) | (needsContext ? 2 : 0) | (isAbbreviation ? 4 : 0) | (laterCapitalsOptional ? 16 : 0)
+                | (matchesOnlyAsWritten ? 32 : 0)
             startPairs.append(AliasIndex.pairHash(first, second))
             // `accepts` asks a capital of the text's first token for either bit.
             if (capitals | uppercase) & 1 == 0 {
@@ -394,12 +404,9 @@ public final class AliasIndex: @unchecked Sendable {
                 if entry.isCaseSensitive || entry.uppercaseMask & (1 << UInt32(position)) != 0 { return false }
             }
         }
-        // A name of one word in lower case (dpa, or a place list's lower-case spelling of Paro)
-        // is taken only as written: read through an ending, it would make common words (para,
-        // come) names. A demonym (rosyjski, russo) is an adjective, which inflects.
-        if inflected != 0, entry.tokenCount == 1, entry.capitalMask == 0, entry.uppercaseMask == 0, entry.source == .listed {
-            return false
-        }
+        // A short name of one word in lower case is taken only as written (see
+        // ``Entry/matchesOnlyAsWritten``).
+        if inflected != 0, entry.matchesOnlyAsWritten { return false }
         // Most aliases ask for nothing but capitals where they have them.
         if entry.uppercaseMask == 0, entry.capitalMask == 0, !entry.isCaseSensitive { return true }
         for position in 0..<entry.tokenCount {

@@ -14,7 +14,7 @@ public struct IndexCache: Sendable {
 
     static let magic = Array("EGIDX\u{1}\u{0}\u{0}".utf8)
     /// Bumped whenever the layout of the file or of the index changes.
-    static let formatVersion: UInt32 = 16
+    static let formatVersion: UInt32 = 17
 
     public init(folder: URL) {
         self.folder = folder

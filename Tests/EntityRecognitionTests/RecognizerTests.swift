@@ -401,14 +401,19 @@ struct LargeListPrecisionTests {
         #expect(try Self.found(list, "Da Rome a Roma.", language: "it") == ["Rome=roma", "Roma=roma"])
     }
 
-    @Test func aOneWordAliasInLowerCaseMatchesOnlyAsWritten() throws {
-        // A list's lower-case coma (no capitalised twin) is not read behind the Italian come;
-        // written as listed, it is found; a lower-case name of two words still inflects.
-        let list = "coma\tchoma\tLOC\ndpa\tdpa\tORG\npakistański rząd\tgov\tORG\n"
+    @Test func aShortOneWordAliasInLowerCaseMatchesOnlyAsWritten() throws {
+        // A list's lower-case coma and wyspa (no capitalised twin) are not read behind the
+        // Italian come or the Polish wyspie; written as listed, they are found; a lower-case
+        // name of two words still inflects.
+        let list = "coma\tchoma\tLOC\ndpa\tdpa\tORG\npakistański rząd\tgov\tORG\nwyspa\twyspa\tLOC\n"
         #expect(try Self.found(list, "come la coma", language: "it") == ["coma=choma"])
         #expect(
-            try Self.found(list, "Według dpa, Dpa i dpy pakistańskiego rządu", language: "pl")
+            try Self.found(list, "Według dpa, Dpa i dpy pakistańskiego rządu na wyspie", language: "pl")
                 == ["dpa=dpa", "Dpa=dpa", "pakistańskiego rządu=gov"])
+        // One of seven letters or more is a name written so on purpose, and inflects.
+        let parties = "labouristé\tlab\tORG\nправительство\tgov\tORG\n"
+        #expect(try Self.found(parties, "Podpora labouristů roste.", language: "cs") == ["labouristů=lab"])
+        #expect(try Self.found(parties, "Решение правительства опубликовано.", language: "ru") == ["правительства=gov"])
     }
 
     @Test func laterWordsOfAnInstitutionMayBeInLowerCaseWithinASentence() throws {
