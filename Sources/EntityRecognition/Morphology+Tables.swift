@@ -256,12 +256,15 @@ extension Morphology {
         language: "cs",
         rules: [
             "a>", "u>", "ovi>", "em>", "e>", "u>", "y>", "ech>", "um>", "ami>",
-            // (not -ová, -ové, -ovou to a foreign woman's surname as the world writes it, Merkelová
-            // to Merkel: folded, they are also the possessive adjectives of every man's name,
-            // Johnsonova vláda, v Putinově Rusku, as Johnson and Putin)
             "y>a", "e>a", "u>a", "ou>a", "ze>ha", "ze>ga", "ce>ka", "re>ra", "i>a", "ie>ia", "ii>ia", "ji>ja",
-            // animate plurals in -i: Piráti → Pirátů, Pirátům, Piráty, o Pirátech
-            "u>i", "um>i", "y>i", "ech>i",
+            // animate plurals in -i: Piráti → Pirátů, Pirátům, Piráty, o Pirátech; in -ové:
+            // Britové → Britů, Britům, Brity, o Britech; soft adjectives: konzervativní poslanci →
+            // konzervativních, konzervativním, konzervativními poslanců
+            "u>i", "um>i", "y>i", "ech>i", "u>ove", "um>ove", "y>ove", "ech>ove", "ich>i", "imi>i",
+            // a man's possessive adjective names him, as BSNLP marks it: Trumpův, Trumpova
+            // administrativa, Trumpovy tweety, v Putinově Rusku; folded, -ová, -ové, -ovou are
+            // also a woman's surname (Merkelová), whose list most often has her as Merkel
+            "uv>", "ova>", "ovo>", "ovy>", "ove>", "ovu>", "ovou>", "ovych>", "ovym>", "ovymi>",
             // feminine in -ie and -e: Velká Británie → Velké Británii, Evropská komise → Evropskou komisí
             "ii>ie", "i>ie", "i>e",
             // soft masculine names: Andrej → Andreji; names in -y as adjectives: O'Leary → O'Learyho
@@ -347,6 +350,10 @@ extension Morphology {
             // Trumpovo, and after j or a soft consonant -ev-: Mayeva, Junckerjev
             "ov>", "ova>", "ovo>", "ove>", "ovi>", "ovega>", "ovem>", "ovemu>", "ovim>", "ovih>", "ovimi>",
             "ev>", "eva>", "evo>", "eve>", "evi>", "evega>", "evem>", "evemu>", "evim>", "evih>", "evimi>",
+            // with the j of a name in a vowel or -r: Bagdadijeva, Netanjahujevem, Bobnarjeva
+            "jev>", "jeva>", "jevo>", "jeve>", "jevi>", "jevega>", "jevem>", "jevemu>", "jevim>", "jevih>", "jevimi>",
+            // and a woman's in -in- for a name in -a: Violeta → Violetin, Violetine
+            "in>a", "ina>a", "ino>a", "ine>a", "ini>a", "inega>a", "inem>a", "inemu>a", "inim>a", "inih>a",
             // plural-only names: Združene države → Združenih držav, Združenim državam; Združeni narodi
             // → Združenih narodov, Združenim narodom
             ">e", "am>e", "ah>e", "ami>e", "im>e", "imi>e", "ih>i", "ov>i", "om>i", "imi>i",

@@ -55,6 +55,8 @@ struct MorphologyTests {
         // country's locative; Czech: names in a silent -e, a fleeting e before v
         ("sl", "Stevom", "Steve"), ("sl", "Jean-Claudom", "Jean-Claude"), ("sl", "Johnsonova", "Johnson"),
         ("sl", "Johnsonovega", "Johnson"), ("sl", "Trumpovo", "Trump"), ("sl", "Mayeva", "May"), ("sl", "Severnem", "Severna"),
+        ("sl", "Netanjahujevem", "Netanjahu"), ("sl", "Bobnarjeva", "Bobnar"), ("sl", "Violetine", "Violeta"),
+        ("cs", "Trumpovy", "Trump"), ("cs", "Trumpův", "Trump"), ("cs", "Britů", "Britové"), ("cs", "konzervativních", "konzervativní"),
         ("cs", "Mikem", "Mike"), ("cs", "církve", "církev"), ("cs", "církvi", "církev"),
     ]
 
