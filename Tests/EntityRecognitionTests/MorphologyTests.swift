@@ -56,6 +56,7 @@ struct MorphologyTests {
         ("sl", "Stevom", "Steve"), ("sl", "Jean-Claudom", "Jean-Claude"), ("sl", "Johnsonova", "Johnson"),
         ("sl", "Johnsonovega", "Johnson"), ("sl", "Trumpovo", "Trump"), ("sl", "Mayeva", "May"), ("sl", "Severnem", "Severna"),
         ("sl", "Netanjahujevem", "Netanjahu"), ("sl", "Bobnarjeva", "Bobnar"), ("sl", "Violetine", "Violeta"),
+        ("ru", "Скрипалям", "Скрипали"), ("ru", "нижней", "нижняя"), ("ru", "Третьего", "Третий"),
         ("cs", "Trumpovy", "Trump"), ("cs", "Trumpův", "Trump"), ("cs", "Britů", "Britové"), ("cs", "konzervativních", "konzervativní"),
         ("cs", "Mikem", "Mike"), ("cs", "církve", "církev"), ("cs", "církvi", "církev"),
     ]
