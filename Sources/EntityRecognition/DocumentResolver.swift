@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Settles, for one document, which entity each matched span links to.
 struct DocumentResolver {
     let index: AliasIndex
@@ -48,6 +50,9 @@ struct DocumentResolver {
         var shortFormsAgree = true
         for (entryIndex, _) in accepted[candidate.entries] {
             let entry = index.entries[Int(entryIndex)]
+            // Each entity's alias count, a tie-break below, loads now: a shared name (Paris) has
+            // dozens of entities, whose counts lie anywhere in a large array.
+            index.aliasCounts.withUnsafeBufferPointer { entity_graph_prefetch($0.baseAddress! + Int(entry.entity)) }
             guard entry.source == .shortForm else { continue }
             shortFormCount += 1
             if shortFormEntity < 0 { shortFormEntity = entry.entity } else if shortFormEntity != entry.entity { shortFormsAgree = false }
