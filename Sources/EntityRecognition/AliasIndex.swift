@@ -85,7 +85,7 @@ public final class AliasIndex: @unchecked Sendable {
 
     /// Per entity, how many aliases its lists give it: how widely it is named, the tie-break
     /// between entities that share an alias (see ``DocumentResolver/resolve(_:)``).
-    let aliasCounts: [Int32]
+    let aliasCounts: FlatArray<Int32>
 
     /// Maximum number of tokens in an alias; longer aliases are not indexed.
     public static let maximumAliasTokens = 32
@@ -200,7 +200,7 @@ public final class AliasIndex: @unchecked Sendable {
         self.lowercaseStartingTokens = lowercaseStartingTokens
         self.lowercaseStartPairs = lowercaseStartPairs
         self.startPairs = startPairs
-        aliasCounts = gazetteer.aliases.countsByEntity(gazetteer.entities.count)
+        aliasCounts = FlatArray(gazetteer.aliases.countsByEntity(gazetteer.entities.count))
     }
 
     /// The second token of a one-token alias in ``lowercaseStartPairs`` and ``startPairs``.
@@ -440,6 +440,7 @@ struct IndexTables {
     let lowercaseStarting: UnsafeBufferPointer<UInt64>
     let lowercaseStartPairs: UnsafeBufferPointer<UInt64>
     let startPairs: UnsafeBufferPointer<UInt64>
+    let aliasCounts: UnsafeBufferPointer<Int32>
 
     init(_ index: AliasIndex) {
         tokenSlots = index.tokens.slots.buffer
@@ -452,6 +453,7 @@ struct IndexTables {
         lowercaseStarting = index.lowercaseStartingTokens.buffer
         lowercaseStartPairs = index.lowercaseStartPairs.buffer
         startPairs = index.startPairs.buffer
+        aliasCounts = index.aliasCounts.buffer
     }
 
     /// The id of a text token in the alias vocabulary, if some alias contains it.

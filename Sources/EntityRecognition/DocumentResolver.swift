@@ -3,6 +3,8 @@ import CPrefetch
 /// Settles, for one document, which entity each matched span links to.
 struct DocumentResolver {
     let index: AliasIndex
+    /// The index's tables as raw buffers: the loop over a span's entries retains nothing.
+    let tables: IndexTables
     let tokens: [Token]
     /// The document's UTF-8, which the tokens' offsets point into.
     let text: UnsafeBufferPointer<UInt8>
@@ -25,15 +27,17 @@ struct DocumentResolver {
         accepted: [(entry: Int32, inflected: UInt32)], language: String
     ) {
         self.index = index
+        let tables = IndexTables(index)
+        self.tables = tables
         self.tokens = tokens
         self.text = text
         self.language = language
         self.accepted = accepted
         var anchors = Set<Int32>()
         for candidate in candidates {
-            let entity = index.entries[Int(accepted[candidate.entries.lowerBound].entry)].entity
+            let entity = tables.entries[Int(accepted[candidate.entries.lowerBound].entry)].entity
             let plain = accepted[candidate.entries].allSatisfy {
-                let entry = index.entries[Int($0.entry)]
+                let entry = tables.entries[Int($0.entry)]
                 return entry.source == .listed && !entry.needsContext && entry.entity == entity
             }
             if plain { anchors.insert(entity) }
@@ -48,11 +52,11 @@ struct DocumentResolver {
         var shortFormCount = 0
         var shortFormEntity: Int32 = -1
         var shortFormsAgree = true
-        for (entryIndex, _) in accepted[candidate.entries] {
-            let entry = index.entries[Int(entryIndex)]
+        for position in candidate.entries {
+            let entry = tables.entries[Int(accepted[position].entry)]
             // Each entity's alias count, a tie-break below, loads now: a shared name (Paris) has
             // dozens of entities, whose counts lie anywhere in a large array.
-            index.aliasCounts.withUnsafeBufferPointer { entity_graph_prefetch($0.baseAddress! + Int(entry.entity)) }
+            entity_graph_prefetch(tables.aliasCounts.baseAddress! + Int(entry.entity))
             guard entry.source == .shortForm else { continue }
             shortFormCount += 1
             if shortFormEntity < 0 { shortFormEntity = entry.entity } else if shortFormEntity != entry.entity { shortFormsAgree = false }
@@ -65,8 +69,9 @@ struct DocumentResolver {
         var best: (entry: Int32, inflected: UInt32, key: (Int, Int, Int32, Int32, Int, Int32))?
         let isMonth = candidate.end - candidate.start == 1 && months.contains(tokens[candidate.start].keyHash)
         let isFirstName = isGivenNameBeforeName(candidate)
-        for (entryIndex, inflected) in accepted[candidate.entries] {
-            let entry = index.entries[Int(entryIndex)]
+        for position in candidate.entries {
+            let (entryIndex, inflected) = accepted[position]
+            let entry = tables.entries[Int(entryIndex)]
             if isMonth || isFirstName, !isNamedOnPurpose(entry, token: tokens[candidate.start]) { continue }
             let anchored = anchors.contains(entry.entity)
             if entry.needsContext, !contextHolds(for: Int(entry.entity)) { continue }
@@ -83,7 +88,7 @@ struct DocumentResolver {
             if anchored { score += 8 }
             if inflected == 0 { score += 1 }
             let key = (
-                -score, inflected.nonzeroBitCount, -index.aliasCounts[Int(entry.entity)], entry.entity,
+                -score, inflected.nonzeroBitCount, -tables.aliasCounts[Int(entry.entity)], entry.entity,
                 entry.source == .shortForm ? 1 : 0, entry.alias
             )
             if best == nil || key < best!.key { best = (entryIndex, inflected, key) }
