@@ -45,8 +45,15 @@ extension Morphology {
             "szech>chy",
             // and those in -je: Himalaje → Himalajów, Pireneje → Pirenejów
             "jow>je",
-            // peoples: Rosjanie → Rosjan, Rosjanami
-            ">ie", "ami>ie", "om>ie", "ach>ie",
+            // peoples: Rosjanie → Rosjan, Rosjanami; Amerykanie → Amerykanów
+            ">ie", "ami>ie", "om>ie", "ach>ie", "ow>ie",
+            // men's plurals change their last consonant, which the other cases keep: Polacy →
+            // Polaków, Polakom, Polakami, o Polakach; Brytyjczycy → Brytyjczyków;
+            // Węgrzy, Bułgarzy → Węgrów, Bułgarów; Demokraci → Demokratów; torysi →
+            // torysów; Szwedzi → Szwedów
+            "kow>cy", "kom>cy", "kami>cy", "kach>cy", "row>rzy", "rom>rzy", "rami>rzy", "rach>rzy",
+            "tow>ci", "tom>ci", "tami>ci", "tach>ci", "dow>dzi", "dom>dzi", "dami>dzi", "dach>dzi",
+            "sow>si", "som>si", "sami>si", "sach>si",
             // a genitive plural in -sk without an ending, before the name's next word: Wojska Obrony
             // Terytorialnej → Wojsk Obrony Terytorialnej, Łaziska Górne → Łazisk Górnych. (Not -ie
             // to a silent -e, YouTube → na YouTubie: on the bench it read Ukrainie as the English

@@ -18,6 +18,8 @@ struct MorphologyTests {
         ("pl", "Unii", "Unia"), ("pl", "Kaczyńskiego", "Kaczyński"), ("pl", "Marka", "Marek"), ("pl", "Aleksandrem", "Aleksander"),
         ("pl", "Wiednia", "Wiedeń"), ("pl", "Łodzi", "Łódź"), ("pl", "Kijowie", "Kijów"), ("pl", "Bukareszcie", "Bukareszt"),
         ("pl", "Rosjanami", "Rosjanie"), ("pl", "rosyjskiej", "rosyjski"), ("pl", "rosyjskiego", "rosyjski"),
+        ("pl", "Polaków", "Polacy"), ("pl", "Brytyjczykom", "Brytyjczycy"), ("pl", "Węgrów", "Węgrzy"),
+        ("pl", "Demokratów", "Demokraci"), ("pl", "torysów", "torysi"), ("pl", "Amerykanów", "Amerykanie"),
         ("pl", "Indii", "Indie"), ("pl", "Indiach", "Indie"), ("pl", "Asi", "Asia"), ("pl", "Helsinkach", "Helsinki"),
         // Romanian: enclitic articles and the genitive-dative
         ("ro", "Kremlinului", "Kremlin"), ("ro", "Kremlinul", "Kremlin"), ("ro", "Rusiei", "Rusia"), ("ro", "Ucrainei", "Ucraina"),
