@@ -38,7 +38,10 @@ struct GazetteerOptions: ParsableArguments {
         var gazetteer = Gazetteer()
         for url in try sources() { try gazetteer.load(contentsOf: url) }
         guard !gazetteer.aliases.isEmpty else {
-            throw CommandError("the gazetteers named hold no aliases")
+            // Every alias may have been left out as a common word: say which, and how to keep it.
+            guard let first = gazetteer.refused.first else { throw CommandError("the gazetteers named hold no aliases") }
+            let more = gazetteer.refused.count > 1 ? " (and \(gazetteer.refused.count - 1) more)" : ""
+            throw CommandError("the gazetteers named hold no aliases once those that would match everywhere are left out: \(first)\(more)")
         }
         return gazetteer
     }

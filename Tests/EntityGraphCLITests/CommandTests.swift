@@ -57,6 +57,24 @@ struct ExtractCommandTests {
         }
     }
 
+    @Test func aListOfCommonWordsOnlySaysWhyItHoldsNoAliases() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let list = folder.appendingPathComponent("companies.tsv")
+        try "Which\twhich-company\tORG\n".write(to: list, atomically: true, encoding: .utf8)
+        let command = try ExtractCommand.parse(["--gazetteer", list.path, "--no-cache", Fixtures.exampleCorpus.path])
+        do {
+            _ = try command.render()
+            Issue.record("a list whose only alias is a common word was taken")
+        } catch {
+            #expect(
+                "\(error)".hasPrefix(
+                    "the gazetteers named hold no aliases once those that would match everywhere are left out: \(list.path):1: alias 'Which' left out"
+                ))
+            #expect("\(error)".contains("write '=Which'"))
+        }
+    }
+
     @Test func missingInputIsAnError() throws {
         let command = try ExtractCommand.parse(["/no/such/folder"])
         #expect(throws: (any Error).self) { try command.render() }
