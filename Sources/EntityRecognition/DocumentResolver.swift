@@ -52,8 +52,12 @@ struct DocumentResolver {
         var shortFormCount = 0
         var shortFormEntity: Int32 = -1
         var shortFormsAgree = true
+        // A listed name written as listed (Kosovo) outranks a surname read through an ending
+        // (Kos + -ovo, a Slovene possessive), even one the document names in full (Marta Kos).
+        var exactListed = false
         for position in candidate.entries {
             let entry = tables.entries[Int(accepted[position].entry)]
+            if entry.source == .listed, accepted[position].inflected == 0, !entry.needsContext { exactListed = true }
             // Each entity's alias count, a tie-break below, loads now: a shared name (Paris) has
             // dozens of entities, whose counts lie anywhere in a large array.
             entity_graph_prefetch(tables.aliasCounts.baseAddress! + Int(entry.entity))
@@ -82,6 +86,7 @@ struct DocumentResolver {
             case .listed: score = 4
             case .demonym: score = 2
             case .shortForm:
+                guard inflected == 0 || !exactListed else { continue }
                 guard anchored || (!hasListed && shortFormsAgree && standsAlone(candidate)) else { continue }
                 score = 1
             }
