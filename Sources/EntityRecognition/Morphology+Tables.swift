@@ -359,6 +359,9 @@ extension Morphology {
             "ja>", "ju>", "jem>",
             // names in a silent -e drop it: Steve → s Stevom, Jean-Claude → z Jean-Claudom
             "om>e",
+            // plurals in -ci of nouns in -ec: konservativci → konservativcev, konservativcem,
+            // o konservativcih; torijci → torijcev
+            "cev>ci", "cem>ci", "cih>ci",
             // a man's possessive adjective names him: Johnsonova vlada, Johnsonovega načrta,
             // Trumpovo, and after j or a soft consonant -ev-: Mayeva, Junckerjev
             "ov>", "ova>", "ovo>", "ove>", "ovi>", "ovega>", "ovem>", "ovemu>", "ovim>", "ovih>", "ovimi>",

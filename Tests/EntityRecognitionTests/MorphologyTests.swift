@@ -57,6 +57,7 @@ struct MorphologyTests {
         // country's locative; Czech: names in a silent -e, a fleeting e before v
         ("sl", "Stevom", "Steve"), ("sl", "Jean-Claudom", "Jean-Claude"), ("sl", "Johnsonova", "Johnson"),
         ("sl", "Johnsonovega", "Johnson"), ("sl", "Trumpovo", "Trump"), ("sl", "Mayeva", "May"), ("sl", "Severnem", "Severna"),
+        ("sl", "konservativcev", "konservativci"),
         ("sl", "Netanjahujevem", "Netanjahu"), ("sl", "Bobnarjeva", "Bobnar"), ("sl", "Violetine", "Violeta"),
         ("ru", "Скрипалям", "Скрипали"), ("ru", "нижней", "нижняя"), ("ru", "Третьего", "Третий"),
         ("cs", "Trumpovy", "Trump"), ("cs", "Trumpův", "Trump"), ("cs", "Britů", "Britové"), ("cs", "konzervativních", "konzervativní"),
