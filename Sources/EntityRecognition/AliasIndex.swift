@@ -345,8 +345,7 @@ public final class AliasIndex: @unchecked Sendable {
 
     /// Whether the token at `position` goes on a sentence after a word, a number, a comma or
     /// an elided article (*l'Unione*, *dell’Unione*: the typographic apostrophe folds to `'`) on
-    /// its line: its capital is then the name's, not the
-    /// sentence's.
+    /// its line: its capital is then the name's, not the sentence's.
     static func followsInSentence(_ position: Int, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
         guard position > 0, tokens[position].lineBreaksBefore == 0 else { return false }
         let before = tokens[position - 1]

@@ -23,11 +23,10 @@ struct DocumentResolver {
     private var wordBeginningsMade: Set<String>?
 
     init(
-        index: AliasIndex, tokens: [Token], text: UnsafeBufferPointer<UInt8>, candidates: [Recognizer.Candidate],
+        index: AliasIndex, tables: IndexTables, tokens: [Token], text: UnsafeBufferPointer<UInt8>, candidates: [Recognizer.Candidate],
         accepted: [(entry: Int32, inflected: UInt32)], language: String
     ) {
         self.index = index
-        let tables = IndexTables(index)
         self.tables = tables
         self.tokens = tokens
         self.text = text

@@ -363,8 +363,9 @@ extension Morphology {
             // o konservativcih; torijci → torijcev
             "cev>ci", "cem>ci", "cih>ci",
             // a man's possessive adjective names him: Johnsonova vlada, Johnsonovega načrta,
-            // Trumpovo, and after j or a soft consonant -ev-: Mayeva, Junckerjev
-            "ov>", "ova>", "ovo>", "ove>", "ovi>", "ovega>", "ovem>", "ovemu>", "ovim>", "ovih>", "ovimi>",
+            // Trumpovo (-ov is the genitive plural's rule above), and after j or a soft consonant
+            // -ev-: Mayeva, Junckerjev
+            "ova>", "ovo>", "ove>", "ovi>", "ovega>", "ovem>", "ovemu>", "ovim>", "ovih>", "ovimi>",
             "ev>", "eva>", "evo>", "eve>", "evi>", "evega>", "evem>", "evemu>", "evim>", "evih>", "evimi>",
             // with the j of a name in a vowel or -r: Bagdadijeva, Netanjahujevem, Bobnarjeva
             "jev>", "jeva>", "jevo>", "jeve>", "jevi>", "jevega>", "jevem>", "jevemu>", "jevim>", "jevih>", "jevimi>",

@@ -63,8 +63,6 @@ public final class Recognizer {
         reading & startsAliasBit != 0 && (capitalized || reading & lowercaseStartBit != 0)
     }
 
-    /// The readings of every token of a document, flat: token *i*'s are
-    /// `values[starts[i]..<starts[i + 1]]`.
     /// A base form of a word, its bytes at `start..<end` of a shared buffer (`end` -1 once the
     /// vocabulary filter rules it out).
     private struct BaseForm {
@@ -74,6 +72,8 @@ public final class Recognizer {
         var attributive: Bool
     }
 
+    /// The readings of every token of a document, flat: token *i*'s are
+    /// `values[starts[i]..<starts[i + 1]]`.
     struct Readings {
         var starts: [Int32] = []
         var values: [Reading] = []
@@ -399,7 +399,7 @@ public final class Recognizer {
             for token in sentence.tokens { sentenceOfToken[token] = Int32(sentence.index) }
         }
         var resolver = DocumentResolver(
-            index: index, tokens: tokens, text: text, candidates: candidates, accepted: scratch.accepted,
+            index: index, tables: tables, tokens: tokens, text: text, candidates: candidates, accepted: scratch.accepted,
             language: language)
         let boilerplateSentences = Self.boilerplateSentences(sentences, tokens: tokens, rules: options.boilerplate)
         let firstMention = result.mentions.count
@@ -545,10 +545,13 @@ public final class Recognizer {
                                         )
                                     }
                                 }
-                                for index in baseForms.indices where !tables.mayContain(hash: baseForms[index].hash) {
-                                    baseForms[index].end = -1
+                                for index in baseForms.indices {
+                                    if tables.mayContain(hash: baseForms[index].hash) {
+                                        tables.prefetchSlot(hash: baseForms[index].hash)
+                                    } else {
+                                        baseForms[index].end = -1
+                                    }
                                 }
-                                for form in baseForms where form.end >= 0 { tables.prefetchSlot(hash: form.hash) }
                                 baseBytes.withUnsafeBufferPointer { baseBytes in
                                     for form in baseForms where form.end >= 0 {
                                         let base = UnsafeBufferPointer(rebasing: baseBytes[Int(form.start)..<Int(form.end)])
