@@ -128,10 +128,14 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Refuse input with invalid UTF-8 instead of replacing it with U+FFFD.")
     var strict = false
 
-    @Option(name: .customLong("on-error"), help: "What to do with a malformed JSON line: stop (the default) or skip it with a warning.")
+    @Option(
+        name: .customLong("on-error"),
+        help:
+            "What to do with bad input (a malformed JSON line, an empty or a binary file): stop with an error (the default) or skip it with a warning."
+    )
     var onError: OnError = .stop
 
     var policy: CorpusReader.Policy {
-        CorpusReader.Policy(strictUTF8: strict, skipMalformedLines: onError == .skip)
+        CorpusReader.Policy(strictUTF8: strict, skipBadInput: onError == .skip)
     }
 }

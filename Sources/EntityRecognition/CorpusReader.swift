@@ -10,6 +10,8 @@ public struct InputError: Error, CustomStringConvertible, Sendable {
         public static let unreadable = Code(rawValue: "unreadable")
         public static let malformedJSON = Code(rawValue: "malformed-json")
         public static let invalidUTF8 = Code(rawValue: "invalid-utf8")
+        public static let binary = Code(rawValue: "binary")
+        public static let empty = Code(rawValue: "empty")
     }
 
     public var code: Code
@@ -31,19 +33,22 @@ public struct InputError: Error, CustomStringConvertible, Sendable {
 /// `{"id", "text", "lang"?, "date"?, "title"?, "url"?}`, and `-` for standard input (JSON lines
 /// when it starts with `{`, otherwise one text document).
 ///
-/// Binary files are skipped and invalid UTF-8 is replaced with U+FFFD; both are reported through
-/// the `warn` callback, which receives one line naming the file.
+/// Invalid UTF-8 is replaced with U+FFFD and reported through the `warn` callback, which receives
+/// one line naming the file. An empty or binary file, or a malformed JSON line, stops the run
+/// with an ``InputError`` naming it, unless the ``Policy`` skips bad input: then it is reported
+/// the same way and the rest is read.
 public struct CorpusReader {
     /// What to do with a document that cannot be read as it is.
     public struct Policy: Sendable {
         /// Refuse invalid UTF-8 instead of replacing it.
         public var strictUTF8 = false
-        /// Skip malformed JSON lines (reported) instead of stopping the run.
-        public var skipMalformedLines = false
+        /// Skip malformed JSON lines and empty or binary files (each reported) instead of
+        /// stopping the run.
+        public var skipBadInput = false
 
-        public init(strictUTF8: Bool = false, skipMalformedLines: Bool = false) {
+        public init(strictUTF8: Bool = false, skipBadInput: Bool = false) {
             self.strictUTF8 = strictUTF8
-            self.skipMalformedLines = skipMalformedLines
+            self.skipBadInput = skipBadInput
         }
     }
 
@@ -52,6 +57,7 @@ public struct CorpusReader {
         public internal(set) var documents = 0
         public internal(set) var replacedUTF8 = 0
         public internal(set) var skippedBinary = 0
+        public internal(set) var skippedEmpty = 0
         public internal(set) var skippedLines = 0
 
         public init() {}
@@ -61,6 +67,7 @@ public struct CorpusReader {
             var parts: [String] = []
             if replacedUTF8 > 0 { parts.append("\(replacedUTF8) with invalid UTF-8 replaced by U+FFFD") }
             if skippedBinary > 0 { parts.append("\(skippedBinary) binary files skipped") }
+            if skippedEmpty > 0 { parts.append("\(skippedEmpty) empty files or folders skipped") }
             if skippedLines > 0 { parts.append("\(skippedLines) malformed JSON lines skipped") }
             return parts.isEmpty ? nil : "read \(documents) documents: " + parts.joined(separator: ", ")
         }
@@ -84,7 +91,8 @@ public struct CorpusReader {
 
     /// Calls `body` with every document, in input order.
     ///
-    /// - Throws: ``InputError`` for a missing input or a malformed JSON line, or what `body` throws.
+    /// - Throws: ``InputError`` for a missing input, an empty or binary file or a malformed JSON
+    ///   line (unless the policy skips bad input), or what `body` throws.
     public func forEachDocument(_ body: (Document) throws -> Void) throws {
         let tally = self.tally
         let body: (Document) throws -> Void = { document in
@@ -99,7 +107,7 @@ public struct CorpusReader {
             let ext = URL(fileURLWithPath: input).pathExtension.lowercased()
             if ext == "jsonl" || ext == "ndjson", let handle = FileHandle(forReadingAtPath: input) {
                 defer { try? handle.close() }
-                try readJSONLines(from: handle, name: input, body)
+                if try !readJSONLines(from: handle, name: input, body) { try refuseEmpty(input) }
                 continue
             }
             var isFolder: ObjCBool = false
@@ -107,7 +115,17 @@ public struct CorpusReader {
                 throw InputError(.missing, at: input, "no such file or folder")
             }
             if isFolder.boolValue {
-                for (file, relative) in Self.documentFiles(below: input) {
+                let files = Self.documentFiles(below: input)
+                if files.isEmpty {
+                    guard policy.skipBadInput else {
+                        throw InputError(
+                            .empty, at: input, "no .txt, .md, .jsonl or .ndjson files in this folder (--on-error skip goes on without them)"
+                        )
+                    }
+                    warn("\(input): skipped: no .txt, .md, .jsonl or .ndjson files in this folder")
+                    tally.skippedEmpty += 1
+                }
+                for (file, relative) in files {
                     try readFile(file, id: relative, body)
                 }
             } else {
@@ -144,7 +162,7 @@ public struct CorpusReader {
         }
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         if ext == "jsonl" || ext == "ndjson" {
-            try readJSONLines(data, name: id, body)
+            if try !readJSONLines(data, name: id, body) { try refuseEmpty(path) }
             return
         }
         guard let text = try decode(data, name: path) else { return }
@@ -152,7 +170,7 @@ public struct CorpusReader {
     }
 
     private func readStream(_ data: Data, name: String, _ body: (Document) throws -> Void) throws {
-        let firstByte = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
+        let firstByte = data.first { !Self.isBlank($0) }
         if firstByte == UInt8(ascii: "{") {
             try readJSONLines(data, name: name, body)
         } else if let text = try decode(data, name: name) {
@@ -160,11 +178,35 @@ public struct CorpusReader {
         }
     }
 
-    /// The text of a file, or `nil` (with a warning) when it is binary.
+    /// Whether a byte is white space that a file of nothing else is empty for.
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+
+    /// Stops the run over an input with no text in it, or reports it and goes on when the
+    /// policy skips bad input.
+    private func refuseEmpty(_ name: String) throws {
+        guard policy.skipBadInput else {
+            let what = name == "-" ? "empty input" : "empty file"
+            throw InputError(.empty, at: name, "\(what): no text to read (--on-error skip skips such files)")
+        }
+        warn("\(name): skipped: \(name == "-" ? "empty input" : "empty file")")
+        tally.skippedEmpty += 1
+    }
+
+    /// The text of a file, or `nil` (reported) when it is empty or binary and the policy skips
+    /// bad input.
     private func decode(_ data: Data, name: String) throws -> String? {
-        if data.prefix(8192).contains(0) {
+        if let offset = data.prefix(8192).firstIndex(of: 0) {
+            guard policy.skipBadInput else {
+                throw InputError(
+                    .binary, at: name,
+                    "binary file, not text: a NUL byte at byte \(offset - data.startIndex) (--on-error skip skips such files)")
+            }
             warn("\(name): skipped: binary file (contains NUL bytes)")
             tally.skippedBinary += 1
+            return nil
+        }
+        if data.allSatisfy(Self.isBlank) {
+            try refuseEmpty(name)
             return nil
         }
         if Gazetteer.isValidUTF8(data) { return String(decoding: data, as: UTF8.self) }
@@ -199,39 +241,51 @@ public struct CorpusReader {
     }
 
     /// Reads JSON lines from a file handle a megabyte at a time, so memory does not grow with
-    /// the file.
-    private func readJSONLines(from handle: FileHandle, name: String, _ body: (Document) throws -> Void) throws {
+    /// the file; false when every line is blank.
+    private func readJSONLines(from handle: FileHandle, name: String, _ body: (Document) throws -> Void) throws -> Bool {
         var pending: [UInt8] = []
         var lineNumber = 0
+        var anyLine = false
         while true {
             let chunk = handle.readData(ofLength: 1 << 20)
             if chunk.isEmpty { break }
             pending.append(contentsOf: chunk)
             guard let lastNewline = pending.lastIndex(of: 0x0A) else { continue }
             try pending.withUnsafeBufferPointer { buffer in
-                try readJSONLines(
+                if try readJSONLines(
                     UnsafeBufferPointer(rebasing: buffer[0...lastNewline]), name: name,
                     firstLine: lineNumber + 1, body)
+                {
+                    anyLine = true
+                }
             }
             lineNumber += pending[0...lastNewline].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             pending.removeFirst(lastNewline + 1)
         }
-        if !pending.isEmpty {
-            try pending.withUnsafeBufferPointer { try readJSONLines($0, name: name, firstLine: lineNumber + 1, body) }
+        if !pending.isEmpty,
+            try pending.withUnsafeBufferPointer({ try readJSONLines($0, name: name, firstLine: lineNumber + 1, body) })
+        {
+            anyLine = true
         }
+        return anyLine
     }
 
-    private func readJSONLines(_ data: Data, name: String, firstLine: Int = 1, _ body: (Document) throws -> Void) throws {
+    /// Reads JSON lines from memory; false when every line is blank.
+    @discardableResult
+    private func readJSONLines(_ data: Data, name: String, firstLine: Int = 1, _ body: (Document) throws -> Void) throws -> Bool {
         try data.withUnsafeBytes { raw in
             try readJSONLines(raw.bindMemory(to: UInt8.self), name: name, firstLine: firstLine, body)
         }
     }
 
+    /// Reads the JSON lines of `bytes`, the first of them line `firstLine` of the file; false
+    /// when every line is blank.
     private func readJSONLines(
         _ bytes: UnsafeBufferPointer<UInt8>, name: String, firstLine: Int,
         _ body: (Document) throws -> Void
-    ) throws {
+    ) throws -> Bool {
         var lineNumber = firstLine - 1
+        var anyLine = false
         var start = 0
         while start < bytes.count {
             var end = start
@@ -241,6 +295,7 @@ public struct CorpusReader {
             start = end + 1
             let location = "\(name):\(lineNumber)"
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+            anyLine = true
             // The parser checks the strings it makes; the line's bytes are checked apart only
             // when it could not vouch for them all, and reported before what else is wrong.
             var unchecked = false
@@ -259,7 +314,7 @@ public struct CorpusReader {
                 problem = "not a JSON object"
             }
             if let problem {
-                guard policy.skipMalformedLines else {
+                guard policy.skipBadInput else {
                     throw InputError(.malformedJSON, at: location, problem + " (--on-error skip skips such lines)")
                 }
                 warn("\(location): skipped: \(problem)")
@@ -282,5 +337,6 @@ public struct CorpusReader {
                     id: id, text: text, language: string("lang"), date: string("date"),
                     title: string("title"), url: string("url")))
         }
+        return anyLine
     }
 }

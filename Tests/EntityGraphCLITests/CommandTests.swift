@@ -1,4 +1,5 @@
 import EntityGraphExport
+import EntityRecognition
 import Foundation
 import TestSupport
 import Testing
@@ -307,14 +308,54 @@ struct HostileInputTests {
         }
     }
 
-    @Test func binaryFilesAreSkippedAndEmptyOnesAreFine() throws {
+    /// An empty or binary file, or a folder with no documents, stops the run with one line that
+    /// names it, and `build` then writes nothing; `--on-error skip` reports each and goes on.
+    @Test func emptyAndBinaryInputStopsTheRunOrIsSkipped() throws {
+        let work = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let blankFeed = work.appendingPathComponent("blank.jsonl")
+        try Data(" \n\n\t\n".utf8).write(to: blankFeed)
+        let noDocuments = work.appendingPathComponent("pictures")
+        try FileManager.default.createDirectory(at: noDocuments, withIntermediateDirectories: true)
+        try Data([0x89, 0x50, 0x4E, 0x47]).write(to: noDocuments.appendingPathComponent("photo.png"))
+        let binary = folder.appendingPathComponent("binary.txt").path
+        let empty = folder.appendingPathComponent("empty.txt").path
+        let refusals = [
+            (binary, "binary.txt: binary file, not text: a NUL byte at byte 4 (--on-error skip skips such files)"),
+            (empty, "empty.txt: empty file: no text to read (--on-error skip skips such files)"),
+            (blankFeed.path, "blank.jsonl: empty file: no text to read (--on-error skip skips such files)"),
+            (
+                noDocuments.path,
+                "pictures: no .txt, .md, .jsonl or .ndjson files in this folder (--on-error skip goes on without them)"
+            ),
+        ]
+        for (input, message) in refusals {
+            do {
+                _ = try ExtractCommand.parse([input]).render()
+                Issue.record("\(input) should stop the run")
+            } catch {
+                #expect("\(error)".hasSuffix(message))
+                #expect(!"\(error)".contains("\n"))
+            }
+            let out = work.appendingPathComponent("graph-\(URL(fileURLWithPath: input).lastPathComponent)")
+            #expect(throws: InputError.self) {
+                try BuildCommand.parse([Fixtures.exampleCorpus.path, input, "--out", out.path]).render()
+            }
+            #expect(!FileManager.default.fileExists(atPath: out.path))
+        }
+
         var warnings: [String] = []
         var output = ""
-        try ExtractCommand.parse([folder.appendingPathComponent("binary.txt").path, folder.appendingPathComponent("empty.txt").path])
-            .write(to: &output, warn: { warnings.append($0) })
-        #expect(output.isEmpty)
+        let good = folder.appendingPathComponent("invalid-utf8.txt").path
+        try ExtractCommand.parse(refusals.map(\.0) + [good, "--on-error", "skip"]).write(to: &output, warn: { warnings.append($0) })
+        #expect(try rows(output).compactMap { $0["surface"] as? String } == ["Putin", "Musk", "Moscow"])
         #expect(warnings.contains { $0.hasSuffix("binary.txt: skipped: binary file (contains NUL bytes)") })
-        #expect(warnings.last == "read 1 documents: 1 binary files skipped")
+        #expect(warnings.contains { $0.hasSuffix("empty.txt: skipped: empty file") })
+        #expect(warnings.contains { $0.hasSuffix("blank.jsonl: skipped: empty file") })
+        #expect(warnings.contains { $0.hasSuffix("pictures: skipped: no .txt, .md, .jsonl or .ndjson files in this folder") })
+        #expect(
+            warnings.last
+                == "read 1 documents: 1 with invalid UTF-8 replaced by U+FFFD, 1 binary files skipped, 3 empty files or folders skipped")
     }
 
     @Test func malformedJSONLinesStopOrAreSkipped() throws {

@@ -6,7 +6,7 @@ import FuzzSupport
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(bytes: data, count: size)
-    let reader = CorpusReader(inputs: ["-"], policy: CorpusReader.Policy(skipMalformedLines: true), readStandardInput: { bytes })
+    let reader = CorpusReader(inputs: ["-"], policy: CorpusReader.Policy(skipBadInput: true), readStandardInput: { bytes })
     try? reader.forEachDocument { document in
         _ = document.text.unicodeScalars.count
     }
