@@ -141,12 +141,19 @@ public struct Gazetteer: Sendable {
                 .invalidEncoding, at: SourceLocation(file: name, line: line),
                 "not valid UTF-8")
         }
+        let (aliasesBefore, refusedBefore) = (aliases.count, refused.count)
         if url.pathExtension.lowercased() == "gaz" {
             try parseEntityFile(text, file: name)
         } else {
             try data.withUnsafeBytes { raw in
                 try parsePlainList(bytes: raw.bindMemory(to: UInt8.self), file: name)
             }
+        }
+        // A list that adds nothing is most likely the wrong file, or one cut short.
+        guard aliases.count > aliasesBefore || refused.count > refusedBefore else {
+            throw GazetteerError(
+                .emptyGazetteer, at: SourceLocation(file: name, line: 0),
+                "empty gazetteer: no alias in it, only blank or comment lines")
         }
     }
 

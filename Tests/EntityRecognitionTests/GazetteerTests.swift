@@ -54,6 +54,9 @@ struct GazetteerTests {
         ("a.gaz", "Q1\tperson\tA B\n\tenglish\tA B\n", .unknownLanguage, "a.gaz:2: 'english' is not a language"),
         ("a.gaz", "Q1\tperson\tA B\n\ten\tA B | | C\n", .emptyAlias, "a.gaz:2: empty alias for 'Q1'"),
         ("a.gaz", "Q1\tperson\tA B\n\ten\n", .columns, "a.gaz:2: expected 2 tab-separated fields"),
+        ("a.tsv", "", .emptyGazetteer, "a.tsv: empty gazetteer: no alias in it"),
+        ("a.tsv", "# people, to do\n\n  \n", .emptyGazetteer, "a.tsv: empty gazetteer: no alias in it"),
+        ("a.gaz", "# entities\n", .emptyGazetteer, "a.gaz: empty gazetteer: no alias in it"),
     ])
     func reportsErrorsWithFileAndLine(file: String, text: String, code: GazetteerError.Code, message: String) throws {
         let folder = try Fixtures.temporaryFolder()
