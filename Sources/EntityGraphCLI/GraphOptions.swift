@@ -235,7 +235,7 @@ extension EntityLookup {
         let known = Dictionary(uniqueKeysWithValues: graph.nodes.map { ($0.id, $0.label) })
         if let id = ids(matching: query, among: known).first, let node = graph.node(withID: id) { return node }
         let close = suggestions(for: query, among: known)
-        let hint = close.isEmpty ? "" : "; closest: " + close.joined(separator: ", ")
+        let hint = close.isEmpty ? ", nor any name close to it" : "; closest: " + close.joined(separator: ", ")
         if ids(matching: query).first != nil {
             throw CommandError("'\(query)' is known but does not occur in this graph\(hint)")
         }

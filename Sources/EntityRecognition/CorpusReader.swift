@@ -184,11 +184,11 @@ public struct CorpusReader {
     /// Stops the run over an input with no text in it, or reports it and goes on when the
     /// policy skips bad input.
     private func refuseEmpty(_ name: String) throws {
+        let what = name == "-" ? "empty input" : "empty file"
         guard policy.skipBadInput else {
-            let what = name == "-" ? "empty input" : "empty file"
             throw InputError(.empty, at: name, "\(what): no text to read (--on-error skip skips such files)")
         }
-        warn("\(name): skipped: \(name == "-" ? "empty input" : "empty file")")
+        warn("\(name): skipped: \(what)")
         tally.skippedEmpty += 1
     }
 

@@ -49,7 +49,8 @@ public struct EntityLookup: Sendable {
     }
 
     /// Labels close to `query`, for an error message: by edit distance over folded labels and
-    /// aliases, closest first.
+    /// aliases, closest first, none further than a third of the query's letters (two for a
+    /// short one).
     public func suggestions(for query: String, among known: [String: String]? = nil, limit: Int = 3) -> [String] {
         let folded = Self.fold(query)
         var best: [String: Int] = [:]
@@ -65,7 +66,11 @@ public struct EntityLookup: Sendable {
             guard labels[id] != nil else { continue }
             best[id] = min(best[id] ?? .max, Self.distance(folded, Self.fold(alias.text)))
         }
-        return best.sorted { ($0.value, labels[$0.key]!) < ($1.value, labels[$1.key]!) }
+        // A third of the name's letters may differ, or two in a short one: past that a
+        // "closest" name is just another name.
+        let reach = max(2, folded.unicodeScalars.count / 3)
+        return best.filter { $0.value <= reach }
+            .sorted { ($0.value, labels[$0.key]!) < ($1.value, labels[$1.key]!) }
             .prefix(limit).map { labels[$0.key]! }
     }
 

@@ -149,6 +149,13 @@ struct GraphCommandTests {
             #expect(message.hasPrefix("no entity in the graph matches 'Zelenskky'; closest: Volodymyr Zelenskyy"))
             #expect(!message.contains("\n"))
         }
+        // A name like none in the graph gets no names that are merely the least far.
+        do {
+            _ = try NeighborsCommand.parse(["Nobodyxyz", "--graph", graph]).render()
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)" == "no entity in the graph matches 'Nobodyxyz', nor any name close to it")
+        }
     }
 
     @Test func pathEgoAndStatsAnswer() throws {
