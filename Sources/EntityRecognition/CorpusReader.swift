@@ -117,13 +117,10 @@ public struct CorpusReader {
             if isFolder.boolValue {
                 let files = Self.documentFiles(below: input)
                 if files.isEmpty {
-                    guard policy.skipBadInput else {
-                        throw InputError(
-                            .empty, at: input, "no .txt, .md, .jsonl or .ndjson files in this folder (--on-error skip goes on without them)"
-                        )
-                    }
-                    warn("\(input): skipped: no .txt, .md, .jsonl or .ndjson files in this folder")
-                    tally.skippedEmpty += 1
+                    let what = "no .txt, .md, .jsonl or .ndjson files in this folder"
+                    try refuse(
+                        InputError(.empty, at: input, what + " (--on-error skip goes on without them)"), skipping: what,
+                        counted: \.skippedEmpty)
                 }
                 for (file, relative) in files {
                     try readFile(file, id: relative, body)
@@ -181,28 +178,30 @@ public struct CorpusReader {
     /// Whether a byte is white space that a file of nothing else is empty for.
     private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
 
-    /// Stops the run over an input with no text in it, or reports it and goes on when the
-    /// policy skips bad input.
+    /// Stops the run over bad input with `error`, or, when the policy skips bad input, reports
+    /// at the error's location that `what` was skipped and counts it in the tally.
+    private func refuse(_ error: InputError, skipping what: String, counted count: ReferenceWritableKeyPath<Tally, Int>) throws {
+        guard policy.skipBadInput else { throw error }
+        warn("\(error.location): skipped: \(what)")
+        tally[keyPath: count] += 1
+    }
+
+    /// ``refuse(_:skipping:counted:)`` for an input with no text in it.
     private func refuseEmpty(_ name: String) throws {
         let what = name == "-" ? "empty input" : "empty file"
-        guard policy.skipBadInput else {
-            throw InputError(.empty, at: name, "\(what): no text to read (--on-error skip skips such files)")
-        }
-        warn("\(name): skipped: \(what)")
-        tally.skippedEmpty += 1
+        try refuse(
+            InputError(.empty, at: name, "\(what): no text to read (--on-error skip skips such files)"), skipping: what,
+            counted: \.skippedEmpty)
     }
 
     /// The text of a file, or `nil` (reported) when it is empty or binary and the policy skips
     /// bad input.
     private func decode(_ data: Data, name: String) throws -> String? {
         if let offset = data.prefix(8192).firstIndex(of: 0) {
-            guard policy.skipBadInput else {
-                throw InputError(
-                    .binary, at: name,
-                    "binary file, not text: a NUL byte at byte \(offset - data.startIndex) (--on-error skip skips such files)")
-            }
-            warn("\(name): skipped: binary file (contains NUL bytes)")
-            tally.skippedBinary += 1
+            let error = InputError(
+                .binary, at: name,
+                "binary file, not text: a NUL byte at byte \(offset - data.startIndex) (--on-error skip skips such files)")
+            try refuse(error, skipping: "binary file (contains NUL bytes)", counted: \.skippedBinary)
             return nil
         }
         if data.allSatisfy(Self.isBlank) {
@@ -294,7 +293,7 @@ public struct CorpusReader {
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
             start = end + 1
             let location = "\(name):\(lineNumber)"
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+            if line.allSatisfy(Self.isBlank) { continue }
             anyLine = true
             // The parser checks the strings it makes; the line's bytes are checked apart only
             // when it could not vouch for them all, and reported before what else is wrong.
@@ -314,11 +313,9 @@ public struct CorpusReader {
                 problem = "not a JSON object"
             }
             if let problem {
-                guard policy.skipBadInput else {
-                    throw InputError(.malformedJSON, at: location, problem + " (--on-error skip skips such lines)")
-                }
-                warn("\(location): skipped: \(problem)")
-                tally.skippedLines += 1
+                try refuse(
+                    InputError(.malformedJSON, at: location, problem + " (--on-error skip skips such lines)"), skipping: problem,
+                    counted: \.skippedLines)
                 continue
             }
             guard let object = parsed, case .string(let text)? = object["text"] else { continue }
